@@ -1,0 +1,189 @@
+/**
+ * The shared vocabulary of the product. Pure types only: the functions that work on
+ * them live beside them in core/ (phone.ts, money.ts, order.ts, ...).
+ */
+
+/** A total function's answer: a value, or a typed reason with a Chinese message for the user. */
+export type Result<T, E extends string = string> =
+  | { ok: true; value: T }
+  | { ok: false; error: E; message: string };
+
+export type Currency = 'CNY' | 'PHP';
+
+/** Money is an integer count of minor units (fen, centavo) in one currency. Never a float. */
+export interface Money {
+  readonly amount: number;
+  readonly currency: Currency;
+}
+
+export type Region = 'CN' | 'PH';
+
+/** cmcc 中国移动, cucc 中国联通, ctcc 中国电信, cbn 中国广电, smart Smart (PH, incl. TNT). */
+export type CarrierId = 'cmcc' | 'cucc' | 'ctcc' | 'cbn' | 'smart';
+
+/** A calendar day in China (UTC+8), written YYYY-MM-DD, whatever the device's time zone. */
+export type ChinaDate = string;
+
+/** A validated mobile number. */
+export interface PhoneNumber {
+  region: Region;
+  /** National form without separators: 13800138000, 09171234567. */
+  national: string;
+  /** +8613800138000, +639171234567. */
+  e164: string;
+  /** The carrier the number segment was issued to (number portability may have moved it). */
+  carrier: CarrierId;
+  /** True for a virtual-operator (MVNO) segment such as 170 / 171 / 162 / 165 / 167. */
+  virtual: boolean;
+}
+
+export type CardType = 'data' | 'phone' | 'keep' | 'esim';
+
+/** What the carrier gateway knows of a card. */
+export interface CardProfile {
+  /** National number. */
+  phone: string;
+  region: Region;
+  iccid: string;
+  carrier: CarrierId;
+  cardType: CardType;
+  planName: string;
+  balance: Money;
+  /** Data left in MB; null for a plan without a data allowance. */
+  dataLeftMb: number | null;
+  /** Last day the card is valid (inclusive), China calendar. */
+  expiry: ChinaDate;
+  /** 停机: the carrier has suspended the line (e.g. balance below zero). */
+  suspended: boolean;
+}
+
+export type ProductKind = 'recharge' | 'data' | 'keep';
+
+export interface Product {
+  id: string;
+  carrier: CarrierId;
+  kind: ProductKind;
+  /** Chinese title shown on the tile and the voucher: 充值 50 元, 10GB 流量月包, 保号套餐 8 元/月. */
+  title: string;
+  /** One line of detail in Chinese. */
+  description: string;
+  /** The list price (before promotions). */
+  price: Money;
+  /** Balance credited to the card (recharge: the face value; packs: usually zero). */
+  credit: Money;
+  /** Data added, in MB (0 for none). */
+  dataMb: number;
+  /** Days the card's validity is extended from max(today, current expiry). */
+  validityDays: number;
+}
+
+export type PromotionEffect =
+  | { type: 'percent_off'; basisPoints: number }
+  | { type: 'amount_off'; amount: Money; minPrice?: Money }
+  | { type: 'bonus_data'; dataMb: number }
+  | { type: 'extra_days'; days: number };
+
+export interface Promotion {
+  id: string;
+  /** Chinese title, e.g. 双11 充100减5. */
+  title: string;
+  carriers: CarrierId[] | 'all';
+  kinds: ProductKind[];
+  /** When set, only these products. */
+  productIds?: string[];
+  /** Inclusive China calendar window. */
+  startsOn: ChinaDate;
+  endsOn: ChinaDate;
+  effect: PromotionEffect;
+}
+
+/** The price and outcome of buying one product for one card on one day. */
+export interface Quote {
+  product: Product;
+  original: Money;
+  discount: Money;
+  payable: Money;
+  bonusDataMb: number;
+  extraDays: number;
+  applied: { id: string; title: string }[];
+  oldExpiry: ChinaDate;
+  newExpiry: ChinaDate;
+}
+
+/**
+ * created → awaiting_payment → paid | cancelled | pay_failed | unknown;
+ * unknown → paid | cancelled | pay_failed (reconciliation);
+ * paid → succeeded | topup_failed (the carrier credits the card, or cannot);
+ * topup_failed → refunding → refunded.
+ */
+export type OrderState =
+  | 'created'
+  | 'awaiting_payment'
+  | 'paid'
+  | 'cancelled'
+  | 'pay_failed'
+  | 'unknown'
+  | 'succeeded'
+  | 'topup_failed'
+  | 'refunding'
+  | 'refunded';
+
+export interface OrderEvent {
+  state: OrderState;
+  /** Epoch milliseconds. */
+  at: number;
+  note?: string;
+}
+
+/** A renewal order, as stored and shown on the voucher. */
+export interface Order {
+  /** Order number shown to the user, e.g. CR20261125103000123456. */
+  id: string;
+  /** One per confirm intent: a second tap or re-entry reuses it, so payment happens at most once. */
+  idempotencyKey: string;
+  createdAt: number;
+  updatedAt: number;
+  state: OrderState;
+  history: OrderEvent[];
+  phone: string;
+  region: Region;
+  carrier: CarrierId;
+  cardType: CardType;
+  product: Pick<Product, 'id' | 'kind' | 'title' | 'credit' | 'dataMb' | 'validityDays'>;
+  original: Money;
+  discount: Money;
+  payable: Money;
+  promotions: string[];
+  bonusDataMb: number;
+  oldExpiry: ChinaDate;
+  /** Expected new expiry at quote time; replaced by the gateway's figure after top-up. */
+  newExpiry: ChinaDate;
+  /** WeChat Pay transaction id once paid. */
+  transactionId?: string;
+  /** Chinese reason for pay_failed / topup_failed. */
+  failureReason?: string;
+  /** True when the final state was settled by reconciliation rather than the live answer. */
+  reconciled?: boolean;
+  /** Card figures after top-up, for the result page and voucher. */
+  after?: { balance: Money; dataLeftMb: number | null; expiry: ChinaDate };
+}
+
+/** A number the user has bound to the mini-program (首页 my cards). */
+export interface BoundCard {
+  phone: string;
+  region: Region;
+  /** Carrier the user confirmed (may differ from the segment after 携号转网). */
+  carrier: CarrierId;
+  cardType: CardType;
+  nickname: string;
+  isDefault: boolean;
+  boundAt: number;
+  /** How the number was verified. */
+  verifiedBy: 'wechat' | 'sms';
+  /** Remind this many days before expiry; null for no reminder. */
+  remindDaysBefore: 1 | 3 | 7 | null;
+  calendarAddedFor?: ChinaDate;
+  subscribed?: boolean;
+  /** Last figures seen from the gateway. */
+  lastKnown?: { balance: Money; dataLeftMb: number | null; expiry: ChinaDate; suspended: boolean; at: number };
+}

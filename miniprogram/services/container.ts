@@ -1,0 +1,82 @@
+/**
+ * The one place that wires services together. Pages call `services()`; tests and the
+ * browser preview call `installServices({...})` first to swap in fakes or a fixed clock.
+ * The offline mocks are the default backend: a real HTTP client replaces one by
+ * implementing the same interface from contracts.ts and being installed here.
+ */
+import type {
+  AccountService,
+  CardBook,
+  CarrierGateway,
+  Checkout,
+  Clock,
+  DeviceService,
+  KeyValueStorage,
+  Navigator,
+  PaymentService,
+  PaymentSheetSlot,
+  RecordStore,
+  SmsService,
+} from './contracts';
+import { systemClock } from './clock';
+import { WxDeviceService } from './device';
+import { WxNavigator } from './navigator';
+import { WxKeyValueStorage } from './wx-storage';
+import { ShardedRecordStore } from './record-store';
+import { MockCarrierGateway } from './mock-gateway';
+import { MockWeChatPay, createPaymentSheetSlot } from './mock-payment';
+import { CheckoutService } from './checkout';
+import { StoredCardBook } from './card-book';
+import { MockAccountService } from './mock-account';
+import { MockSmsService } from './mock-sms';
+
+export interface Services {
+  clock: Clock;
+  random: () => number;
+  storage: KeyValueStorage;
+  records: RecordStore;
+  cards: CardBook;
+  gateway: CarrierGateway;
+  paymentSheet: PaymentSheetSlot;
+  payment: PaymentService;
+  checkout: Checkout;
+  account: AccountService;
+  sms: SmsService;
+  device: DeviceService;
+  navigator: Navigator;
+}
+
+/** Builds every service not given, each from the ones before it. */
+export function createServices(given: Partial<Services> = {}): Services {
+  const clock = given.clock ?? systemClock;
+  const random = given.random ?? Math.random;
+  const storage = given.storage ?? new WxKeyValueStorage();
+  const records = given.records ?? new ShardedRecordStore(storage, clock);
+  const cards = given.cards ?? new StoredCardBook(storage, clock);
+  const gateway = given.gateway ?? new MockCarrierGateway({ clock, storage });
+  const paymentSheet = given.paymentSheet ?? createPaymentSheetSlot();
+  const payment = given.payment ?? new MockWeChatPay({ clock, storage, sheet: paymentSheet, random });
+  const checkout = given.checkout ?? new CheckoutService({ records, payment, gateway, cards, clock });
+  const account = given.account ?? new MockAccountService({ clock });
+  const sms = given.sms ?? new MockSmsService({ clock, storage, random });
+  const device = given.device ?? new WxDeviceService();
+  const navigator = given.navigator ?? new WxNavigator();
+  return { clock, random, storage, records, cards, gateway, paymentSheet, payment, checkout, account, sms, device, navigator };
+}
+
+let current: Services | null = null;
+
+export function services(): Services {
+  if (!current) current = createServices();
+  return current;
+}
+
+/** Replaces the running services (tests, preview). */
+export function installServices(given: Partial<Services> = {}): Services {
+  current = createServices(given);
+  return current;
+}
+
+export function resetServices(): void {
+  current = null;
+}

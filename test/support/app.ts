@@ -1,0 +1,75 @@
+/**
+ * A whole app under test: real services over the storage fake, with a fixed clock, a
+ * recording navigator and a fake device. `restart()` throws the services away and
+ * builds new ones over the same storage, as a killed and relaunched mini-program would.
+ */
+import { installServices, type Services } from '../../miniprogram/services/container';
+import { FakeClock, FakeDevice, RecordingNavigator } from './fakes';
+import { Driver, renderPage } from './render';
+import type { PageName } from '../../miniprogram/services/contracts';
+
+export interface TestAppOptions {
+  now?: number | string;
+  /** Services to replace (a failing gateway, a scripted payment...). */
+  override?: Partial<Services>;
+}
+
+/** A deterministic random source, so order numbers and mock codes repeat run to run. */
+export function seededRandom(seed = 42): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 0x100000000;
+  };
+}
+
+export class TestApp {
+  readonly clock: FakeClock;
+  device = new FakeDevice();
+  nav = new RecordingNavigator();
+  services!: Services;
+  private readonly override: Partial<Services>;
+
+  constructor(options: TestAppOptions = {}) {
+    this.clock = new FakeClock(options.now);
+    this.override = options.override ?? {};
+    this.boot();
+  }
+
+  private boot(): void {
+    this.services = installServices({
+      clock: this.clock,
+      random: seededRandom(this.nav.moves.length + 7),
+      device: this.device,
+      navigator: this.nav,
+      ...this.override,
+    });
+    this.services.records.open();
+  }
+
+  /** Relaunch over the same storage: new service instances, new navigation stack. */
+  restart(override: Partial<Services> = {}): void {
+    this.device = new FakeDevice();
+    this.nav = new RecordingNavigator();
+    Object.assign(this.override, override);
+    this.boot();
+  }
+
+  open(page: PageName, query: Record<string, string> = {}): Promise<Driver> {
+    return renderPage(page, query);
+  }
+
+  /** Renders the page the app last navigated to, with its query. */
+  async follow(expected?: PageName): Promise<Driver> {
+    const move = this.nav.last();
+    if (!move || !move.page) throw new Error('the app has not navigated anywhere');
+    if (expected && move.page !== expected) {
+      throw new Error(`expected navigation to ${expected}, got ${move.page} ${JSON.stringify(move.query)}`);
+    }
+    return renderPage(move.page, move.query);
+  }
+}
+
+export function storageFake() {
+  return globalThis.__wxStorage;
+}

@@ -1,0 +1,16 @@
+/**
+ * Runs before every test file: miniprogram-simulate installs its `wx` stubs and the
+ * Component/Behavior constructors; then storage is replaced with a faithful fake.
+ */
+import simulate from 'miniprogram-simulate';
+import { WxStorageFake } from './wx-storage-fake';
+
+void simulate;
+
+declare global {
+  var __wxStorage: WxStorageFake;
+}
+
+const storage = new WxStorageFake();
+globalThis.__wxStorage = storage;
+storage.installOn(globalThis.wx as unknown as Record<string, unknown>);
