@@ -1,0 +1,279 @@
+/**
+ * A renewal order's life: numbering, the state machine of types.ts, the double-payment
+ * guard, and the voucher and CSV views of an order. Pure: time and randomness come in
+ * as arguments.
+ */
+import { carrierName } from './carriers';
+import { chinaCompactTimestamp, formatChinaDate, formatDateTime } from './dates';
+import { formatAmount, formatMoney, isMoney } from './money';
+import type { CardProfile, Order, OrderState, Quote, Result } from './types';
+
+// ---------------------------------------------------------------------------------
+// Numbers and keys
+// ---------------------------------------------------------------------------------
+
+/** random() clamped into [0, 1): a broken source must not produce NaN or 7-digit serials. */
+function unitRandom(random: () => number): number {
+  const value = typeof random === 'function' ? random() : NaN;
+  return typeof value === 'number' && value >= 0 && value < 1 ? value : 0;
+}
+
+function randomDigits(random: () => number, count: number): string {
+  return String(Math.floor(unitRandom(random) * 10 ** count)).padStart(count, '0');
+}
+
+/** 'CR' + yyyyMMddHHmmss (China time) + 6 random digits: CR20261125103000123456. */
+export function newOrderId(nowMs: number, random: () => number): string {
+  const stamp = chinaCompactTimestamp(nowMs);
+  if (stamp === null) throw new RangeError(`newOrderId(): not a usable time: ${String(nowMs)}`);
+  return `CR${stamp}${randomDigits(random, 6)}`;
+}
+
+/** 32 hex digits in UUID v4 layout, drawn 4 hex digits at a time from random. */
+export function newIdempotencyKey(random: () => number): string {
+  let hex = '';
+  for (let i = 0; i < 8; i += 1) hex += Math.floor(unitRandom(random) * 0x10000).toString(16).padStart(4, '0');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+// ---------------------------------------------------------------------------------
+// State machine
+// ---------------------------------------------------------------------------------
+
+export const ALLOWED_TRANSITIONS: Readonly<Record<OrderState, readonly OrderState[]>> = {
+  created: ['awaiting_payment'],
+  awaiting_payment: ['paid', 'cancelled', 'pay_failed', 'unknown'],
+  // The payment answer was lost: reconciliation settles it one way or the other.
+  unknown: ['paid', 'cancelled', 'pay_failed'],
+  paid: ['succeeded', 'topup_failed'],
+  topup_failed: ['refunding'],
+  refunding: ['refunded'],
+  cancelled: [],
+  pay_failed: [],
+  succeeded: [],
+  refunded: [],
+};
+
+export const ORDER_STATE_LABELS: Record<OrderState, string> = {
+  created: '待支付',
+  awaiting_payment: '待支付',
+  paid: '已支付，充值中',
+  cancelled: '已取消',
+  pay_failed: '支付失败',
+  unknown: '结果待确认',
+  succeeded: '充值成功',
+  topup_failed: '充值失败',
+  refunding: '退款中',
+  refunded: '已退款',
+};
+
+function isOrderState(value: unknown): value is OrderState {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ALLOWED_TRANSITIONS, value);
+}
+
+/** The Chinese label; a state read from corrupt storage gets a neutral one instead of a crash. */
+export function stateLabel(state: OrderState): string {
+  return isOrderState(state) ? ORDER_STATE_LABELS[state] : '未知状态';
+}
+
+/** A state with no way out. An unrecognised state (corrupt storage) counts as final: nothing may move it. */
+export function isTerminal(state: OrderState): boolean {
+  return !isOrderState(state) || ALLOWED_TRANSITIONS[state].length === 0;
+}
+
+const UNSETTLED: readonly OrderState[] = ['awaiting_payment', 'unknown', 'paid', 'refunding', 'topup_failed'];
+const POSSIBLY_CHARGED: readonly OrderState[] = ['paid', 'succeeded', 'unknown', 'awaiting_payment', 'topup_failed', 'refunding'];
+
+/** The outcome is still open: the app should keep checking (reconciliation, refund progress). */
+export const isUnsettled = (state: OrderState): boolean => UNSETTLED.includes(state);
+/** Money may have left the user's account (or is about to): such an order blocks a second payment. */
+export const isPossiblyCharged = (state: OrderState): boolean => POSSIBLY_CHARGED.includes(state);
+
+export interface CreateOrderInput {
+  id: string;
+  idempotencyKey: string;
+  now: number;
+  card: CardProfile | Pick<CardProfile, 'phone' | 'region' | 'carrier' | 'cardType' | 'expiry'>;
+  quote: Quote;
+}
+
+export function createOrder(input: CreateOrderInput): Order {
+  const { id, idempotencyKey, now, card, quote } = input;
+  const { product } = quote;
+  return {
+    id,
+    idempotencyKey,
+    createdAt: now,
+    updatedAt: now,
+    state: 'created',
+    history: [{ state: 'created', at: now }],
+    phone: card.phone,
+    region: card.region,
+    carrier: card.carrier,
+    cardType: card.cardType,
+    product: {
+      id: product.id,
+      kind: product.kind,
+      title: product.title,
+      credit: product.credit,
+      dataMb: product.dataMb,
+      validityDays: product.validityDays,
+    },
+    original: quote.original,
+    discount: quote.discount,
+    payable: quote.payable,
+    promotions: quote.applied.map((promotion) => promotion.id),
+    bonusDataMb: quote.bonusDataMb,
+    oldExpiry: quote.oldExpiry,
+    newExpiry: quote.newExpiry,
+  };
+}
+
+export type TransitionError = 'illegal_transition';
+
+/** Fields a transition may not overwrite: identity and the state machine's own bookkeeping. */
+const PROTECTED_FIELDS = ['id', 'idempotencyKey', 'createdAt', 'updatedAt', 'state', 'history'] as const;
+
+/**
+ * The order moved to `to` at `at`, with patch applied (transactionId, failureReason,
+ * after, ...) and one event appended to its history. The input is never changed; a move
+ * the state machine does not allow returns 'illegal_transition'.
+ */
+export function transition(order: Order, to: OrderState, at: number, patch: Partial<Order> = {}, note?: string): Result<Order, TransitionError> {
+  const from = order?.state;
+  if (!isOrderState(from) || !isOrderState(to) || !ALLOWED_TRANSITIONS[from].includes(to)) {
+    return {
+      ok: false,
+      error: 'illegal_transition',
+      message: `订单当前为「${stateLabel(from)}」，不能变为「${stateLabel(to)}」，请刷新订单查看最新状态`,
+    };
+  }
+  const safePatch: Partial<Order> = { ...(patch ?? {}) };
+  for (const field of PROTECTED_FIELDS) delete safePatch[field];
+  const event = note === undefined ? { state: to, at } : { state: to, at, note };
+  return {
+    ok: true,
+    value: { ...order, ...safePatch, state: to, updatedAt: at, history: [...(Array.isArray(order.history) ? order.history : []), event] },
+  };
+}
+
+// ---------------------------------------------------------------------------------
+// Double-payment guard
+// ---------------------------------------------------------------------------------
+
+export const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
+
+/**
+ * The newest order for the same number and product created within windowMs of now
+ * (either side, in case the clock moved back) that may have taken money.
+ */
+export function findDuplicate(orders: Order[], phone: string, productId: string, nowMs: number, windowMs = DUPLICATE_WINDOW_MS): Order | undefined {
+  if (!Array.isArray(orders) || typeof phone !== 'string' || phone === '' || !Number.isFinite(nowMs)) return undefined;
+  let newest: Order | undefined;
+  for (const order of orders) {
+    if (!order || order.phone !== phone || order.product?.id !== productId || !isPossiblyCharged(order.state)) continue;
+    if (!Number.isFinite(order.createdAt) || Math.abs(nowMs - order.createdAt) > windowMs) continue;
+    if (newest === undefined || order.createdAt > newest.createdAt) newest = order;
+  }
+  return newest;
+}
+
+// ---------------------------------------------------------------------------------
+// Voucher and export
+// ---------------------------------------------------------------------------------
+
+const DASH = '—';
+
+function newExpiryText(order: Order): string {
+  if (order.after && order.after.expiry) return formatChinaDate(order.after.expiry);
+  const expected = formatChinaDate(order.newExpiry);
+  return order.state === 'succeeded' || expected === DASH ? expected : `${expected}（预计）`;
+}
+
+function discountText(order: Order): string {
+  if (!isMoney(order.discount) || order.discount.amount === 0) return '无';
+  return `-${formatMoney(order.discount)}`;
+}
+
+/**
+ * The voucher, one labelled line per field, in a fixed order. The number is shown in
+ * full: the voucher proves which number was renewed (pages mask it where needed).
+ */
+export function orderToVoucherLines(order: Order): { label: string; value: string }[] {
+  const lines: { label: string; value: string }[] = [
+    { label: '订单号', value: order.id || DASH },
+    { label: '下单时间', value: formatDateTime(order.createdAt) },
+    { label: '充值号码', value: order.phone || DASH },
+    { label: '运营商', value: carrierName(order.carrier) },
+    { label: '套餐', value: order.product?.title || DASH },
+    { label: '原价', value: formatMoney(order.original) },
+    { label: '优惠', value: discountText(order) },
+    { label: '实付金额', value: formatMoney(order.payable) },
+    { label: '支付状态', value: stateLabel(order.state) },
+    { label: '微信支付单号', value: order.transactionId || DASH },
+    { label: '原到期日', value: formatChinaDate(order.oldExpiry) },
+    { label: '新到期日', value: newExpiryText(order) },
+  ];
+  if (order.bonusDataMb > 0) lines.push({ label: '赠送流量', value: `${order.bonusDataMb}MB` });
+  if (order.failureReason) lines.push({ label: '失败原因', value: order.failureReason });
+  return lines;
+}
+
+/**
+ * CSV for a spreadsheet (RFC 4180: CRLF line ends, a field with a comma, quote or line
+ * break is wrapped in quotes, inner quotes doubled), with a UTF-8 byte-order mark so
+ * Excel reads the Chinese correctly.
+ *
+ * Two spreadsheet guards:
+ * - Formula injection: a value starting with = + - @ (or a tab / carriage return, which
+ *   some spreadsheets skip before a formula) gets a leading apostrophe, so it shows as
+ *   text and never runs.
+ * - Identifiers (order number, phone number, transaction id) that are all digits get a
+ *   leading tab: spreadsheets then keep them as text, so 09171234567 keeps its 0 and a
+ *   28-digit transaction id is not turned into 4.2E+27. The tab is added after the
+ *   formula guard and only to digit-only values, so it cannot start a formula.
+ * Amounts are written as 50.00 with a separate currency column (CNY / PHP); the discount
+ * is written as a positive amount so no cell starts with a minus.
+ */
+export function ordersToCsv(orders: Order[]): string {
+  const header = ['订单号', '下单时间', '充值号码', '运营商', '套餐', '币种', '原价', '优惠', '实付金额', '支付状态', '微信支付单号', '原到期日', '新到期日'];
+  const rows = (Array.isArray(orders) ? orders : []).filter(Boolean).map((order) => [
+    identifierCell(order.id),
+    formatDateTime(order.createdAt),
+    identifierCell(order.phone),
+    carrierName(order.carrier),
+    textCell(order.product?.title),
+    isMoney(order.payable) ? order.payable.currency : '',
+    amountCell(order.original),
+    amountCell(order.discount),
+    amountCell(order.payable),
+    stateLabel(order.state),
+    identifierCell(order.transactionId),
+    order.oldExpiry ? textCell(order.oldExpiry) : '',
+    textCell(order.after?.expiry ?? order.newExpiry),
+  ]);
+  return `\uFEFF${[header, ...rows].map((row) => row.map(quoteCsvField).join(',')).join('\r\n')}\r\n`;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Any text value, with the formula guard. */
+function textCell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const text = String(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function identifierCell(value: unknown): string {
+  const text = textCell(value);
+  return /^\d+$/.test(text) ? `\t${text}` : text;
+}
+
+function amountCell(value: unknown): string {
+  return isMoney(value) ? textCell(formatAmount(value)) : '';
+}
+
+function quoteCsvField(field: string): string {
+  return /[",\r\n\t]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
