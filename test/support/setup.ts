@@ -4,8 +4,10 @@
  */
 import simulate from 'miniprogram-simulate';
 import { WxStorageFake } from './wx-storage-fake';
+import { installDefinitionReplay } from './replay-definitions';
 
 void simulate;
+installDefinitionReplay();
 
 declare global {
   var __wxStorage: WxStorageFake;
@@ -13,4 +15,4 @@ declare global {
 
 const storage = new WxStorageFake();
 globalThis.__wxStorage = storage;
-storage.installOn(globalThis.wx as unknown as Record<string, unknown>);
+storage.installOn((globalThis as any).wx as Record<string, unknown>);
