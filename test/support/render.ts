@@ -45,8 +45,9 @@ export class Driver {
     return this.comp.dom.innerHTML;
   }
 
+  /** simulate answers a miss with undefined or null depending on the selector: both mean none. */
   query(selector: string): RootComponent | null {
-    return this.comp.querySelector(selector);
+    return this.comp.querySelector(selector) ?? null;
   }
 
   queryAll(selector: string): RootComponent[] {
@@ -54,11 +55,11 @@ export class Driver {
   }
 
   exists(selector: string): boolean {
-    return this.comp.querySelector(selector) !== null;
+    return this.query(selector) !== null;
   }
 
   find(selector: string): RootComponent {
-    const found = this.comp.querySelector(selector);
+    const found = this.query(selector);
     if (!found) throw new Error(`no element matches "${selector}"\n--- page text: ${this.text()}`);
     return found;
   }
@@ -69,7 +70,7 @@ export class Driver {
    */
   async tap(selector: string): Promise<void> {
     const inner = ['.van-button', '.van-cell', '.van-grid-item__content', '.van-tab', '.van-tabbar-item', '.van-checkbox__icon-wrap', '.van-radio__icon']
-      .map((cls) => this.comp.querySelector(`${selector} >>> ${cls}`))
+      .map((cls) => this.query(`${selector} >>> ${cls}`))
       .find((el) => el !== null);
     (inner ?? this.find(selector)).dispatchEvent('tap');
     await settle();

@@ -1,0 +1,92 @@
+/**
+ * 凭证 (order detail): every field of one order, the order number to copy, the number
+ * masked until tapped, 再次充值 with the same package, and delete after a confirmation.
+ */
+import { isUnsettled } from '../../core/order';
+import { services } from '../../services/container';
+import { decodeQuery } from '../../services/navigator';
+import { renewAgainQuery, voucherView, type VoucherView } from '../../services/records-voucher';
+
+const orderIds = new WeakMap<object, string>();
+
+Component({
+  data: {
+    view: null as VoucherView | null,
+    missing: '',
+    revealed: false,
+  },
+
+  methods: {
+    onLoad(query: Record<string, string | undefined>): void {
+      const orderId = decodeQuery(query).orderId ?? '';
+      orderIds.set(this, orderId);
+      this.show(orderId);
+    },
+
+    onShow(): void {
+      // Back from 再次充值: the stored order may have changed (reconciliation).
+      const orderId = orderIds.get(this);
+      if (orderId !== undefined && this.data.view) this.show(orderId);
+    },
+
+    show(orderId: string): void {
+      const order = orderId ? services().records.get(orderId) : undefined;
+      if (!order) {
+        this.setData({
+          view: null,
+          missing: orderId ? `找不到订单 ${orderId}。它可能已被删除，或不是在这台手机上下的单。` : '没有指定要查看的订单。',
+        });
+        return;
+      }
+      this.setData({ view: voucherView(order), missing: '' });
+    },
+
+    async onCopyId(): Promise<void> {
+      const view = this.data.view;
+      if (!view) return;
+      const { device } = services();
+      const copied = await device.copy(view.id);
+      device.toast(copied ? '订单号已复制' : '复制失败，请长按订单号手动复制', copied ? 'success' : 'none');
+    },
+
+    onTogglePhone(): void {
+      this.setData({ revealed: !this.data.revealed });
+    },
+
+    onRenewAgain(): void {
+      const order = services().records.get(orderIds.get(this) ?? '');
+      if (!order) {
+        services().device.toast('这条记录已经不在了');
+        return;
+      }
+      services().navigator.open('confirm', renewAgainQuery(order));
+    },
+
+    async onDelete(): Promise<void> {
+      const { records, device, navigator } = services();
+      const order = records.get(orderIds.get(this) ?? '');
+      if (!order) return;
+      if (isUnsettled(order.state)) {
+        device.toast('这笔订单还在处理中（已扣款或结果待确认），处理完成后才能删除');
+        return;
+      }
+      const confirmed = await device.confirm({
+        title: '删除这条记录？',
+        content: `订单 ${order.id} 将从本机删除，删除后无法恢复。如需报销或核对，请先复制订单号或截图保存凭证。`,
+        confirmText: '删除',
+      });
+      if (!confirmed) return;
+      const removed = records.remove(order.id);
+      if (!removed.ok) {
+        device.toast(removed.message);
+        return;
+      }
+      device.toast('已删除', 'success');
+      navigator.back();
+    },
+
+    onBackToRecords(): void {
+      services().navigator.open('records');
+    },
+  },
+});

@@ -1,0 +1,150 @@
+import { TestApp } from '../support/app';
+import { present, renderFreshPage, tapOn, vantPresent } from '../support/fresh-page';
+import { realOrder, type RealOrderSpec } from '../support/records-orders';
+import type { Order } from '../../miniprogram/core/types';
+
+let app: TestApp;
+
+beforeEach(() => {
+  globalThis.__wxStorage.clearStorageSync();
+  app = new TestApp({ now: '2026-11-25T10:00:00+08:00' });
+});
+
+function stored(spec: RealOrderSpec): Order {
+  const order = realOrder({ serial: 42, ...spec });
+  const result = app.services.records.append(order);
+  if (!result.ok) throw new Error(result.message);
+  return order;
+}
+
+const openVoucher = (orderId: string) => renderFreshPage('voucher', { orderId }, { services: app.services });
+
+/** 'title value' as the cell for this field shows them. */
+function field(page: Awaited<ReturnType<typeof openVoucher>>, key: string): string {
+  return `${page.textOf(`.field-${key} >>> .van-cell__title`)} ${page.textOf(`.field-${key} >>> .van-cell__value`)}`;
+}
+
+describe('voucher', () => {
+  test('shows every field of a paid, discounted renewal', async () => {
+    // 100 元 on 2026-11-25: the 大额充值 95 折 promotion applies.
+    const order = stored({ at: '2026-11-25T10:00:00+08:00', pick: 4, state: 'succeeded' });
+    expect(order.discount.amount).toBe(500);
+    const page = await openVoucher(order.id);
+    expect(vantPresent(page, '.fields', '.van-cell-group')).toBe(true);
+    expect(page.textOf('.head')).toContain('中国移动 话费充值 100 元');
+    expect(page.textOf('.head')).toContain('¥95.00');
+    expect(page.textOf('.head')).toContain('充值成功');
+    expect(field(page, 'id')).toBe(`订单号 ${order.id}`);
+    expect(page.textOf('#copy-id')).toBe('复制');
+    expect(field(page, 'created')).toBe('下单时间 2026-11-25 10:00:00');
+    expect(field(page, 'paidAt')).toBe('支付时间 2026-11-25 10:00:04');
+    expect(field(page, 'phone')).toContain('138****8000');
+    expect(page.text()).not.toContain('13800138000');
+    expect(field(page, 'carrier')).toBe('运营商 中国移动');
+    expect(field(page, 'product')).toBe('套餐 话费充值 100 元（话费充值）');
+    expect(field(page, 'original')).toBe('原价 ¥100.00');
+    expect(field(page, 'discount')).toBe('优惠 -¥5.00');
+    expect(field(page, 'promotions')).toContain('大额充值 95 折');
+    expect(field(page, 'payable')).toBe('实付金额 ¥95.00');
+    expect(field(page, 'outcome')).toBe('支付结果 支付成功');
+    expect(field(page, 'transaction')).toBe(`微信支付单号 ${order.transactionId}`);
+    expect(field(page, 'oldExpiry')).toBe('原到期日 2026年12月1日');
+    expect(field(page, 'newExpiry')).toBe(`新到期日 ${order.after!.expiry.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}`);
+    expect(present(page, '.reconciled')).toBe(false);
+  });
+
+  test('a failed payment says why, with no transaction id', async () => {
+    const order = stored({ at: '2026-11-20T08:00:00+08:00', state: 'pay_failed' });
+    const page = await openVoucher(order.id);
+    expect(field(page, 'outcome')).toBe('支付结果 支付失败（零钱余额不足）');
+    expect(field(page, 'transaction')).toBe('微信支付单号 —');
+    expect(field(page, 'paidAt')).toBe('支付时间 —');
+    expect(field(page, 'newExpiry')).toContain('预计');
+  });
+
+  test('an order settled by reconciliation carries a note saying so', async () => {
+    const order = stored({ at: '2026-11-20T08:00:00+08:00', state: 'succeeded', reconciled: true });
+    const page = await openVoucher(order.id);
+    expect(vantPresent(page, '.reconciled', '.van-notice-bar')).toBe(true);
+    expect(page.textOf('.reconciled')).toContain('事后向微信支付和运营商核对确认');
+  });
+
+  test('tap to reveal the number, tap again to hide it', async () => {
+    const order = stored({ at: '2026-11-25T10:00:00+08:00' });
+    const page = await openVoucher(order.id);
+    expect(field(page, 'phone')).toBe('充值号码 138****8000');
+    expect(page.textOf('#reveal-phone')).toBe('显示');
+    await tapOn(page, '#reveal-phone');
+    expect(field(page, 'phone')).toBe('充值号码 138 0013 8000');
+    expect(page.textOf('#reveal-phone')).toBe('隐藏');
+    await tapOn(page, '#reveal-phone');
+    expect(field(page, 'phone')).toBe('充值号码 138****8000');
+  });
+
+  test('copy the order number', async () => {
+    const order = stored({ at: '2026-11-25T10:00:00+08:00' });
+    const page = await openVoucher(order.id);
+    await tapOn(page, '#copy-id');
+    await page.until(() => app.device.toasts.length > 0, 'toast');
+    expect(app.device.copied).toEqual([order.id]);
+    expect(app.device.lastToast()).toBe('订单号已复制');
+  });
+
+  test('再次充值 opens confirm with the same number and package', async () => {
+    const order = stored({ at: '2026-11-25T10:00:00+08:00', kind: 'data', pick: 1, phone: '13912345678' });
+    const page = await openVoucher(order.id);
+    await tapOn(page, '#renew-again');
+    expect(app.nav.last()).toEqual({ kind: 'open', page: 'confirm', query: { phone: '13912345678', productId: order.product.id } });
+  });
+
+  test('delete asks first: cancel keeps the record; confirm removes it and goes back', async () => {
+    const order = stored({ at: '2026-11-25T10:00:00+08:00' });
+    const page = await openVoucher(order.id);
+    app.device.confirmAnswers = [false];
+    await tapOn(page, '#delete');
+    expect(app.device.confirms).toHaveLength(1);
+    expect(app.device.confirms[0].content).toContain(order.id);
+    expect(app.services.records.get(order.id)).toBeDefined();
+    expect(app.nav.moves).toEqual([]);
+
+    app.device.confirmAnswers = [true];
+    await tapOn(page, '#delete');
+    await page.until(() => app.nav.moves.length > 0, 'navigation back');
+    expect(app.services.records.get(order.id)).toBeUndefined();
+    expect(app.device.lastToast()).toBe('已删除');
+    expect(app.nav.last()).toMatchObject({ kind: 'back' });
+  });
+
+  test('an order still being settled cannot be deleted', async () => {
+    const order = stored({ at: '2026-11-25T10:00:00+08:00', state: 'unknown' });
+    const page = await openVoucher(order.id);
+    expect(field(page, 'outcome')).toContain('结果待确认');
+    await tapOn(page, '#delete');
+    expect(app.device.confirms).toEqual([]);
+    expect(app.device.lastToast()).toContain('处理完成后才能删除');
+    expect(app.services.records.get(order.id)).toBeDefined();
+  });
+
+  test('an unknown order id gets a clear message and a way back to the records', async () => {
+    stored({ at: '2026-11-25T10:00:00+08:00' });
+    const page = await openVoucher('CR20261125100000999999');
+    expect(vantPresent(page, '.missing', '.van-empty')).toBe(true);
+    expect(page.text()).toContain('找不到订单 CR20261125100000999999');
+    expect(page.text()).toContain('可能已被删除');
+    expect(present(page, '.fields')).toBe(false);
+    expect(present(page, '#renew-again')).toBe(false);
+    await tapOn(page, '#back-to-records');
+    expect(app.nav.last()).toMatchObject({ kind: 'open', page: 'records' });
+  });
+
+  test('no order id at all', async () => {
+    const page = await renderFreshPage('voucher', {}, { services: app.services });
+    expect(page.text()).toContain('没有指定要查看的订单');
+  });
+
+  test('an order number arriving URI-encoded is decoded once', async () => {
+    const order = stored({ at: '2026-11-25T10:00:00+08:00' });
+    const page = await renderFreshPage('voucher', { orderId: encodeURIComponent(order.id) }, { services: app.services });
+    expect(field(page, 'id')).toContain(order.id);
+  });
+});

@@ -1,0 +1,357 @@
+/**
+ * The behaviour every RecordStore must have, written against the interface only, so the
+ * same suite can run against another implementation (a cloud-backed one, a fake).
+ * The harness gives a fresh store over wx storage with real limits, a way to relaunch
+ * (a new instance over the same storage), and a storage adapter that can crash the app
+ * between writes or fail one chosen write.
+ */
+import { isDeepStrictEqual } from 'util';
+import type { Order } from '../../miniprogram/core/types';
+import type { RecordFilter, RecordStore } from '../../miniprogram/services/contracts';
+import { makeOrder } from './records-fixtures';
+import { FaultyStorage, SimulatedCrash } from './records-storage';
+import type { WxStorageFake } from './wx-storage-fake';
+
+export interface ContractHarness {
+  /** The wx storage fake underneath (real 1 MB / 10 MB limits unless a test shrinks them). */
+  fake: WxStorageFake;
+  /** The adapter the store writes through. */
+  faults: FaultyStorage;
+  /** A new store instance over the same storage, opened: what a relaunch does. */
+  launch(): RecordStore;
+}
+
+const T0 = Date.parse('2026-01-05T09:00:00+08:00');
+const HOUR = 3600 * 1000;
+
+/** Everything the store holds, newest first, walked through pages of `limit`. */
+export function readAll(store: RecordStore, limit = 7, filter?: RecordFilter): Order[] {
+  const out: Order[] = [];
+  let before: string | null = null;
+  for (let guard = 0; guard < 10_000; guard += 1) {
+    const page = store.page({ before, limit, filter });
+    out.push(...page.items);
+    if (!page.nextCursor) return out;
+    before = page.nextCursor;
+  }
+  throw new Error('paging did not end');
+}
+
+function ids(orders: Order[]): string[] {
+  return orders.map((o) => o.id);
+}
+
+function expectedOrder(orders: Order[]): string[] {
+  return ids([...orders].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1)));
+}
+
+/** Sixty orders over four months, two numbers, all three kinds and many states. */
+function seedOrders(): Order[] {
+  const states: Order['state'][] = ['succeeded', 'paid', 'pay_failed', 'cancelled', 'unknown', 'succeeded', 'refunded', 'awaiting_payment', 'topup_failed', 'refunding'];
+  const kinds: Order['product']['kind'][] = ['recharge', 'data', 'keep'];
+  return Array.from({ length: 60 }, (_, i) =>
+    makeOrder({
+      at: T0 + Math.floor(i / 2) * 97 * HOUR, // pairs share a createdAt: id breaks the tie
+      serial: 1000 + ((i * 37) % 60),
+      state: states[i % states.length],
+      kind: kinds[i % 3],
+      phone: i % 4 === 0 ? '13912345678' : '13800138000',
+      amountFen: 1000 * (1 + (i % 5)),
+      region: i % 10 === 9 ? 'PH' : 'CN',
+    }),
+  );
+}
+
+export function recordStoreContract(name: string, makeHarness: () => ContractHarness): void {
+  describe(`RecordStore contract: ${name}`, () => {
+    let h: ContractHarness;
+    let store: RecordStore;
+    let seeded: Order[];
+
+    function seed(): void {
+      seeded = seedOrders();
+      for (const order of seeded) expect(store.append(order)).toEqual({ ok: true, value: undefined });
+    }
+
+    beforeEach(() => {
+      h = makeHarness();
+      store = h.launch();
+      seeded = [];
+    });
+
+    describe('empty', () => {
+      test('holds nothing and says so', () => {
+        expect(store.count()).toBe(0);
+        expect(store.page({ limit: 20 })).toEqual({ items: [], nextCursor: null });
+        expect(store.get('CR20260105090000000001')).toBeUndefined();
+        expect(store.pending()).toEqual([]);
+        expect(store.quarantined()).toEqual([]);
+        expect(store.open()).toEqual({ migratedFrom: null, quarantined: [] });
+      });
+    });
+
+    describe('append, get, page', () => {
+      test('an appended order reads back equal, also after a relaunch', () => {
+        const order = makeOrder({ state: 'succeeded', discountFen: 500 });
+        expect(store.append(order)).toEqual({ ok: true, value: undefined });
+        expect(store.get(order.id)).toStrictEqual(order);
+        expect(h.launch().get(order.id)).toStrictEqual(order);
+        expect(h.launch().count()).toBe(1);
+      });
+
+      test('an order id is stored once: a second append is a duplicate and changes nothing', () => {
+        const order = makeOrder({ state: 'paid' });
+        store.append(order);
+        const again = store.append({ ...order, state: 'succeeded' });
+        expect(again).toMatchObject({ ok: false, error: 'duplicate' });
+        expect(!again.ok && again.message).toMatch(/[\u4e00-\u9fa5]/);
+        expect(store.get(order.id)?.state).toBe('paid');
+        expect(store.count()).toBe(1);
+      });
+
+      test('an order that is not a valid order is refused with a message, nothing stored', () => {
+        const broken = { ...makeOrder(), payable: { amount: 49.5, currency: 'CNY' } } as unknown as Order;
+        const result = store.append(broken);
+        expect(result).toMatchObject({ ok: false, error: 'failed' });
+        expect(!result.ok && result.message).toContain('实付');
+        expect(store.count()).toBe(0);
+      });
+
+      test.each([1, 7, 20, 59, 60, 61])('pages of %i walk every order once, newest first by createdAt then id', (limit) => {
+        seed();
+        const walked = readAll(store, limit);
+        expect(ids(walked)).toEqual(expectedOrder(seeded));
+        expect(new Set(ids(walked)).size).toBe(60);
+      });
+
+      test('the first page has the newest orders and a cursor; the last page has none', () => {
+        seed();
+        const first = store.page({ limit: 20 });
+        expect(ids(first.items)).toEqual(expectedOrder(seeded).slice(0, 20));
+        expect(first.nextCursor).not.toBeNull();
+        const rest = store.page({ before: first.nextCursor, limit: 100 });
+        expect(rest.items).toHaveLength(40);
+        expect(rest.nextCursor).toBeNull();
+      });
+
+      test.each([['garbage'], [''], ['|'], ['12x|CR']])('a cursor that is not one (%p) starts from the top', (cursor) => {
+        seed();
+        expect(ids(store.page({ before: cursor, limit: 3 }).items)).toEqual(expectedOrder(seeded).slice(0, 3));
+      });
+
+      test('count and order survive a relaunch', () => {
+        seed();
+        const again = h.launch();
+        expect(again.count()).toBe(60);
+        expect(ids(readAll(again, 13))).toEqual(expectedOrder(seeded));
+      });
+    });
+
+    describe('filters', () => {
+      beforeEach(seed);
+
+      test.each<[string, RecordFilter, (o: Order) => boolean]>([
+        ['by number', { phone: '13912345678' }, (o) => o.phone === '13912345678'],
+        ['by states', { states: ['succeeded', 'paid'] }, (o) => o.state === 'succeeded' || o.state === 'paid'],
+        ['by kinds', { kinds: ['data'] }, (o) => o.product.kind === 'data'],
+        ['by kind and state', { kinds: ['keep'], states: ['succeeded'] }, (o) => o.product.kind === 'keep' && o.state === 'succeeded'],
+        ['by number and kind', { phone: '13800138000', kinds: ['recharge'] }, (o) => o.phone === '13800138000' && o.product.kind === 'recharge'],
+        ['by part of a number', { text: '1234' }, (o) => o.phone.includes('1234')],
+        ['by a spaced number', { text: '139 1234 5678' }, (o) => o.phone === '13912345678'],
+        ['empty lists mean no restriction', { states: [], kinds: [], text: '  ' }, () => true],
+        ['a number never seen', { phone: '13000000000' }, () => false],
+      ])('%s', (_label, filter, predicate) => {
+        const expected = expectedOrder(seeded.filter(predicate));
+        expect(ids(readAll(store, 4, filter))).toEqual(expected);
+      });
+
+      test('search by order number, in any case', () => {
+        const target = seeded[17];
+        const found = readAll(store, 20, { text: target.id.slice(-8).toLowerCase() });
+        expect(ids(found)).toContain(target.id);
+        expect(found.every((o) => o.id.includes(target.id.slice(-8)))).toBe(true);
+        expect(ids(readAll(store, 20, { text: target.id.toLowerCase() }))).toEqual([target.id]);
+      });
+    });
+
+    describe('update, remove, pending, recentSimilar', () => {
+      beforeEach(seed);
+
+      test('update replaces the stored order, also after a relaunch', () => {
+        const target = seeded[30];
+        const changed: Order = { ...target, state: 'succeeded', updatedAt: target.updatedAt + 5000, reconciled: true, transactionId: '4200009999' };
+        expect(store.update(changed)).toEqual({ ok: true, value: undefined });
+        expect(store.get(target.id)).toStrictEqual(changed);
+        expect(h.launch().get(target.id)).toStrictEqual(changed);
+        expect(store.count()).toBe(60);
+      });
+
+      test('update and remove of an unknown id are not_found', () => {
+        expect(store.update(makeOrder({ serial: 999999 }))).toMatchObject({ ok: false, error: 'not_found' });
+        expect(store.remove('CR00000000000000000000')).toMatchObject({ ok: false, error: 'not_found' });
+        expect(store.remove('')).toMatchObject({ ok: false, error: 'not_found' });
+      });
+
+      test('remove takes exactly that order away, also after a relaunch', () => {
+        const gone = [seeded[0], seeded[31], seeded[59]];
+        for (const o of gone) expect(store.remove(o.id)).toEqual({ ok: true, value: undefined });
+        const rest = seeded.filter((o) => !gone.includes(o));
+        expect(ids(readAll(store))).toEqual(expectedOrder(rest));
+        expect(ids(readAll(h.launch()))).toEqual(expectedOrder(rest));
+        expect(store.count()).toBe(57);
+        expect(store.remove(seeded[31].id)).toMatchObject({ ok: false, error: 'not_found' });
+      });
+
+      test('removing every order leaves an empty store that still takes new orders', () => {
+        for (const o of seeded) expect(store.remove(o.id).ok).toBe(true);
+        expect(store.count()).toBe(0);
+        expect(readAll(h.launch())).toEqual([]);
+        const fresh = makeOrder({ serial: 777 });
+        expect(store.append(fresh).ok).toBe(true);
+        expect(ids(readAll(h.launch()))).toEqual([fresh.id]);
+      });
+
+      test('pending() lists exactly the unsettled orders, newest first', () => {
+        const unsettled = ['awaiting_payment', 'unknown', 'paid', 'refunding', 'topup_failed'];
+        expect(ids(store.pending())).toEqual(expectedOrder(seeded.filter((o) => unsettled.includes(o.state))));
+        expect(store.pending().length).toBeGreaterThan(10);
+      });
+
+      test('recentSimilar() finds possibly charged orders of that number and product since a time', () => {
+        const base = T0 + 200 * 24 * HOUR;
+        const mk = (minutes: number, state: Order['state'], serial: number, productFen = 5000, phone = '13700000000') =>
+          makeOrder({ at: base + minutes * 60_000, state, serial, amountFen: productFen, phone });
+        const hits = [mk(1, 'paid', 1), mk(2, 'unknown', 2), mk(3, 'succeeded', 3), mk(4, 'awaiting_payment', 4)];
+        const misses = [mk(-30, 'succeeded', 5), mk(5, 'cancelled', 6), mk(6, 'pay_failed', 7), mk(7, 'succeeded', 8, 2000), mk(8, 'succeeded', 9, 5000, '13700000001')];
+        for (const o of [...hits, ...misses]) store.append(o);
+        const found = store.recentSimilar('13700000000', hits[0].product.id, base);
+        expect(ids(found).sort()).toEqual(ids(hits).sort());
+      });
+    });
+
+    describe('storage full and failing writes', () => {
+      beforeEach(seed);
+
+      test('a full storage refuses the new order with a clear message; nothing stored is lost', () => {
+        h.fake.maxTotalBytes = h.fake.usedBytes() + 10;
+        const result = store.append(makeOrder({ serial: 4242, at: T0 + 9999 * HOUR }));
+        expect(result).toMatchObject({ ok: false, error: 'quota' });
+        expect(!result.ok && result.message).toContain('存储空间已满');
+        expect(ids(readAll(store))).toEqual(expectedOrder(seeded));
+        expect(ids(readAll(h.launch()))).toEqual(expectedOrder(seeded));
+        h.fake.maxTotalBytes = 10 * 1024 * 1024;
+        expect(store.append(makeOrder({ serial: 4242, at: T0 + 9999 * HOUR })).ok).toBe(true);
+      });
+
+      test('a full storage refuses an update; the stored order stays as it was', () => {
+        const target = seeded[58];
+        h.fake.maxTotalBytes = h.fake.usedBytes();
+        const bigger: Order = { ...target, failureReason: '很长的原因'.repeat(40), state: 'topup_failed' };
+        expect(store.update(bigger)).toMatchObject({ ok: false, error: 'quota' });
+        expect(store.get(target.id)).toStrictEqual(target);
+        expect(h.launch().get(target.id)).toStrictEqual(target);
+      });
+
+      test.each([1, 2, 3])('write number %i of an append failing loses nothing and stores nothing', (k) => {
+        const extra = makeOrder({ serial: 5151, at: T0 + 9999 * HOUR });
+        h.faults.failWrite(k);
+        const result = store.append(extra);
+        if (!result.ok) {
+          expect(result.error).toBe('failed');
+          expect(ids(readAll(store))).toEqual(expectedOrder(seeded));
+          expect(ids(readAll(h.launch()))).toEqual(expectedOrder(seeded));
+        } else {
+          // The failing write was not one this append needed (it made fewer writes).
+          expect(ids(readAll(h.launch()))).toEqual(expectedOrder([...seeded, extra]));
+        }
+      });
+
+      test('two failing writes in a row (the write and its undo) still lose nothing', () => {
+        const target = seeded[10];
+        h.faults.failWrite(2);
+        h.faults.failWrite(3);
+        const result = store.update({ ...target, state: 'succeeded' });
+        expect(result.ok).toBe(false);
+        expect(store.get(target.id)).toStrictEqual(target);
+        const relaunched = h.launch();
+        expect(relaunched.get(target.id)).toStrictEqual(target);
+        expect(ids(readAll(relaunched))).toEqual(expectedOrder(seeded));
+      });
+    });
+
+    describe('a crash between writes', () => {
+      type Op = { name: string; run: (s: RecordStore) => unknown; after: (before: Order[]) => Order[] };
+      const extra = makeOrder({ serial: 6161, at: T0 + 9999 * HOUR, state: 'created' });
+      const ops: Op[] = [
+        { name: 'append', run: (s) => s.append(extra), after: (b) => [...b, extra] },
+        {
+          name: 'update',
+          run: (s) => s.update({ ...seedOrders()[40], state: 'succeeded', reconciled: true }),
+          after: (b) => b.map((o) => (o.id === seedOrders()[40].id ? { ...o, state: 'succeeded', reconciled: true } : o)),
+        },
+        { name: 'remove', run: (s) => s.remove(seedOrders()[59].id), after: (b) => b.filter((o) => o.id !== seedOrders()[59].id) },
+      ];
+
+      for (const op of ops) {
+        test(`${op.name}: whatever write the app dies at, a relaunch sees the change whole or not at all`, () => {
+          let sawBefore = false;
+          let sawAfter = false;
+          for (let k = 0; k < 6; k += 1) {
+            h = makeHarness();
+            store = h.launch();
+            seed();
+            h.faults.crashAfter(k);
+            let crashed = false;
+            try {
+              op.run(store);
+            } catch (e) {
+              if (!(e instanceof SimulatedCrash)) throw e;
+              crashed = true;
+            }
+            h.faults.disarm();
+            const relaunched = h.launch();
+            const seen = readAll(relaunched, 9);
+            const before = [...seeded].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+            const after = op.after(seeded).sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+            const isBefore = isDeepStrictEqual(seen, before);
+            const isAfter = isDeepStrictEqual(seen, after);
+            expect({ k, crashed, whole: isBefore || isAfter }).toEqual({ k, crashed, whole: true });
+            if (!crashed) expect(isAfter).toBe(true);
+            sawBefore ||= isBefore;
+            sawAfter ||= isAfter;
+            // The relaunched store is fully usable.
+            expect(relaunched.append(makeOrder({ serial: 7171, at: T0 + 10_000 * HOUR })).ok).toBe(true);
+            expect(relaunched.count()).toBe(seen.length + 1);
+          }
+          expect(sawBefore && sawAfter).toBe(true);
+        });
+      }
+    });
+
+    describe('damaged storage', () => {
+      test('bad bytes in any one key: the relaunch does not throw, says what was set aside, and keeps the rest', () => {
+        seed();
+        const keys = h.fake.getStorageInfoSync().keys.filter((k) => !k.includes('quarantine'));
+        expect(keys.length).toBeGreaterThan(1);
+        for (const key of keys) {
+          h = makeHarness();
+          store = h.launch();
+          seed();
+          const rawText = h.fake.rawText(key) ?? '';
+          h.fake.plantRaw(key, '{"oops": [1, 2');
+          const relaunched = h.launch();
+          const report = relaunched.open();
+          const seen = readAll(relaunched, 11);
+          // Only orders whose data lived in the damaged key may be missing.
+          const missing = seeded.filter((o) => !seen.some((s) => s.id === o.id));
+          for (const o of missing) expect(rawText).toContain(o.id);
+          for (const o of seen) expect(o).toStrictEqual(seeded.find((s) => s.id === o.id));
+          const named = [...report.quarantined, ...relaunched.quarantined()].map((e) => e.key);
+          if (missing.length) expect(named).toContain(key);
+          expect(relaunched.quarantined().length).toBeGreaterThan(0);
+          expect(relaunched.append(makeOrder({ serial: 8181, at: T0 + 10_000 * HOUR })).ok).toBe(true);
+        }
+      });
+    });
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * Real orders for the records and voucher page tests, made the way the app makes them:
+ * a catalog product, core's quote, createOrder, then transitions through the states.
+ */
+import type { CarrierId, Order, OrderState, ProductKind, Region } from '../../miniprogram/core/types';
+import { productsFor } from '../../miniprogram/core/catalog';
+import { chinaToday } from '../../miniprogram/core/dates';
+import { createOrder, newIdempotencyKey, newOrderId, transition } from '../../miniprogram/core/order';
+import { quote } from '../../miniprogram/core/pricing';
+
+const PATHS: Record<OrderState, OrderState[]> = {
+  created: [],
+  awaiting_payment: ['awaiting_payment'],
+  paid: ['awaiting_payment', 'paid'],
+  cancelled: ['awaiting_payment', 'cancelled'],
+  pay_failed: ['awaiting_payment', 'pay_failed'],
+  unknown: ['awaiting_payment', 'unknown'],
+  succeeded: ['awaiting_payment', 'paid', 'succeeded'],
+  topup_failed: ['awaiting_payment', 'paid', 'topup_failed'],
+  refunding: ['awaiting_payment', 'paid', 'topup_failed', 'refunding'],
+  refunded: ['awaiting_payment', 'paid', 'topup_failed', 'refunding', 'refunded'],
+};
+
+export interface RealOrderSpec {
+  at: number | string;
+  state?: OrderState;
+  phone?: string;
+  carrier?: CarrierId;
+  kind?: ProductKind;
+  /** Which product of that kind (0 = the first in the catalog). */
+  pick?: number;
+  /** Feeds the order number's 6 random digits. */
+  serial?: number;
+  reconciled?: boolean;
+}
+
+export function realOrder(spec: RealOrderSpec): Order {
+  const at = typeof spec.at === 'number' ? spec.at : Date.parse(spec.at);
+  const carrier = spec.carrier ?? 'cmcc';
+  const region: Region = carrier === 'smart' ? 'PH' : 'CN';
+  const phone = spec.phone ?? (region === 'CN' ? '13800138000' : '09171234567');
+  const products = productsFor(carrier).filter((p) => p.kind === (spec.kind ?? 'recharge'));
+  const product = products[(spec.pick ?? 0) % products.length];
+  const card = { phone, region, carrier, cardType: 'phone' as const, expiry: '2026-12-01' };
+  const priced = quote(product, card, chinaToday(at));
+  const serial = spec.serial ?? 1;
+  const digits = () => ((serial * 7919) % 1_000_000) / 1_000_000;
+  let order = createOrder({ id: newOrderId(at, digits), idempotencyKey: newIdempotencyKey(() => 0.5), now: at, card, quote: priced });
+  const steps = PATHS[spec.state ?? 'succeeded'];
+  steps.forEach((state, i) => {
+    const patch: Partial<Order> = {};
+    if (state === 'paid') patch.transactionId = `4200000${String(at).slice(-9)}${String(serial).padStart(8, '0')}`;
+    if (state === 'pay_failed') patch.failureReason = '零钱余额不足';
+    if (state === 'topup_failed') patch.failureReason = '运营商系统繁忙，充值未到账';
+    if (state === 'succeeded') {
+      patch.after = { balance: { amount: product.credit.amount + 1200, currency: priced.payable.currency }, dataLeftMb: null, expiry: priced.newExpiry };
+      if (spec.reconciled) patch.reconciled = true;
+    }
+    const next = transition(order, state, at + (i + 1) * 2000, patch);
+    if (!next.ok) throw new Error(next.message);
+    order = next.value;
+  });
+  return order;
+}
