@@ -1,0 +1,24 @@
+/**
+ * 帮助与客服: hotlines with a call button, store visits, safety tips. Static text from
+ * content.ts; the page only dials.
+ */
+import { services } from '../../services/container';
+import { HELP_SECTIONS, HOTLINES } from './content';
+
+Component({
+  data: {
+    hotlines: HOTLINES,
+    sections: HELP_SECTIONS,
+  },
+
+  methods: {
+    onLoad() {},
+
+    async onCall(event: WechatMiniprogram.BaseEvent) {
+      const dial = String(event.currentTarget.dataset.dial ?? '');
+      if (!dial) return;
+      const placed = await services().device.call(dial);
+      if (!placed) services().device.toast('没有拨出，请手动拨打 ' + dial);
+    },
+  },
+});

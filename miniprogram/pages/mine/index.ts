@@ -1,0 +1,87 @@
+/**
+ * 我的 (tab): the bound numbers with 设为默认, and the ways to everything else —
+ * binding, a card's settings, the records (with their count) and help.
+ */
+import type { BoundCard } from '../../core/types';
+import { chinaToday } from '../../core/dates';
+import { services } from '../../services/container';
+import { cardTile, type CardTile } from '../../services/card-view';
+
+type Row = Pick<CardTile, 'masked' | 'title' | 'carrier' | 'isDefault'> & { key: string };
+
+const cardsShown = new WeakMap<object, BoundCard[]>();
+
+function rowOf(card: BoundCard, today: string): Row {
+  const tile = cardTile(card, today);
+  return { key: card.phone, masked: tile.masked, title: tile.title, carrier: tile.carrier, isDefault: tile.isDefault };
+}
+
+Component({
+  data: {
+    cards: [] as Row[],
+    recordCount: 0,
+  },
+
+  methods: {
+    onShow() {
+      this.load();
+    },
+
+    load() {
+      const { cards, records, clock } = services();
+      const list = cards.list();
+      cardsShown.set(this, list);
+      const today = chinaToday(clock.now());
+      this.setData({ cards: list.map((card) => rowOf(card, today)), recordCount: records.count() });
+    },
+
+    cardAt(event: WechatMiniprogram.BaseEvent): BoundCard | undefined {
+      return (cardsShown.get(this) ?? [])[Number(event.currentTarget.dataset.index)];
+    },
+
+    onSetDefault(event: WechatMiniprogram.BaseEvent) {
+      const card = this.cardAt(event);
+      if (!card) return;
+      const { cards, device } = services();
+      const result = cards.setDefault(card.phone);
+      if (!result.ok) {
+        device.toast(result.message);
+        return;
+      }
+      // Only the rows whose flag changed are sent.
+      const list = cards.list();
+      const patch: Record<string, boolean> = {};
+      list.forEach((c, i) => {
+        if (this.data.cards[i] && this.data.cards[i].isDefault !== c.isDefault) patch[`cards[${i}].isDefault`] = c.isDefault;
+      });
+      cardsShown.set(this, list);
+      this.setData(patch);
+      device.toast('已设为默认号码', 'success');
+    },
+
+    onOpenCard(event: WechatMiniprogram.BaseEvent) {
+      const card = this.cardAt(event);
+      if (card) services().navigator.open('card', { phone: card.phone });
+    },
+
+    onBind() {
+      services().navigator.open('bind');
+    },
+
+    /** The default card's settings; with nothing bound yet, binding comes first. */
+    onSettings() {
+      const list = cardsShown.get(this) ?? [];
+      const target = list.find((c) => c.isDefault) ?? list[0];
+      if (target) services().navigator.open('card', { phone: target.phone });
+      else services().navigator.open('bind');
+    },
+
+    onRecords() {
+      services().navigator.open('records');
+    },
+
+    onHelp() {
+      services().navigator.open('help');
+    },
+  },
+});

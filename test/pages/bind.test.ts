@@ -1,0 +1,361 @@
+import fs from 'fs';
+import path from 'path';
+import { TestApp } from '../support/app';
+import { MINIPROGRAM_ROOT } from '../support/render';
+import { present, renderFreshPage, tapOn, vantPresent } from '../support/fresh-page';
+import { ScriptedGateway, boundCard } from '../support/cards-fixtures';
+import { FakePrivacyService } from '../../miniprogram/services/privacy';
+import type { MockAccountService } from '../../miniprogram/services/mock-account';
+import type { MockSmsService } from '../../miniprogram/services/mock-sms';
+import type { Driver } from '../support/render';
+
+let app: TestApp;
+let privacy: FakePrivacyService;
+
+beforeEach(() => {
+  globalThis.__wxStorage.clearStorageSync();
+  app = new TestApp({ now: '2026-11-25T10:00:00+08:00', override: { gateway: new ScriptedGateway() } });
+  privacy = new FakePrivacyService({ agreed: true });
+});
+
+const account = () => app.services.account as MockAccountService;
+const sms = () => app.services.sms as MockSmsService;
+const openBind = (query: Record<string, string> = {}) => renderFreshPage('bind', query, { services: app.services, privacy });
+
+/**
+ * What WeChat sends when the user taps the phone-number button, as Vant's button re-emits
+ * it. (Dispatched on the van-button host: the simulator makes every event bubble across
+ * components, so sending it to the inner <button> would reach the page twice.)
+ */
+async function phoneButton(page: Driver, detail: Record<string, unknown>): Promise<void> {
+  if (!vantPresent(page, '.wechat-button', '.van-button')) throw new Error('the WeChat button did not render');
+  const before = page.data.message;
+  page.find('.wechat-button').dispatchEvent('getphonenumber', { detail });
+  // Every answer ends with the number granted or a message (a new one, or the same text again).
+  await page.until(() => !page.data.exchanging && (page.data.granted || page.data.message !== before || before !== ''), 'the exchange');
+  await page.until(() => !page.data.exchanging, 'the exchange to finish');
+}
+
+async function openManual(page: Driver): Promise<void> {
+  if (!page.data.manualOpen) await tapOn(page, '.manual-toggle');
+}
+
+async function sendCode(page: Driver, phone: string): Promise<void> {
+  await page.type('.phone-field', phone);
+  await tapOn(page, '.send-button');
+  await page.until(() => !page.data.sending, 'the SMS send');
+}
+
+async function bindTap(page: Driver): Promise<void> {
+  await tapOn(page, '.bind-button');
+  await page.until(() => !page.data.binding, 'binding');
+}
+
+describe('WeChat phone-number button', () => {
+  test('granted: the code is exchanged, the number shown masked, 绑定 stores it as wechat-verified', async () => {
+    account().setGrantedPhone('13800138000');
+    const page = await openBind();
+    expect(vantPresent(page, '.wechat-button', '.van-button')).toBe(true);
+    expect(page.text()).toContain('微信手机号一键绑定');
+    await phoneButton(page, { code: account().issueCode(), errMsg: 'getPhoneNumber:ok' });
+    expect(page.textOf('.granted')).toContain('138****8000');
+    expect(page.text()).not.toContain('13800138000');
+    expect(page.text()).toContain('中国移动');
+    await tapOn(page, '.type-keep');
+    await page.type('.nickname-field', '我的保号卡');
+    await bindTap(page);
+    expect(app.services.cards.list()).toEqual([
+      expect.objectContaining({ phone: '13800138000', carrier: 'cmcc', cardType: 'keep', nickname: '我的保号卡', verifiedBy: 'wechat', isDefault: true }),
+    ]);
+    expect(app.device.lastToast()).toBe('已绑定 138****8000');
+    expect(app.nav.last()).toMatchObject({ kind: 'open', page: 'home' });
+  });
+
+  test('declined (no code, errMsg deny): says so and opens the manual path', async () => {
+    const page = await openBind();
+    expect(page.data.manualOpen).toBe(false);
+    await phoneButton(page, { errMsg: 'getPhoneNumber:fail user deny' });
+    expect(page.textOf('.message')).toContain('你没有允许使用微信绑定的手机号');
+    expect(present(page, '.phone-field')).toBe(true);
+    expect(page.text()).toContain('获取验证码');
+    expect(app.services.cards.list()).toEqual([]);
+  });
+
+  test('quota used up (errno 1400001 on the button): points to the SMS path', async () => {
+    const page = await openBind();
+    await phoneButton(page, { errMsg: 'getPhoneNumber:fail no permission', errno: 1400001 });
+    expect(page.textOf('.message')).toContain('次数已用完');
+    expect(present(page, '.phone-field')).toBe(true);
+  });
+
+  test('quota answered by the exchange: same message, nothing bound', async () => {
+    account().failNext('quota');
+    const page = await openBind();
+    await phoneButton(page, { code: account().issueCode() });
+    expect(page.textOf('.message')).toContain('次数已用完');
+    expect(page.data.granted).toBe(false);
+  });
+
+  test('a network failure asks to retry; the retry with a new code works', async () => {
+    account().failNext('network');
+    const page = await openBind();
+    await phoneButton(page, { code: account().issueCode() });
+    expect(page.textOf('.message')).toContain('网络不太好');
+    await phoneButton(page, { code: account().issueCode() });
+    expect(page.textOf('.granted')).toContain('138****8000');
+  });
+
+  test('the WeChat number already bound: says so and offers the manual path', async () => {
+    app.services.cards.bind(boundCard('13800138000'));
+    const page = await openBind();
+    await phoneButton(page, { code: account().issueCode() });
+    expect(page.textOf('.message')).toContain('已经绑定过了');
+    expect(present(page, '.phone-field')).toBe(true);
+  });
+
+  test('carrier corrected after 携号转网 is what gets stored', async () => {
+    const page = await openBind();
+    await phoneButton(page, { code: account().issueCode() });
+    await tapOn(page, '.carrier-cucc');
+    await bindTap(page);
+    expect(app.services.cards.get('13800138000')?.carrier).toBe('cucc');
+  });
+});
+
+describe('privacy agreement', () => {
+  test('shown first when not yet agreed; 同意 answers agree with the button id', async () => {
+    privacy = new FakePrivacyService({ agreed: false });
+    const page = await openBind();
+    await page.untilText('《用户隐私保护指引》');
+    expect(vantPresent(page, '.privacy-popup', '.van-popup')).toBe(true);
+    expect(page.textOf('.privacy-popup >>> .privacy__agree')).toBe('同意');
+    page.find('.privacy-popup >>> .privacy__agree').dispatchEvent('agreeprivacyauthorization', { detail: {} });
+    await page.until(() => !page.data.privacyShow, 'the popup to close');
+    expect(privacy.answers).toEqual([{ event: 'agree', buttonId: 'privacy-agree' }]);
+    expect(privacy.agreed).toBe(true);
+    expect(page.text()).not.toContain('没有同意');
+  });
+
+  test("the agree button is WeChat's own agreePrivacyAuthorization button, bound to the component", () => {
+    const wxml = fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'components/privacy-popup/index.wxml'), 'utf8');
+    const agree = /<button[^>]*>同意<\/button>/.exec(wxml)?.[0] ?? '';
+    expect(agree).toContain('open-type="agreePrivacyAuthorization"');
+    expect(agree).toContain('bindagreeprivacyauthorization="onAgree"');
+    expect(agree).toContain('id="{{ agreeButtonId }}"');
+  });
+
+  test('the guide link opens the privacy contract', async () => {
+    privacy = new FakePrivacyService({ agreed: false });
+    const page = await openBind();
+    await page.untilText('《用户隐私保护指引》');
+    page.find('.privacy-popup >>> .privacy__link').dispatchEvent('tap');
+    await page.until(() => privacy.contractOpened === 1, 'the guide to open');
+  });
+
+  test('refused, then bound by hand with an SMS code', async () => {
+    privacy = new FakePrivacyService({ agreed: false });
+    const page = await openBind();
+    await page.untilText('拒绝');
+    await tapOn(page, '.privacy-popup >>> .privacy__refuse');
+    await page.until(() => !page.data.privacyShow, 'the popup to close');
+    expect(privacy.answers).toEqual([{ event: 'disagree' }]);
+    expect(page.textOf('.message')).toContain('没有同意《用户隐私保护指引》');
+    expect(present(page, '.phone-field')).toBe(true);
+
+    await sendCode(page, '13900139000');
+    await page.type('.code-field', sms().lastCode('13900139000') ?? '');
+    await bindTap(page);
+    expect(app.services.cards.get('13900139000')).toMatchObject({ verifiedBy: 'sms', carrier: 'cmcc' });
+  });
+
+  test('WeChat refusing the button for privacy is explained the same way', async () => {
+    const page = await openBind();
+    await phoneButton(page, { errMsg: 'getPhoneNumber:fail privacy permission is not authorized' });
+    expect(page.textOf('.message')).toContain('没有同意《用户隐私保护指引》');
+  });
+
+  test('leaving the page with the popup open answers disagree (WeChat must not wait forever)', async () => {
+    privacy = new FakePrivacyService({ agreed: false });
+    const page = await openBind();
+    await page.untilText('拒绝');
+    page.unload();
+    expect(privacy.answers).toEqual([{ event: 'disagree' }]);
+  });
+});
+
+describe('manual entry with an SMS code', () => {
+  test('right code: bound with the segment carrier, chosen type and nickname', async () => {
+    const page = await openBind();
+    await openManual(page);
+    await sendCode(page, '133 0013 3000');
+    expect(page.textOf('.message')).toContain('验证码已发送到 133****3000');
+    expect(page.text()).toContain('中国电信');
+    await page.type('.code-field', sms().lastCode('13300133000') ?? '');
+    await tapOn(page, '.type-data');
+    await page.type('.nickname-field', '爸爸的流量卡');
+    await bindTap(page);
+    expect(app.services.cards.get('13300133000')).toMatchObject({ carrier: 'ctcc', cardType: 'data', nickname: '爸爸的流量卡', verifiedBy: 'sms' });
+    expect(app.nav.last()).toMatchObject({ page: 'home' });
+  });
+
+  test('the demo shows the mock code, marked as a demo', async () => {
+    const page = await openBind();
+    await openManual(page);
+    await sendCode(page, '13900139000');
+    expect(page.text()).toContain(`演示环境不发真短信，验证码是 ${sms().lastCode('13900139000')}`);
+  });
+
+  test('wrong code: says how many tries are left and binds nothing', async () => {
+    const page = await openBind();
+    await openManual(page);
+    await sendCode(page, '13900139000');
+    const wrong = sms().lastCode('13900139000') === '000000' ? '111111' : '000000';
+    await page.type('.code-field', wrong);
+    await bindTap(page);
+    expect(page.textOf('.code-field')).toContain('验证码不对，还可以再试 4 次');
+    expect(app.services.cards.list()).toEqual([]);
+  });
+
+  test('expired code: asks for a new one and clears the field', async () => {
+    const page = await openBind();
+    await openManual(page);
+    await sendCode(page, '13900139000');
+    await page.type('.code-field', sms().lastCode('13900139000') ?? '');
+    app.clock.advance(5 * 60 * 1000);
+    await bindTap(page);
+    expect(page.textOf('.code-field')).toContain('验证码已过期');
+    expect(page.data.code).toBe('');
+    expect(app.services.cards.list()).toEqual([]);
+  });
+
+  test('five wrong tries: must request a new code', async () => {
+    const page = await openBind();
+    await openManual(page);
+    await sendCode(page, '13900139000');
+    const right = sms().lastCode('13900139000') ?? '';
+    const wrong = right === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i += 1) {
+      await page.type('.code-field', wrong);
+      await bindTap(page);
+    }
+    expect(page.textOf('.code-field')).toContain('错误次数太多');
+    await page.type('.code-field', right);
+    await bindTap(page);
+    expect(page.textOf('.code-field')).toContain('请重新获取');
+    expect(app.services.cards.list()).toEqual([]);
+  });
+
+  test('a bad number shows the core parser message and sends nothing', async () => {
+    const page = await openBind();
+    await openManual(page);
+    await sendCode(page, '1380013800');
+    expect(page.textOf('.phone-field')).toContain('少了 1 位');
+    expect(sms().lastCode('1380013800')).toBeUndefined();
+  });
+
+  test('no code typed: says to get one first', async () => {
+    const page = await openBind();
+    await openManual(page);
+    await page.type('.phone-field', '13900139000');
+    await bindTap(page);
+    expect(page.textOf('.code-field')).toContain('请输入短信验证码');
+  });
+
+  test('a number already bound is refused before any SMS', async () => {
+    app.services.cards.bind(boundCard('13900139000'));
+    const page = await openBind();
+    await openManual(page);
+    await sendCode(page, '13900139000');
+    expect(page.textOf('.phone-field')).toContain('已经绑定过了');
+    expect(sms().lastCode('13900139000')).toBeUndefined();
+  });
+
+  test('a nickname over 12 characters is refused before verifying', async () => {
+    const page = await openBind();
+    await openManual(page);
+    await sendCode(page, '13900139000');
+    await page.type('.code-field', sms().lastCode('13900139000') ?? '');
+    await page.type('.nickname-field', '一二三四五六七八九十一二三');
+    await bindTap(page);
+    expect(page.textOf('.nickname-field')).toContain('最多 12 个字');
+    await page.type('.nickname-field', '妈妈');
+    await bindTap(page);
+    expect(app.services.cards.get('13900139000')?.nickname).toBe('妈妈');
+  });
+
+  test('a query phone pre-fills the manual form', async () => {
+    const page = await openBind({ phone: '09181234567' });
+    expect(page.data.phone).toBe('09181234567');
+    expect(page.text()).toContain('Smart');
+    expect(page.text()).not.toContain('中国移动');
+  });
+
+  test('several numbers can be bound, one after another', async () => {
+    for (const phone of ['13900139000', '13300133000', '09181234567']) {
+      const page = await openBind();
+      await openManual(page);
+      await sendCode(page, phone);
+      await page.type('.code-field', sms().lastCode(phone) ?? '');
+      await bindTap(page);
+      page.unload();
+    }
+    const list = app.services.cards.list();
+    expect(list.map((c) => [c.phone, c.carrier, c.isDefault])).toEqual([
+      ['13900139000', 'cmcc', true],
+      ['13300133000', 'ctcc', false],
+      ['09181234567', 'smart', false],
+    ]);
+  });
+});
+
+describe('resend countdown', () => {
+  test('counts down from 60 s by the clock, then allows a resend', async () => {
+    const page = await openBind();
+    await openManual(page);
+    await sendCode(page, '13900139000');
+    // The SMS mock's latency moved the fake clock by 0.3 s, so 59.7 s are left.
+    expect(page.textOf('.send-button')).toBe('60 秒后重新获取');
+    app.clock.advance(15_000);
+    await page.lifecycle('tick');
+    expect(page.textOf('.send-button')).toBe('45 秒后重新获取');
+    app.clock.advance(45_000);
+    await page.lifecycle('tick');
+    expect(page.textOf('.send-button')).toBe('获取验证码');
+    const first = sms().lastCode('13900139000');
+    await tapOn(page, '.send-button');
+    await page.until(() => !page.data.sending);
+    expect(page.textOf('.send-button')).toBe('60 秒后重新获取');
+    expect(sms().lastCode('13900139000')).toBeDefined();
+    expect(first).toBeDefined();
+  });
+
+  test('tapping during the countdown sends nothing', async () => {
+    const page = await openBind();
+    await openManual(page);
+    await sendCode(page, '13900139000');
+    const code = sms().lastCode('13900139000');
+    app.clock.advance(10_000);
+    await tapOn(page, '.send-button');
+    expect(sms().lastCode('13900139000')).toBe(code);
+    expect(sms().secondsUntilResend('13900139000')).toBe(50);
+  });
+
+  test('a rate limit from the service (e.g. after reopening the page) is shown', async () => {
+    await sms().send('13900139000');
+    const page = await openBind();
+    await openManual(page);
+    await sendCode(page, '13900139000');
+    expect(page.textOf('.message')).toContain('秒后再获取');
+  });
+
+  test('the timer is cleared when the page unloads', async () => {
+    const cleared = jest.spyOn(global, 'clearInterval');
+    const page = await openBind();
+    await openManual(page);
+    await sendCode(page, '13900139000');
+    const before = cleared.mock.calls.length;
+    page.unload();
+    expect(cleared.mock.calls.length).toBe(before + 1);
+    cleared.mockRestore();
+  });
+});

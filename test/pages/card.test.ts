@@ -1,0 +1,196 @@
+import { TestApp } from '../support/app';
+import { renderFreshPage, tapOn, vantPresent } from '../support/fresh-page';
+import { ScriptedGateway, boundCard, profile } from '../support/cards-fixtures';
+import { EXPIRY_TEMPLATE_ID } from '../../miniprogram/services/reminders';
+import type { BoundCard } from '../../miniprogram/core/types';
+
+const PHONE = '13800138000';
+const KNOWN: BoundCard['lastKnown'] = { balance: { amount: 500, currency: 'CNY' }, dataLeftMb: null, expiry: '2026-12-01', suspended: false, at: 1 };
+
+let app: TestApp;
+let gateway: ScriptedGateway;
+
+beforeEach(() => {
+  globalThis.__wxStorage.clearStorageSync();
+  gateway = new ScriptedGateway({ [PHONE]: profile(PHONE, '2026-12-20') });
+  app = new TestApp({ now: '2026-11-25T10:00:00+08:00', override: { gateway } });
+  app.services.cards.bind(boundCard('13900139000'));
+  app.services.cards.bind(boundCard(PHONE, { cardType: 'keep', nickname: '旧名字', lastKnown: KNOWN }));
+});
+
+const openCard = (phone = PHONE) => renderFreshPage('card', { phone }, { services: app.services });
+const stored = () => app.services.cards.get(PHONE);
+
+describe('card page: summary', () => {
+  test('shows the card masked, its type, days left, badge and the keep-number warning', async () => {
+    const page = await openCard();
+    const summary = page.textOf('.summary');
+    expect(summary).toContain('中国移动');
+    expect(summary).toContain('保号卡');
+    expect(summary).toContain('旧名字');
+    expect(summary).toContain('138****8000');
+    expect(summary).toContain('剩余 6 天');
+    expect(summary).toContain('即将到期');
+    expect(summary).toContain('请在到期前续费');
+    expect(page.text()).not.toContain('13800138000');
+  });
+
+  test('a card never looked up is looked up for its expiry', async () => {
+    app.services.cards.update(PHONE, { lastKnown: undefined });
+    const page = await openCard();
+    await page.untilText('剩余 25 天');
+    expect(gateway.lookups).toEqual([PHONE]);
+    expect(stored()?.lastKnown?.expiry).toBe('2026-12-20');
+  });
+
+  test('an unknown number says so and offers the way back', async () => {
+    const page = await openCard('13700137000');
+    expect(page.text()).toContain('这个号码没有绑定');
+    await tapOn(page, '.back-button');
+    expect(app.nav.last()).toMatchObject({ kind: 'back' });
+  });
+
+  test('续费 opens packages for this number', async () => {
+    const page = await openCard();
+    await tapOn(page, '.renew-button');
+    expect(app.nav.last()).toMatchObject({ page: 'packages', query: { phone: PHONE } });
+  });
+});
+
+describe('card page: rename', () => {
+  test('saves the trimmed nickname and shows it', async () => {
+    const page = await openCard();
+    expect(vantPresent(page, '.nickname-field', '.van-field__body')).toBe(true);
+    await page.type('.nickname-field', '  爸爸的保号卡  ');
+    await tapOn(page, '.save-nickname');
+    expect(stored()?.nickname).toBe('爸爸的保号卡');
+    expect(page.textOf('.summary')).toContain('爸爸的保号卡');
+    expect(app.device.lastToast()).toBe('备注已保存');
+  });
+
+  test.each([
+    ['   ', '请输入备注名'],
+    ['一二三四五六七八九十一二三', '最多 12 个字，现在有 13 个'],
+  ])('refuses %j with a message', async (typed, message) => {
+    const page = await openCard();
+    await page.type('.nickname-field', typed);
+    await tapOn(page, '.save-nickname');
+    expect(page.textOf('.nickname-field')).toContain(message);
+    expect(stored()?.nickname).toBe('旧名字');
+  });
+
+  test('typing again clears the error', async () => {
+    const page = await openCard();
+    await page.type('.nickname-field', '');
+    await tapOn(page, '.save-nickname');
+    expect(page.text()).toContain('请输入备注名');
+    await page.type('.nickname-field', '妈');
+    expect(page.text()).not.toContain('请输入备注名');
+  });
+});
+
+describe('card page: default and type', () => {
+  test('设为默认 makes it the only default', async () => {
+    const page = await openCard();
+    expect(stored()?.isDefault).toBe(false);
+    await tapOn(page, '.default-button');
+    expect(stored()?.isDefault).toBe(true);
+    expect(app.services.cards.get('13900139000')?.isDefault).toBe(false);
+    expect(page.textOf('.summary')).toContain('默认');
+    expect(page.text()).not.toContain('设为默认');
+  });
+
+  test('changing the card type saves it and drops the keep-number warning', async () => {
+    const page = await openCard();
+    expect(vantPresent(page, '.type-group', '.van-radio-group')).toBe(true);
+    await tapOn(page, '.type-data');
+    expect(stored()?.cardType).toBe('data');
+    expect(page.textOf('.summary')).toContain('流量卡');
+    expect(page.textOf('.summary')).not.toContain('请在到期前续费');
+  });
+});
+
+describe('card page: reminders', () => {
+  test('shows when the reminder fires for the saved choice', async () => {
+    const page = await openCard();
+    expect(page.textOf('.reminder-note')).toBe('将在 2026年11月28日 09:00 提醒你续费');
+  });
+
+  test.each([
+    ['.remind-1', 1, '将在 2026年11月30日 09:00 提醒你续费'],
+    ['.remind-7', 7, '将在 2026年11月25日 09:00 提醒你续费（离到期已不足所选天数，改为今天提醒）'],
+    ['.remind-off', null, '已关闭到期提醒'],
+  ])('choosing %s saves %p', async (selector, days, note) => {
+    const page = await openCard();
+    await tapOn(page, selector);
+    expect(stored()?.remindDaysBefore).toBe(days);
+    expect(page.textOf('.reminder-note')).toBe(note);
+  });
+
+  test('添加到手机日历: the event is added and remembered', async () => {
+    const page = await openCard();
+    await tapOn(page, '.calendar-button');
+    await page.untilText('已添加到手机日历');
+    expect(app.device.calendar).toHaveLength(1);
+    expect(app.device.calendar[0].title).toBe('【保号提醒】旧名字 138****8000 将于 2026年12月1日 到期');
+    expect(app.device.calendar[0].startTime).toBe(Date.parse('2026-11-28T09:00:00+08:00') / 1000);
+    expect(stored()?.calendarAddedFor).toBe('2026-12-01');
+    expect(page.textOf('.calendar-note')).toContain('已添加到手机日历（2026年12月1日 到期）');
+  });
+
+  test('calendar permission denied: says how to allow it, nothing saved', async () => {
+    app.device.calendarAnswer = { ok: false, error: 'denied', message: 'denied' };
+    const page = await openCard();
+    await tapOn(page, '.calendar-button');
+    await page.untilText('没有日历权限');
+    expect(page.textOf('.message')).toContain('设置');
+    expect(stored()?.calendarAddedFor).toBeUndefined();
+  });
+
+  test('with reminders off, the calendar is not touched', async () => {
+    app.services.cards.update(PHONE, { remindDaysBefore: null });
+    const page = await openCard();
+    await tapOn(page, '.calendar-button');
+    await page.untilText('没有开启到期提醒');
+    expect(app.device.calendar).toHaveLength(0);
+  });
+
+  test('订阅到期提醒 accepted: asks for the template and saves it', async () => {
+    const page = await openCard();
+    await tapOn(page, '.subscribe-button');
+    await page.untilText('已订阅');
+    expect(app.device.subscribeRequests).toEqual([[EXPIRY_TEMPLATE_ID]]);
+    expect(stored()?.subscribed).toBe(true);
+    expect(page.textOf('.subscribe-button')).toBe('已订阅到期提醒');
+  });
+
+  test('订阅到期提醒 refused: explains, nothing saved', async () => {
+    app.device.subscribeAccepts = false;
+    const page = await openCard();
+    await tapOn(page, '.subscribe-button');
+    await page.untilText('没有允许订阅消息');
+    expect(stored()?.subscribed).toBeUndefined();
+  });
+});
+
+describe('card page: unbind', () => {
+  test('confirmed: the card is gone and the page goes back', async () => {
+    const page = await openCard();
+    await tapOn(page, '.unbind-button');
+    await page.until(() => app.nav.moves.length > 0, 'navigation');
+    expect(app.device.confirms[0].content).toContain('138****8000');
+    expect(stored()).toBeUndefined();
+    expect(app.services.cards.list().map((c) => c.phone)).toEqual(['13900139000']);
+    expect(app.nav.last()).toMatchObject({ kind: 'back' });
+    expect(app.device.lastToast()).toBe('已解绑');
+  });
+
+  test('cancelled: the card stays', async () => {
+    app.device.confirmAnswers = [false];
+    const page = await openCard();
+    await tapOn(page, '.unbind-button');
+    await page.until(() => app.device.confirms.length === 1, 'the confirm');
+    expect(stored()).toBeDefined();
+    expect(app.nav.moves).toEqual([]);
+  });
+});

@@ -1,0 +1,198 @@
+import { TestApp } from '../support/app';
+import { renderFreshPage, tapOn, vantPresent } from '../support/fresh-page';
+import { ScriptedGateway, boundCard, profile } from '../support/cards-fixtures';
+import type { Driver } from '../support/render';
+
+let app: TestApp;
+let gateway: ScriptedGateway;
+
+function setup(profiles: Record<string, ReturnType<typeof profile>> = {}) {
+  gateway = new ScriptedGateway(profiles);
+  app = new TestApp({ now: '2026-11-25T10:00:00+08:00', override: { gateway } });
+}
+
+const openHome = () => renderFreshPage('home', {}, { services: app.services });
+
+async function settled(page: Driver, lookups: number) {
+  await page.until(() => gateway.lookups.length >= lookups, `${lookups} lookups`);
+  await page.until(() => !page.text().includes('待查询') || gateway.failWith !== null, 'tiles refreshed');
+}
+
+beforeEach(() => globalThis.__wxStorage.clearStorageSync());
+
+describe('home with no bound card', () => {
+  test('shows the empty state with 绑定手机号, which opens bind', async () => {
+    setup();
+    const page = await openHome();
+    expect(page.text()).toContain('还没有绑定号码');
+    expect(vantPresent(page, '.empty', '.van-empty')).toBe(true);
+    await tapOn(page, '.bind-button');
+    expect(app.nav.last()).toMatchObject({ kind: 'open', page: 'bind' });
+    expect(gateway.lookups).toEqual([]);
+  });
+});
+
+describe('home with bound cards', () => {
+  function bindThree() {
+    const { cards } = app.services;
+    cards.bind(boundCard('13800138000', { nickname: '爸爸的保号卡', cardType: 'keep' }));
+    cards.bind(boundCard('13900139000', { cardType: 'data', carrier: 'cucc' }));
+    cards.bind(boundCard('09181234567', { cardType: 'esim' }));
+  }
+
+  test('every card shows carrier, masked number, nickname, type, days left and a status badge', async () => {
+    setup({
+      '13800138000': profile('13800138000', '2026-11-28'),
+      '13900139000': profile('13900139000', '2027-01-31'),
+      '09181234567': profile('09181234567', '2026-11-20'),
+    });
+    bindThree();
+    const page = await openHome();
+    await settled(page, 3);
+    const first = page.textOf('.card-0');
+    expect(first).toContain('中国移动');
+    expect(first).toContain('138****8000');
+    expect(first).toContain('爸爸的保号卡');
+    expect(first).toContain('保号卡');
+    expect(first).toContain('剩余 3 天');
+    expect(first).toContain('即将到期');
+    expect(first).toContain('默认');
+    expect(first).not.toContain('13800138000');
+
+    const second = page.textOf('.card-1');
+    expect(second).toContain('中国联通');
+    expect(second).toContain('联通流量卡');
+    expect(second).toContain('剩余 67 天');
+    expect(second).toContain('正常');
+    expect(second).not.toContain('默认');
+
+    const third = page.textOf('.card-2');
+    expect(third).toContain('Smart');
+    expect(third).toContain('0918***4567');
+    expect(third).toContain('eSIM');
+    expect(third).toContain('已过期 5 天');
+    expect(third).toContain('已过期');
+    expect(vantPresent(page, '.card-0 .card__badge', '.van-tag')).toBe(true);
+  });
+
+  test('refresh writes lastKnown through the card book', async () => {
+    setup({ '13800138000': profile('13800138000', '2026-12-01', { balance: { amount: 880, currency: 'CNY' } }) });
+    app.services.cards.bind(boundCard('13800138000'));
+    const page = await openHome();
+    await settled(page, 1);
+    expect(app.services.cards.get('13800138000')?.lastKnown).toMatchObject({ expiry: '2026-12-01', balance: { amount: 880 }, at: app.clock.now() });
+    expect(page.text()).toContain('余额 ¥8.80');
+    expect(page.text()).toContain('到期 2026年12月1日');
+  });
+
+  test('when the gateway fails, the stored figures are shown', async () => {
+    setup();
+    gateway.failWith = 'network';
+    app.services.cards.bind(
+      boundCard('13800138000', { lastKnown: { balance: { amount: 100, currency: 'CNY' }, dataLeftMb: null, expiry: '2026-12-05', suspended: false, at: 1 } }),
+    );
+    const page = await openHome();
+    await page.until(() => gateway.lookups.length === 1);
+    expect(page.textOf('.card-0')).toContain('剩余 10 天');
+  });
+
+  test('a card never looked up shows 待查询 and 到期日未知', async () => {
+    setup();
+    app.services.cards.bind(boundCard('13800138000'));
+    const page = await openHome();
+    await page.until(() => gateway.lookups.length === 1);
+    expect(page.textOf('.card-0')).toContain('待查询');
+    expect(page.textOf('.card-0')).toContain('到期日未知');
+  });
+
+  test('the banner lists cards expiring soon or at recycle risk, most urgent first', async () => {
+    setup({
+      '13800138000': profile('13800138000', '2026-11-28'),
+      '13900139000': profile('13900139000', '2027-01-31'),
+      '09181234567': profile('09181234567', '2026-08-01'),
+    });
+    bindThree();
+    const page = await openHome();
+    await settled(page, 3);
+    await page.untilText('请及时续费');
+    expect(vantPresent(page, '.banner', '.van-notice-bar')).toBe(true);
+    const banner = page.textOf('.banner');
+    expect(banner).toContain('0918***4567 即将被回收');
+    expect(banner).toContain('爸爸的保号卡 138****8000 剩余 3 天');
+    expect(banner.indexOf('0918')).toBeLessThan(banner.indexOf('138****8000'));
+    expect(banner).not.toContain('139****9000');
+  });
+
+  test('no banner while every card is fine', async () => {
+    setup({ '13800138000': profile('13800138000', '2027-05-01') });
+    app.services.cards.bind(boundCard('13800138000'));
+    const page = await openHome();
+    await settled(page, 1);
+    expect(page.text()).not.toContain('请及时续费');
+    expect(page.html()).not.toContain('van-notice-bar');
+  });
+
+  test('a suspended card is flagged 已停机 and counted in the banner', async () => {
+    setup({ '13800138000': profile('13800138000', '2027-05-01', { suspended: true }) });
+    app.services.cards.bind(boundCard('13800138000'));
+    const page = await openHome();
+    await settled(page, 1);
+    await page.untilText('请及时续费');
+    expect(page.textOf('.card-0')).toContain('已停机');
+  });
+
+  test('a keep-number card due soon shows what to do', async () => {
+    setup({ '13800138000': profile('13800138000', '2026-11-28') });
+    app.services.cards.bind(boundCard('13800138000', { cardType: 'keep' }));
+    const page = await openHome();
+    await settled(page, 1);
+    expect(page.textOf('.card-0 .card__warning')).toContain('保号套餐 2026年11月28日 到期，还剩 3 天');
+  });
+
+  test('each answer is sent as a small per-card setData', async () => {
+    setup({ '13800138000': profile('13800138000', '2026-12-01'), '13900139000': profile('13900139000', '2026-12-09') });
+    app.services.cards.bind(boundCard('13800138000'));
+    app.services.cards.bind(boundCard('13900139000'));
+    const page = await openHome();
+    const sent: string[][] = [];
+    const original = page.instance.setData.bind(page.instance);
+    page.instance.setData = (patch: Record<string, unknown>, cb?: () => void) => {
+      sent.push(Object.keys(patch));
+      original(patch, cb);
+    };
+    await page.lifecycle('onPullDownRefresh');
+    await settled(page, 4);
+    const perCard = sent.filter((keys) => keys.some((k) => /^cards\[\d\]$/.test(k)));
+    expect(perCard).toEqual([['cards[0]'], ['cards[1]']]);
+  });
+
+  test('pull-down looks every card up again and stops the spinner', async () => {
+    setup({ '13800138000': profile('13800138000', '2026-12-01') });
+    app.services.cards.bind(boundCard('13800138000'));
+    const page = await openHome();
+    await settled(page, 1);
+    gateway.profiles['13800138000'] = profile('13800138000', '2027-03-01');
+    await page.lifecycle('onPullDownRefresh');
+    expect(gateway.lookups).toEqual(['13800138000', '13800138000']);
+    expect(app.device.pullDownStops).toBe(1);
+    expect(page.textOf('.card-0')).toContain('到期 2027年3月1日');
+  });
+
+  test('续费 opens packages for that card; tapping the card opens its settings', async () => {
+    setup();
+    bindThree();
+    const page = await openHome();
+    await tapOn(page, '.card-1 .renew-button');
+    expect(app.nav.last()).toMatchObject({ page: 'packages', query: { phone: '13900139000' } });
+    await tapOn(page, '.card-2 .card__body');
+    expect(app.nav.last()).toMatchObject({ page: 'card', query: { phone: '09181234567' } });
+  });
+
+  test('绑定其他号码 opens bind', async () => {
+    setup();
+    bindThree();
+    const page = await openHome();
+    await tapOn(page, '.add-button');
+    expect(app.nav.last()).toMatchObject({ page: 'bind' });
+  });
+});
