@@ -1,0 +1,243 @@
+#!/usr/bin/env node
+/**
+ * Builds the browser preview into .preview/: the real pages (same WXML, WXSS and
+ * TypeScript, real Vant) rendered by miniprogram-simulate's browser bundle.
+ *
+ *   simulate.js  miniprogram-simulate's own browser build, with rpx scaled for a 375 px frame
+ *   wxml.js      every reachable template compiled by WeChat's wcc (as the page tests do)
+ *   files.js     window.__FILE_MAP__: json, wxss and Vant's JS, keyed by path
+ *   app.js       one esbuild bundle: the preview shell, services and every page's TypeScript,
+ *                so all pages share one services() container, as in WeChat
+ */
+const fs = require('fs');
+const path = require('path');
+const { collect } = require('./graph');
+
+const projectRoot = path.resolve(__dirname, '..', '..');
+/** Where the mini-program lives inside the browser's file map. */
+const MP = '/mp';
+/** rpx → px for a 375 px wide phone: WeChat's 750 rpx screen width. */
+const RPX_SCALE = 375 / 750;
+
+function read(file) {
+  return fs.readFileSync(file, 'utf8');
+}
+
+/** Inlines @import so app.wxss can be prepended to each page's own wxss. */
+function inlineWxss(file, seen = new Set()) {
+  if (seen.has(file) || !fs.existsSync(file)) return '';
+  seen.add(file);
+  return read(file).replace(/@import\s+(?:"([^"]+)"|'([^']+)')\s*;/g, (_all, a, b) =>
+    inlineWxss(path.resolve(path.dirname(file), a || b), seen),
+  );
+}
+
+/**
+ * Text patches to miniprogram-simulate's browser bundle, each checked to apply exactly
+ * as often as expected so an upgrade that moves the code fails the build loudly.
+ */
+const SIMULATE_PATCHES = [
+  {
+    why: 'simulate turns Nrpx into Npx one to one (a 750 px screen): scale it for the 375 px phone',
+    from: "style.replace(/(\\d+)rpx/ig, '$1px')",
+    to: "style.replace(/(\\d*\\.?\\d+)rpx/ig, function (_m, n) { return (Math.round(n * window.__RPX_SCALE__ * 100) / 100) + 'px' })",
+    count: 2,
+  },
+  {
+    why: "WeChat measures rects (createSelectorQuery) from the page's window, below the navigation bar",
+    from: 'const rect = node.$$.getBoundingClientRect()',
+    to: 'const rect = window.__wxRect ? window.__wxRect(node.$$) : node.$$.getBoundingClientRect()',
+    count: 1,
+  },
+  {
+    why: "selectViewport() is the page's window, not the browser's",
+    from: 'itemRes.width = document.documentElement.clientWidth',
+    to: 'itemRes.width = window.__wxViewport ? window.__wxViewport().width : document.documentElement.clientWidth',
+    count: 1,
+  },
+  {
+    why: "selectViewport() is the page's window, not the browser's",
+    from: 'itemRes.height = document.documentElement.clientHeight',
+    to: 'itemRes.height = window.__wxViewport ? window.__wxViewport().height : document.documentElement.clientHeight',
+    count: 1,
+  },
+  {
+    why: "Vant's tabs and others batch updates with this.groupSetData (base library 2.4+), which simulate's component lacks",
+    from: 'caller.getRelationNodes = relationKey => {',
+    to: "caller.groupSetData = fn => { if (typeof fn === 'function') fn() };\n        caller.getRelationNodes = relationKey => {",
+    count: 1,
+  },
+];
+
+function patchSimulate(source) {
+  let patched = source;
+  for (const patch of SIMULATE_PATCHES) {
+    const found = patched.split(patch.from).length - 1;
+    if (found !== patch.count) {
+      throw new Error(`miniprogram-simulate's build.js changed: expected ${patch.count} × "${patch.from}" (${patch.why}), found ${found}`);
+    }
+    patched = patched.split(patch.from).join(patch.to);
+  }
+  return patched;
+}
+
+function compileWxml(mpRoot, wxmlList, wxsList) {
+  const compiler = require('miniprogram-compiler');
+  const code = compiler.wxmlToJs(mpRoot, { wxmlList, wxsList, maxBuffer: 256 * 1024 * 1024 });
+  return [
+    'window.__webview_engine_version__ = 0.02;',
+    `window.__GWX__ = (function () {${code}\n})();`,
+  ].join('\n');
+}
+
+/**
+ * Vant's icon font is loaded from a CDN, which an offline preview (and CI) cannot reach.
+ * @vant/icons (same iconfont build as @vant/weapp 1.11) ships it inline as woff2: when
+ * that package is installed, the preview uses it; otherwise icons stay blank offline.
+ */
+function localIconFont(root) {
+  let file;
+  try {
+    file = require.resolve('@vant/icons/src/encode-woff2.less', { paths: [root] });
+  } catch {
+    return null;
+  }
+  const match = /url\(['"]?(data:font\/woff2[^'")]+)['"]?\)/.exec(read(file));
+  return match ? match[1] : null;
+}
+
+function useLocalIconFont(wxss, dataUrl) {
+  return wxss.replace(/(@font-face\{[^}]*font-family:\s*["']?vant-icon["']?[^}]*?)src:[^;}]+/, (_all, head) => `${head}src:url(${dataUrl}) format("woff2")`);
+}
+
+/**
+ * In WeChat 100vh is the page's window (below the navigation bar, above the tab bar);
+ * in the browser it would be the whole browser window. The shell sets --wx-vh to 1% of
+ * the phone's page area.
+ */
+function windowHeightUnits(wxss) {
+  return wxss.replace(/(^|[\s:(,+*/-])(\d*\.?\d+)vh\b/g, (_all, before, n) => `${before}calc(var(--wx-vh, 1vh) * ${n})`);
+}
+
+function fileMapScript(root, mpRoot, graph) {
+  const map = {};
+  const iconFont = localIconFont(root);
+  const appWxss = inlineWxss(path.join(mpRoot, 'app.wxss'));
+  const pageSet = new Set(graph.pages);
+  for (const rel of graph.files) {
+    let text = read(path.join(mpRoot, rel));
+    if (rel.endsWith('.js')) {
+      // simulate's browser require passes only (require, module).
+      text = `var exports = module.exports;\n${text}`;
+    } else if (rel.endsWith('.wxss') && pageSet.has(rel.slice(0, -5))) {
+      // WeChat applies app.wxss to every page (never inside components).
+      text = `${appWxss}\n${text}`;
+    } else if (rel.endsWith('/@vant/weapp/icon/index.wxss') && iconFont) {
+      text = useLocalIconFont(text, iconFont);
+    }
+    if (rel.endsWith('.wxss')) text = windowHeightUnits(text);
+    map[`${MP}/${rel}`] = text;
+  }
+  for (const page of graph.pages) {
+    if (!map[`${MP}/${page}.wxss`]) map[`${MP}/${page}.wxss`] = windowHeightUnits(appWxss);
+  }
+  for (const component of graph.tsModules) {
+    map[`${MP}/${component}.js`] = `window.__preview.defineComponent(${JSON.stringify(component)});`;
+  }
+  const lines = [`window.__FILE_MAP__ = ${JSON.stringify(map)};`, 'window.__RPX_SCALE__ = ' + RPX_SCALE + ';'];
+  for (const rel of graph.wxml) {
+    lines.push(`window.__FILE_MAP__[${JSON.stringify(`${MP}/${rel}`)}] = window.__GWX__(${JSON.stringify(rel)});`);
+  }
+  return lines.join('\n');
+}
+
+function runtimeEntry(root, mpRoot, graph) {
+  const abs = (rel) => JSON.stringify(path.join(mpRoot, rel).split(path.sep).join('/'));
+  const modules = graph.tsModules.map((c) => `    ${JSON.stringify(c)}: () => require(${abs(`${c}.ts`)}),`).join('\n');
+  const pageWindows = {};
+  for (const page of graph.pages) {
+    const json = JSON.parse(read(path.join(mpRoot, `${page}.json`)));
+    pageWindows[page] = { title: json.navigationBarTitleText, pullDownRefresh: Boolean(json.enablePullDownRefresh) };
+  }
+  const shell = JSON.stringify(path.join(root, 'scripts', 'preview', 'shell', 'boot.ts').split(path.sep).join('/'));
+  // The mock carrier's documented demo numbers, listed beside the phone for people to try.
+  const gateway = path.join(mpRoot, 'services', 'mock-gateway.ts');
+  const hasDemoNumbers = fs.existsSync(gateway) && /DEMO_NUMBERS/.test(read(gateway));
+  const demoNumbers = hasDemoNumbers ? `() => require(${abs('services/mock-gateway.ts')}).DEMO_NUMBERS || []` : '() => []';
+  return `
+require(${shell}).boot({
+  root: ${JSON.stringify(MP)},
+  appJson: ${JSON.stringify(graph.appJson)},
+  pages: ${JSON.stringify(graph.pages)},
+  missingPages: ${JSON.stringify(graph.missingPages)},
+  pageWindows: ${JSON.stringify(pageWindows)},
+  container: () => require(${abs('services/container.ts')}),
+  app: () => require(${abs('app.ts')}),
+  demoNumbers: ${demoNumbers},
+  modules: {
+${modules}
+  },
+});
+`;
+}
+
+async function bundleRuntime(root, mpRoot, graph, outFile) {
+  const esbuild = require('esbuild');
+  const result = await esbuild.build({
+    stdin: { contents: runtimeEntry(root, mpRoot, graph), resolveDir: root, sourcefile: 'preview-entry.js', loader: 'js' },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome100', 'safari15', 'firefox100'],
+    sourcemap: true,
+    outfile: outFile,
+    logLevel: 'silent',
+    metafile: true,
+    // npm packages the pages import (dayjs) come from the project's node_modules.
+    nodePaths: [path.join(root, 'node_modules')],
+  });
+  return result;
+}
+
+/**
+ * @param {{ root?: string, mpRoot?: string, outDir?: string }} [options]
+ * @returns {Promise<{ ms: number, outDir: string, pages: string[], missingPages: string[], bytes: number }>}
+ */
+async function buildPreview(options = {}) {
+  const started = Date.now();
+  const root = options.root || projectRoot;
+  const mpRoot = options.mpRoot || path.join(root, 'miniprogram');
+  const outDir = options.outDir || path.join(root, '.preview');
+  if (!fs.existsSync(path.join(mpRoot, 'miniprogram_npm'))) {
+    throw new Error('miniprogram/miniprogram_npm is missing: run `npm run build:npm` first');
+  }
+  const graph = collect(mpRoot);
+  fs.mkdirSync(outDir, { recursive: true });
+
+  const simulateSource = read(require.resolve('miniprogram-simulate/build.js'));
+  fs.writeFileSync(path.join(outDir, 'simulate.js'), patchSimulate(simulateSource));
+  fs.writeFileSync(path.join(outDir, 'wxml.js'), compileWxml(mpRoot, graph.wxml, graph.wxs));
+  fs.writeFileSync(path.join(outDir, 'files.js'), fileMapScript(root, mpRoot, graph));
+  await bundleRuntime(root, mpRoot, graph, path.join(outDir, 'app.js'));
+  for (const name of fs.readdirSync(path.join(__dirname, 'static'))) {
+    fs.copyFileSync(path.join(__dirname, 'static', name), path.join(outDir, name));
+  }
+
+  let bytes = 0;
+  for (const name of fs.readdirSync(outDir)) bytes += fs.statSync(path.join(outDir, name)).size;
+  return { ms: Date.now() - started, outDir, pages: graph.pages, missingPages: graph.missingPages, bytes, localIcons: Boolean(localIconFont(root)) };
+}
+
+module.exports = { buildPreview, patchSimulate, windowHeightUnits, RPX_SCALE, MP };
+
+if (require.main === module) {
+  buildPreview()
+    .then((r) => {
+      console.log(`preview built in ${r.ms} ms → ${path.relative(process.cwd(), r.outDir) || '.'} (${Math.round(r.bytes / 1024)} KB)`);
+      if (r.missingPages.length) console.log(`pages not written yet: ${r.missingPages.join(', ')}`);
+    })
+    .catch((err) => {
+      console.error(err && err.stack ? err.stack : err);
+      process.exit(1);
+    });
+}

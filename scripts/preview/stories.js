@@ -1,0 +1,244 @@
+/**
+ * What `npm run screenshots` photographs: short walks through the app, each from a
+ * fresh browser profile (empty storage), with a screenshot at each state worth showing.
+ * Steps use the page's own words (button labels, placeholders), so a renamed button
+ * fails loudly here instead of silently photographing the wrong state.
+ */
+
+/** The number the mock WeChat account grants (services/mock-account.ts DEMO_GRANTED_PHONE). */
+const DEMO_PHONE = '13800138000';
+/** A Philippine Smart number (0918 is Smart's range). */
+const SMART_PHONE = '09181234567';
+/** China Unicom demo card that expires in 2 days (services/mock-cards.ts). */
+const EXPIRING_PHONE = '18600186002';
+const SHOT = { shot: true };
+
+/** From the lookup tab to the confirm page for one recharge amount. */
+async function toConfirm(d, phone, tile) {
+  await d.go('lookup');
+  await d.type(phone, { placeholder: '手机号' });
+  await d.tapText('查询', { exact: true });
+  await d.waitForText('立即续费');
+  await d.tapText('立即续费');
+  await d.waitForPage('packages');
+  await d.tapText(tile, { exact: true });
+  await d.tapText('下一步');
+  await d.waitForPage('confirm');
+  await d.waitForText('请核对号码');
+}
+
+/** Opens the mock WeChat Pay sheet from the confirm page; picks a simulated outcome when given. */
+async function openPaySheet(d, outcome) {
+  await d.tapText(/^确认支付/);
+  await d.waitForText('付款给');
+  if (outcome) await d.tapText(outcome, { exact: true });
+}
+
+/** The sheet's own pay button (the page's button below reads 支付中… meanwhile). */
+async function confirmOnSheet(d) {
+  await d.tapText('确认支付', { within: '#screen', exact: true });
+}
+
+const STORIES = [
+  {
+    name: 'renewal',
+    steps: [
+      {
+        shot: 'lookup-filled.png',
+        title: '充值 · 查到的卡',
+        do: async (d) => {
+          await d.open('lookup', SHOT);
+          await d.type(DEMO_PHONE, { placeholder: '手机号' });
+          await d.tapText('查询', { exact: true });
+          await d.waitForText('立即续费');
+        },
+      },
+      {
+        shot: 'packages.png',
+        title: '选择充值金额或套餐',
+        do: async (d) => {
+          await d.tapText('立即续费');
+          await d.waitForPage('packages');
+          await d.tapText('¥50', { exact: true });
+          await d.waitForText('已选：');
+        },
+      },
+      {
+        shot: 'confirm.png',
+        title: '确认订单 · 请核对号码',
+        do: async (d) => {
+          await d.tapText('下一步');
+          await d.waitForPage('confirm');
+          await d.waitForText('请核对号码');
+        },
+      },
+      { shot: 'pay-sheet.png', title: '模拟的微信支付', do: (d) => openPaySheet(d, null) },
+      {
+        shot: 'result-success.png',
+        title: '支付结果 · 充值成功',
+        do: async (d) => {
+          await confirmOnSheet(d);
+          await d.waitForPage('result');
+          await d.waitForText('成功');
+        },
+      },
+      {
+        shot: 'records-filled.png',
+        title: '记录 · 续费记录',
+        do: async (d) => {
+          await d.tapText('返回首页');
+          await d.waitForPage('home');
+          await d.tapText('记录', { within: '#tabbar' });
+          await d.waitForPage('records');
+          await d.waitForText('充值成功');
+        },
+      },
+      {
+        shot: 'voucher.png',
+        title: '充值凭证',
+        do: async (d) => {
+          await d.tapText('话费充值 50 元', { within: '.page-slot:not([hidden])' });
+          await d.waitForPage('voucher');
+          await d.waitForText('实付金额');
+        },
+      },
+      {
+        shot: 'confirm-duplicate.png',
+        title: '确认订单 · 10 分钟内已付过同样的订单',
+        do: async (d) => {
+          await d.tapText('再次充值');
+          await d.waitForPage('confirm');
+          await d.waitForText('10 分钟内');
+        },
+      },
+    ],
+  },
+  {
+    name: 'first-visit',
+    steps: [
+      { shot: 'home-empty.png', title: '首页 · 还没有绑定号码', do: (d) => d.open('home', SHOT) },
+      { shot: 'lookup-empty.png', title: '充值 · 输入号码', do: (d) => d.go('lookup') },
+      {
+        shot: 'lookup-error.png',
+        title: '充值 · 号码位数不对',
+        do: async (d) => {
+          await d.type('1380013800', { placeholder: '手机号' });
+          await d.tapText('查询', { exact: true });
+        },
+      },
+      { shot: 'records-empty.png', title: '记录 · 还没有续费记录', do: (d) => d.go('records') },
+      { shot: 'mine-empty.png', title: '我的 · 未绑定号码', do: (d) => d.go('mine') },
+      { shot: 'help.png', title: '帮助与客服', do: (d) => d.go('help') },
+    ],
+  },
+  {
+    name: 'bind',
+    steps: [
+      {
+        shot: 'bind-privacy.png',
+        title: '绑定 · 先同意隐私保护指引',
+        do: async (d) => {
+          await d.open('bind', SHOT);
+          await d.waitForText('用户隐私保护提示');
+        },
+      },
+      {
+        shot: 'bind.png',
+        title: '绑定号码 · 微信手机号或手动输入',
+        do: async (d) => {
+          await d.tapText('同意', { exact: true });
+          await d.settle(500);
+        },
+      },
+      {
+        shot: 'bind-error.png',
+        title: '绑定 · 手动输入的号码有误',
+        do: async (d) => {
+          await d.tapText('手动输入其他号码');
+          await d.type('1380013800', { placeholder: '中国大陆或菲律宾' });
+          await d.tapText('获取验证码');
+        },
+      },
+      {
+        shot: 'bind-wechat.png',
+        title: '绑定 · 微信授权手机号（模拟）',
+        do: async (d) => {
+          await d.go('bind');
+          await d.tapText('微信手机号一键绑定');
+          await d.tapText('允许');
+          await d.waitForText('微信绑定的手机号');
+        },
+      },
+      {
+        shot: 'home-filled.png',
+        title: '首页 · 已绑定的卡',
+        do: async (d) => {
+          await d.tapText('绑定', { exact: true });
+          await d.waitForPage('home');
+          await d.waitForText('138****8000');
+        },
+      },
+      {
+        shot: 'card.png',
+        title: '号码设置与到期提醒',
+        do: async (d) => {
+          await d.tapText('138****8000');
+          await d.waitForPage('card');
+          await d.waitForText('到期提醒');
+        },
+      },
+      { shot: 'mine-filled.png', title: '我的 · 已绑定号码', do: (d) => d.go('mine') },
+    ],
+  },
+  {
+    name: 'payment-fails',
+    steps: [
+      {
+        shot: 'result-failed.png',
+        title: '支付结果 · 余额不足',
+        do: async (d) => {
+          await d.open('home', SHOT);
+          await toConfirm(d, SMART_PHONE, '₱100');
+          await openPaySheet(d, '余额不足');
+          await confirmOnSheet(d);
+          await d.waitForPage('result');
+        },
+      },
+    ],
+  },
+];
+
+STORIES.push({
+  name: 'payment-no-answer',
+  steps: [
+    {
+      shot: 'lookup-expiring.png',
+      title: '充值 · 2 天后到期的卡',
+      do: async (d) => {
+        // The mock WeChat Pay waits 15 s for an answer: let the test clock skip it.
+        await d.page.clock.install();
+        await d.open('lookup', SHOT);
+        await d.type(EXPIRING_PHONE, { placeholder: '手机号' });
+        await d.tapText('查询', { exact: true });
+        await d.waitForText('立即续费');
+      },
+    },
+    {
+      shot: 'result-unknown.png',
+      title: '支付结果 · 没有收到支付结果',
+      do: async (d) => {
+        await d.tapText('立即续费');
+        await d.waitForPage('packages');
+        await d.tapText('下一步');
+        await d.waitForPage('confirm');
+        await d.waitForText('请核对号码');
+        await openPaySheet(d, '无响应');
+        await confirmOnSheet(d);
+        await d.page.clock.fastForward(20000);
+        await d.waitForPage('result');
+      },
+    },
+  ],
+});
+
+module.exports = { STORIES, DEMO_PHONE, SMART_PHONE };

@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+/**
+ * `npm run screenshots`: captures every page of the mini-program in its main states
+ * (empty, filled, error, success) from the browser preview, in headless Chromium
+ * (Debian's, driven by playwright-core), as 375 px wide PNGs under docs/screenshots/,
+ * and writes docs/screenshots/index.md: the gallery plus a README section to paste.
+ *
+ * Each story starts from a fresh browser profile (empty storage) and walks the app with
+ * clicks and typing, as a person would; a failed step is reported and skips only the
+ * rest of its story. Exits 1 if any screenshot could not be taken.
+ */
+const fs = require('fs');
+const path = require('path');
+const { buildNpm, root } = require('./build');
+const { buildPreview } = require('./preview/build');
+const { startPreviewServer } = require('./preview/serve');
+const { launchChromium, findChromium } = require('./preview/browser');
+const { PreviewDriver } = require('./preview/driver');
+const { STORIES } = require('./preview/stories');
+
+const OUT = path.join(root, 'docs', 'screenshots');
+const WIDTH = 375;
+const HEIGHT = 667;
+/** Retina-sharp text while keeping each PNG small enough for the repository. */
+const SCALE = 2;
+
+function galleryMarkdown(shots, prefix) {
+  const rows = [];
+  for (let i = 0; i < shots.length; i += 3) {
+    const group = shots.slice(i, i + 3);
+    rows.push(`| ${group.map((s) => `<img src="${prefix}${s.file}" width="250" alt="${s.title}">`).join(' | ')} |`);
+    rows.push(`| ${group.map((s) => s.title).join(' | ')} |`);
+  }
+  const header = '| | | |\n|:-:|:-:|:-:|';
+  return `${header}\n${rows.join('\n')}`;
+}
+
+function writeIndex(shots, meta) {
+  const readmeSection = [
+    '## Screenshots',
+    '',
+    `The real pages rendered by the browser preview (\`npm start\`) at ${WIDTH} px, captured by \`npm run screenshots\` (${meta.date}).`,
+    '',
+    galleryMarkdown(shots, 'docs/screenshots/'),
+  ].join('\n');
+  const text = [
+    '# Screenshots',
+    '',
+    `Every page in its main states, captured from the browser preview in headless Chromium at ${WIDTH} px wide`,
+    `(${SCALE}× pixels) by \`npm run screenshots\` on ${meta.date}. The preview renders the real WXML, WXSS and`,
+    'TypeScript with real Vant components and the offline mock backend; see `scripts/preview/stories.js` for the',
+    'clicks and typing behind each picture.',
+    '',
+    galleryMarkdown(shots, ''),
+    '',
+    '## README section',
+    '',
+    'Paste this into the README (image paths are relative to the repository root):',
+    '',
+    '````markdown',
+    readmeSection,
+    '````',
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(OUT, 'index.md'), text);
+}
+
+async function runStory(browser, baseUrl, story, log) {
+  const context = await browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, deviceScaleFactor: SCALE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const driver = new PreviewDriver(page, baseUrl);
+  const taken = [];
+  try {
+    for (const step of story.steps) {
+      if (step.do) await step.do(driver);
+      if (step.shot) {
+        await driver.settle(step.wait ?? 400);
+        // WeChat's toasts vanish in 1.5–2.5 s: photograph the page, not the passing message.
+        await page.waitForSelector('#overlay .shell-toast', { state: 'detached', timeout: 4000 }).catch(() => undefined);
+        await driver.shot(path.join(OUT, step.shot));
+        taken.push({ file: step.shot, title: step.title });
+        log(`  ✓ ${step.shot}  ${step.title}`);
+      }
+    }
+    if (driver.problems.length) log(`  ! page reported: ${driver.problems.join(' | ')}`);
+    return { taken, error: null };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`  ✗ story "${story.name}" stopped: ${message.split('\n')[0]}`);
+    if (process.env.DEBUG) log(message);
+    return { taken, error: message, missed: story.steps.filter((s) => s.shot && !taken.some((t) => t.file === s.shot)).map((s) => s.shot) };
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  if (!findChromium()) {
+    console.error('chromium is not installed: run `bash scripts/install-chromium.sh` as root (apt-get install chromium fonts-noto-cjk)');
+    process.exit(1);
+  }
+  const started = Date.now();
+  await buildNpm({ quiet: true });
+  const outDir = path.join(root, '.preview');
+  const build = await buildPreview({ outDir });
+  if (!build.localIcons) console.log('note: @vant/icons is not installed, so Vant icons need the network and may be blank');
+  fs.mkdirSync(OUT, { recursive: true });
+  for (const old of fs.readdirSync(OUT)) if (old.endsWith('.png')) fs.rmSync(path.join(OUT, old));
+
+  const server = await startPreviewServer({ dir: outDir, port: 0 });
+  const { browser, close } = await launchChromium();
+  const shots = [];
+  const failures = [];
+  try {
+    const only = process.argv.slice(2);
+    for (const story of STORIES) {
+      if (only.length && !only.includes(story.name)) continue;
+      console.log(`${story.name}:`);
+      const result = await runStory(browser, server.url, story, (line) => console.log(line));
+      shots.push(...result.taken);
+      if (result.error) failures.push({ story: story.name, error: result.error, missed: result.missed });
+    }
+  } finally {
+    await close();
+    await server.close();
+  }
+  const order = STORIES.flatMap((story) => story.steps.filter((s) => s.shot).map((s) => s.shot));
+  shots.sort((a, b) => order.indexOf(a.file) - order.indexOf(b.file));
+  writeIndex(shots, { date: new Date().toISOString().slice(0, 10) });
+  console.log(`\n${shots.length} screenshots in ${path.relative(process.cwd(), OUT)} (${((Date.now() - started) / 1000).toFixed(1)} s); gallery: docs/screenshots/index.md`);
+  if (failures.length) {
+    console.error(`${failures.length} stor${failures.length === 1 ? 'y' : 'ies'} failed; missing: ${failures.flatMap((f) => f.missed).join(', ')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((err) => {
+  console.error(err && err.stack ? err.stack : err);
+  process.exit(1);
+});
