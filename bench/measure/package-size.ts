@@ -1,0 +1,327 @@
+/**
+ * The code package as it would upload: every file reachable from app.json, the way
+ * WeChat DevTools decides it with `ignoreUploadUnusedFiles` and lazy code loading.
+ *
+ * Reachability follows the edges the runtime follows: app.json pages (and subpackage
+ * pages), usingComponents of every page and component (Vant's own included), require()
+ * in JS, <wxs>/<import>/<include> src in WXML, require() in WXS and @import in WXSS.
+ * Every file goes through the transforms DevTools applies before upload (see
+ * devtools-pipeline.ts: TypeScript and ES5 through Babel, with runtime helpers as files of
+ * their own; terser, cssnano and the WXML minifier as project.config.json asks), so both
+ * figures are what DevTools would upload: unminified, and minified per the project.
+ *
+ * Needs a Node test environment: esbuild (the fallback compiler) refuses to run under jsdom.
+ */
+import fs from 'fs';
+import path from 'path';
+import { createPipeline, type Pipeline } from './devtools-pipeline';
+
+export type FileOrigin = 'own' | 'vant' | 'npm' | 'helpers';
+
+export interface PackageFile {
+  /** Relative to the miniprogram root, with forward slashes. */
+  path: string;
+  origin: FileOrigin;
+  /** Bytes as uploaded without minification (TypeScript compiled). */
+  bytes: number;
+  /** Bytes after minification (JS, WXSS, WXML, JSON). */
+  minifiedBytes: number;
+}
+
+export interface PackageMeasure {
+  files: PackageFile[];
+  totalBytes: number;
+  minifiedBytes: number;
+  byOrigin: Record<FileOrigin, { files: number; bytes: number; minifiedBytes: number }>;
+  /** The compiler the figures come from (DevTools' own, or the esbuild fallback). */
+  compiler: string;
+  /** Vant components the pages pull in, directly or through other Vant components. */
+  vantComponents: string[];
+  /** Own source files no page reaches (they would not upload). */
+  unreachableOwn: string[];
+  /** Edges that named a file that does not exist (a broken page, or a measuring gap). */
+  missing: { from: string; request: string }[];
+}
+
+const CODE_EXTENSIONS = ['.ts', '.js', '.wxml', '.wxss', '.json', '.wxs'];
+const STATIC_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp'];
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function originOf(rel: string): FileOrigin {
+  if (rel.startsWith('@babel/runtime/')) return 'helpers';
+  if (rel.startsWith('miniprogram_npm/@vant/')) return 'vant';
+  if (rel.startsWith('miniprogram_npm/')) return 'npm';
+  return 'own';
+}
+
+function minifyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+
+function requiresIn(code: string): string[] {
+  return [...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+}
+
+function wxmlSources(text: string): string[] {
+  return [...text.matchAll(/<(?:wxs|import|include)\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/g)].map((m) => m[1]);
+}
+
+function wxssImports(text: string): string[] {
+  return [...text.matchAll(/@import\s+(?:url\()?\s*["']([^"']+)["']/g)].map((m) => m[1]);
+}
+
+/** Images and other assets named by a path in WXML or WXSS (own pages only use a few). */
+function assetReferences(text: string): string[] {
+  const pattern = new RegExp(`["'(]\\s*([^"'()\\s{}]+(?:${STATIC_EXTENSIONS.map((e) => `\\${e}`).join('|')}))\\s*["')]`, 'g');
+  return [...text.matchAll(pattern)].map((m) => m[1]);
+}
+
+export class PackageWalker {
+  private readonly files = new Map<string, PackageFile>();
+  private readonly components = new Set<string>();
+  private readonly modules = new Set<string>();
+  private readonly visited = new Set<string>();
+  readonly missing: { from: string; request: string }[] = [];
+
+  constructor(
+    private readonly root: string,
+    private readonly pipeline: Pipeline,
+  ) {}
+
+  private exists(rel: string): boolean {
+    const abs = path.join(this.root, rel);
+    return fs.existsSync(abs) && fs.statSync(abs).isFile();
+  }
+
+  private read(rel: string): string {
+    return fs.readFileSync(path.join(this.root, rel), 'utf8');
+  }
+
+  /** A request against a file: '/x' from the root, './x' '../x' from the file's folder. */
+  private resolvePath(fromRel: string, request: string): string {
+    const base = request.startsWith('/') ? request.slice(1) : path.posix.join(path.posix.dirname(fromRel), request);
+    return path.posix.normalize(base);
+  }
+
+  /** True the first time a file is seen: each file is walked once. */
+  private first(rel: string): boolean {
+    if (this.visited.has(rel)) return false;
+    this.visited.add(rel);
+    return true;
+  }
+
+  private add(rel: string, content: string | Buffer, minified: string | Buffer): void {
+    if (this.files.has(rel)) return;
+    this.files.set(rel, {
+      path: rel,
+      origin: originOf(rel),
+      bytes: typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.length,
+      minifiedBytes: typeof minified === 'string' ? Buffer.byteLength(minified, 'utf8') : minified.length,
+    });
+  }
+
+  /** app.json plus every page listed in it (main package and subpackages). */
+  async walkApp(): Promise<void> {
+    const appJson = JSON.parse(this.read('app.json')) as {
+      pages?: string[];
+      subpackages?: { root: string; pages: string[] }[];
+      subPackages?: { root: string; pages: string[] }[];
+      sitemapLocation?: string;
+      tabBar?: { list?: { iconPath?: string; selectedIconPath?: string }[] };
+    };
+    await this.component('app', { isApp: true });
+    for (const page of appJson.pages ?? []) await this.component(page);
+    for (const sub of [...(appJson.subpackages ?? []), ...(appJson.subPackages ?? [])]) {
+      for (const page of sub.pages) await this.component(path.posix.join(sub.root, page));
+    }
+    if (appJson.sitemapLocation) this.plainFile(appJson.sitemapLocation, 'app.json');
+    for (const item of appJson.tabBar?.list ?? []) {
+      for (const icon of [item.iconPath, item.selectedIconPath]) if (icon) this.plainFile(icon, 'app.json');
+    }
+  }
+
+  private plainFile(rel: string, from: string): void {
+    const clean = path.posix.normalize(rel.replace(/^\//, ''));
+    if (!this.exists(clean)) {
+      this.missing.push({ from, request: rel });
+      return;
+    }
+    const content = fs.readFileSync(path.join(this.root, clean));
+    this.add(clean, content, clean.endsWith('.json') ? minifyJson(content.toString('utf8')) : content);
+  }
+
+  /** One page or component: its json, wxml, wxss and script, then what they use. */
+  async component(base: string, options: { isApp?: boolean } = {}): Promise<void> {
+    if (this.components.has(base)) return;
+    this.components.add(base);
+    const json = `${base}.json`;
+    if (this.exists(json)) {
+      const text = this.read(json);
+      this.add(json, text, minifyJson(text));
+      const parsed = JSON.parse(text) as { usingComponents?: Record<string, string>; componentGenerics?: Record<string, { default?: string }> };
+      const used = Object.values(parsed.usingComponents ?? {});
+      for (const generic of Object.values(parsed.componentGenerics ?? {})) if (generic && generic.default) used.push(generic.default);
+      for (const request of used) {
+        if (request.startsWith('plugin://')) continue;
+        const target = this.resolvePath(json, request).replace(/\.(json|js|ts|wxml)$/, '');
+        if (this.exists(`${target}.json`)) await this.component(target);
+        else if (this.exists(`${target}/index.json`)) await this.component(`${target}/index`);
+        else this.missing.push({ from: json, request });
+      }
+    } else if (!options.isApp) {
+      this.missing.push({ from: base, request: `${base}.json` });
+    }
+    if (this.exists(`${base}.wxml`)) await this.wxml(`${base}.wxml`);
+    if (this.exists(`${base}.wxss`)) await this.wxss(`${base}.wxss`);
+    const script = this.resolveModule(base, `./${path.posix.basename(base)}`);
+    if (script) await this.script(script);
+    else this.missing.push({ from: base, request: `${base}.ts|.js` });
+  }
+
+  private async wxml(rel: string): Promise<void> {
+    if (!this.first(rel)) return;
+    const text = this.read(rel);
+    const out = await this.pipeline.wxml(rel, text);
+    this.add(rel, out.code, out.minified);
+    for (const request of wxmlSources(text)) {
+      const target = this.resolvePath(rel, request);
+      if (!this.exists(target)) this.missing.push({ from: rel, request });
+      else if (target.endsWith('.wxs')) this.wxs(target);
+      else await this.wxml(target);
+    }
+    this.assets(rel, text);
+  }
+
+  /** WXS is uploaded as written (DevTools does not run it through Babel or terser). */
+  private wxs(rel: string): void {
+    if (!this.first(rel)) return;
+    const text = this.read(rel);
+    this.add(rel, text, text);
+    for (const request of requiresIn(text)) {
+      const target = this.resolvePath(rel, request);
+      if (this.exists(target)) this.wxs(target);
+      else this.missing.push({ from: rel, request });
+    }
+  }
+
+  private async wxss(rel: string): Promise<void> {
+    if (!this.first(rel)) return;
+    const text = this.read(rel);
+    const out = await this.pipeline.wxss(rel, text);
+    this.add(rel, out.code, out.minified);
+    for (const request of wxssImports(text)) {
+      const target = this.resolvePath(rel, request);
+      if (this.exists(target)) await this.wxss(target);
+      else this.missing.push({ from: rel, request });
+    }
+    this.assets(rel, text);
+  }
+
+  private assets(from: string, text: string): void {
+    for (const request of assetReferences(text)) {
+      if (/^(https?:|data:|\/\/)/.test(request) || request.includes('{{')) continue;
+      const target = this.resolvePath(from, request);
+      if (this.exists(target) && this.first(target)) {
+        const content = fs.readFileSync(path.join(this.root, target));
+        this.add(target, content, content);
+      }
+    }
+  }
+
+  /**
+   * A script request from a file or component base: relative and absolute paths try
+   * .ts, .js, /index.ts, /index.js; a bare name looks in miniprogram_npm as WeChat does.
+   */
+  private resolveModule(fromRel: string, request: string): string | null {
+    const candidatesFor = (p: string) => [p, `${p}.ts`, `${p}.js`, `${p}/index.ts`, `${p}/index.js`];
+    const target = request.startsWith('.') || request.startsWith('/') ? this.resolvePath(fromRel, request) : `miniprogram_npm/${request}`;
+    return candidatesFor(target).find((c) => /\.(ts|js)$/.test(c) && this.exists(c)) ?? null;
+  }
+
+  private async script(rel: string): Promise<void> {
+    if (this.modules.has(rel)) return;
+    this.modules.add(rel);
+    const source = this.read(rel);
+    const compiled = await this.pipeline.script(rel, source);
+    this.add(rel.replace(/\.ts$/, '.js'), compiled.code, compiled.minified);
+    for (const helper of compiled.helpers) await this.helper(helper);
+    for (const request of requiresIn(compiled.code)) {
+      // Helper requires are the compiler's own, already counted above.
+      if (request.includes('@babel/runtime/')) continue;
+      const target = this.resolveModule(rel, request);
+      if (target) await this.script(target);
+      else this.missing.push({ from: rel, request });
+    }
+  }
+
+  /** A runtime helper the compiler adds as a file of its own (with the helpers it needs). */
+  private async helper(packagePath: string): Promise<void> {
+    if (!this.first(packagePath)) return;
+    const out = await this.pipeline.helper(packagePath);
+    this.add(packagePath, out.code, out.minified);
+    for (const dep of out.deps) await this.helper(dep);
+  }
+
+  result(): PackageMeasure {
+    const files = [...this.files.values()].sort((a, b) => a.path.localeCompare(b.path));
+    const byOrigin: PackageMeasure['byOrigin'] = {
+      own: { files: 0, bytes: 0, minifiedBytes: 0 },
+      vant: { files: 0, bytes: 0, minifiedBytes: 0 },
+      npm: { files: 0, bytes: 0, minifiedBytes: 0 },
+      helpers: { files: 0, bytes: 0, minifiedBytes: 0 },
+    };
+    for (const f of files) {
+      byOrigin[f.origin].files += 1;
+      byOrigin[f.origin].bytes += f.bytes;
+      byOrigin[f.origin].minifiedBytes += f.minifiedBytes;
+    }
+    const vantComponents = [...this.components]
+      .filter((c) => c.startsWith('miniprogram_npm/@vant/weapp/'))
+      .map((c) => c.slice('miniprogram_npm/@vant/weapp/'.length).replace(/\/index$/, ''))
+      .sort();
+    const uploaded = new Set(files.map((f) => f.path));
+    const unreachableOwn = listOwnSources(this.root).filter((rel) => !uploaded.has(rel.replace(/\.ts$/, '.js')));
+    return {
+      files,
+      totalBytes: files.reduce((s, f) => s + f.bytes, 0),
+      minifiedBytes: files.reduce((s, f) => s + f.minifiedBytes, 0),
+      byOrigin,
+      compiler: this.pipeline.name,
+      vantComponents,
+      unreachableOwn,
+      missing: this.missing,
+    };
+  }
+}
+
+/** Every own source file under the root (miniprogram_npm and typings excluded). */
+function listOwnSources(root: string): string[] {
+  const out: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, entry.name);
+      const rel = toPosix(path.relative(root, abs));
+      if (entry.isDirectory()) {
+        if (rel !== 'miniprogram_npm' && !entry.name.startsWith('.')) visit(abs);
+      } else if ([...CODE_EXTENSIONS, ...STATIC_EXTENSIONS].includes(path.extname(entry.name)) && !entry.name.endsWith('.d.ts')) {
+        out.push(rel);
+      }
+    }
+  };
+  visit(root);
+  return out.sort();
+}
+
+/** Measures the package rooted at `miniprogramRoot` (the folder holding app.json). */
+export async function measurePackage(miniprogramRoot: string, pipeline: Pipeline = createPipeline()): Promise<PackageMeasure> {
+  const walker = new PackageWalker(miniprogramRoot, pipeline);
+  await walker.walkApp();
+  return walker.result();
+}

@@ -1,0 +1,288 @@
+/**
+ * Turns the measured sections into budget verdicts and a printed table. Sizes are
+ * printed in KB = 1,024 bytes and MB = 1,024 KB, the units of WeChat's own limits
+ * (1 MB a storage key, 10 MB of storage, 2 MB a package).
+ */
+const budgets = require('./budgets.json');
+
+const KB = 1024;
+const MB = 1024 * 1024;
+
+function kb(bytes) {
+  return `${(bytes / KB).toFixed(1)} KB`;
+}
+
+function size(bytes) {
+  if (bytes >= MB) return `${(bytes / MB).toFixed(2)} MB`;
+  if (bytes >= KB) return kb(bytes);
+  return `${bytes} B`;
+}
+
+function pct(share) {
+  return `${(share * 100).toFixed(2)}%`;
+}
+
+function times(ratio) {
+  return `${ratio >= 100 ? Math.round(ratio) : ratio.toFixed(1)}×`;
+}
+
+function verdict(pass) {
+  return pass ? 'PASS' : 'FAIL';
+}
+
+/** One checked budget: what was measured, against what, and whether it holds. */
+function check(id, label, figure, limitText, pass) {
+  return { id, label, figure, limit: limitText, verdict: verdict(pass) };
+}
+
+function isFailed(section) {
+  return !section || typeof section.error === 'string';
+}
+
+function packageBudgets(pkg) {
+  if (isFailed(pkg)) return [];
+  return [
+    check('package.uploaded', 'code package as uploaded (compiled and minified as project.config.json asks)', size(pkg.minifiedBytes), `≤ ${size(budgets.packageBytes)}`, pkg.minifiedBytes <= budgets.packageBytes),
+    check('package.unminifiedLimit', 'code package even unminified, against the 2 MB main-package limit', size(pkg.totalBytes), `≤ ${size(budgets.mainPackageLimitBytes)}`, pkg.totalBytes <= budgets.mainPackageLimitBytes),
+  ];
+}
+
+/** The app's own share of a segment: the page and our components (Vant's internal setData is shown apart). */
+function appBytes(seg) {
+  return seg.byOrigin.page.bytes + seg.byOrigin.own.bytes;
+}
+
+function setDataBudgets(setData) {
+  if (isFailed(setData)) return [];
+  const rows = [];
+  for (const [page, seg] of Object.entries(setData.firstRender)) {
+    if (isFailed(seg)) continue;
+    rows.push(check(`firstRender.${page}`, `first render: ${page}`, size(appBytes(seg)), `≤ ${size(budgets.firstRenderBytes)}`, appBytes(seg) <= budgets.firstRenderBytes));
+  }
+  for (const action of setData.actions) {
+    if (isFailed(action) || action.action.startsWith('first page')) continue;
+    rows.push(check(`action.${action.page}.${action.action}`, `action: ${action.page} · ${action.action}`, size(action.largestBytes), `≤ ${size(budgets.actionBytes)}`, action.largestBytes <= budgets.actionBytes));
+  }
+  return rows;
+}
+
+function recordBudgets(records) {
+  if (isFailed(records)) return [];
+  const at10k = records.sharded.find((f) => f.count === 10000);
+  const naive10k = records.naive.find((f) => f.count === 10000);
+  if (!at10k || !naive10k) return [];
+  const ratio = records.appendBytesRatio['10000'];
+  return [
+    check('records.storage10k', '10,000 records: storage used', size(at10k.storageBytes), `≤ ${size(budgets.recordsAt10kBytes)}`, at10k.fits && at10k.storageBytes <= budgets.recordsAt10kBytes),
+    check('records.largestKey10k', '10,000 records: largest key', size(at10k.largestKey.bytes), `≤ ${size(budgets.itemLimitBytes)}`, at10k.largestKey.bytes <= budgets.itemLimitBytes),
+    check('records.append10k', '10,000 records: append cheaper than naive (bytes written, dearest of 50)', times(ratio.worst), `≥ ${budgets.appendCheaperThanNaive}×`, ratio.worst >= budgets.appendCheaperThanNaive),
+    check('records.newestPage10k', '10,000 records: newest page reads (share of stored)', pct(at10k.newestPage.share), `≤ ${pct(budgets.newestPageReadShare)}`, at10k.newestPage.share <= budgets.newestPageReadShare),
+  ];
+}
+
+/** Figures that could not be measured: the bench itself is broken and says where. */
+function brokenFigures(sections) {
+  const broken = [];
+  for (const [name, section] of Object.entries(sections)) {
+    if (!section) broken.push(`${name}: no figures were written`);
+    else if (isFailed(section)) broken.push(`${name}: ${section.error}`);
+  }
+  const setData = sections['set-data'];
+  if (setData && !isFailed(setData)) {
+    for (const [page, seg] of Object.entries(setData.firstRender)) if (isFailed(seg)) broken.push(`first render of ${page}: ${seg.error}`);
+    for (const action of setData.actions) if (isFailed(action)) broken.push(`${action.page} · ${action.action}: ${action.error}`);
+  }
+  return broken;
+}
+
+/** Does WeChat's own reachability (miniprogram-ci) agree with the bench's file walk? Drops the long lists. */
+function compareReachability(pkg, ci) {
+  if (isFailed(pkg) || !ci || !ci.ok || !Array.isArray(pkg.paths)) return;
+  // The audit's copy is compiled without Babel, so it has no @babel/runtime helper files.
+  const isHelper = (p) => p.startsWith('@babel/runtime/');
+  const bench = new Set(pkg.paths.filter((p) => !isHelper(p)));
+  const wechat = new Set(ci.analyse.reachablePaths || []);
+  ci.analyse.agreesWithBench = {
+    same: bench.size === wechat.size && [...bench].every((p) => wechat.has(p)),
+    onlyBench: [...bench].filter((p) => !wechat.has(p)),
+    onlyCi: [...wechat].filter((p) => !bench.has(p)),
+    helpersNotCompared: pkg.paths.filter(isHelper).length,
+  };
+  delete pkg.paths;
+  delete ci.analyse.reachablePaths;
+}
+
+function assemble(sections, ci) {
+  compareReachability(sections.package, ci);
+  const checks = [...packageBudgets(sections.package), ...setDataBudgets(sections['set-data']), ...recordBudgets(sections.records)];
+  return {
+    generatedAt: new Date().toISOString(),
+    units: 'bytes; KB = 1024 bytes, MB = 1024 KB (as WeChat limits are stated)',
+    budgets,
+    checks,
+    failing: checks.filter((c) => c.verdict === 'FAIL').map((c) => c.id),
+    broken: brokenFigures(sections),
+    package: sections.package,
+    setData: sections['set-data'],
+    records: sections.records,
+    miniprogramCi: ci,
+  };
+}
+
+/* ------------------------------------------------------------------ table */
+
+function table(rows, headers) {
+  const widths = headers.map((h, i) => Math.max(String(h).length, ...rows.map((r) => String(r[i] ?? '').length)));
+  const line = (cells) => `  ${cells.map((c, i) => (i === 0 ? String(c ?? '').padEnd(widths[i]) : String(c ?? '').padStart(widths[i]))).join('  ')}`;
+  return [line(headers), `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`, ...rows.map(line)].join('\n');
+}
+
+/** 'miniprogram_npm/@vant/weapp/tab/index' → 'vant tab'; 'pages/records/index' → 'page'. */
+function shortComponent(name) {
+  if (!name) return '';
+  if (name.startsWith('miniprogram_npm/@vant/weapp/')) return `vant ${name.slice('miniprogram_npm/@vant/weapp/'.length).replace(/\/index$/, '')}`;
+  if (name === 'page' || name.startsWith('pages/')) return 'page';
+  return name.replace(/^components\//, '').replace(/\/index$/, '');
+}
+
+function findCheck(results, id) {
+  const found = results.checks.find((c) => c.id === id);
+  return found ? found.verdict : '';
+}
+
+function packageSection(results) {
+  const pkg = results.package;
+  if (isFailed(pkg)) return `CODE PACKAGE — not measured: ${pkg ? pkg.error : 'no figures'}`;
+  const o = pkg.byOrigin;
+  const rows = [
+    ['own code (TS→JS, WXML, WXSS, JSON)', o.own.files, size(o.own.bytes), size(o.own.minifiedBytes), '', ''],
+    [`Vant parts used (${pkg.vantComponents.length} components)`, o.vant.files, size(o.vant.bytes), size(o.vant.minifiedBytes), '', ''],
+    ['other npm (dayjs)', o.npm.files, size(o.npm.bytes), size(o.npm.minifiedBytes), '', ''],
+    ['compiler runtime helpers (@babel/runtime)', o.helpers.files, size(o.helpers.bytes), size(o.helpers.minifiedBytes), '', ''],
+    ['total', pkg.files, size(pkg.totalBytes), size(pkg.minifiedBytes), '', ''],
+    ['  as uploaded (minified)', '', '', size(pkg.minifiedBytes), `≤ ${size(budgets.packageBytes)}`, findCheck(results, 'package.uploaded')],
+    ['  unminified, vs main-package limit', '', size(pkg.totalBytes), '', `≤ ${size(budgets.mainPackageLimitBytes)}`, findCheck(results, 'package.unminifiedLimit')],
+  ];
+  const out = [
+    'CODE PACKAGE — files reachable from app.json (as uploaded with ignoreUploadUnusedFiles), each compiled as DevTools compiles it',
+    table(rows, ['', 'files', 'unminified', 'minified', 'budget', 'verdict']),
+    `  compiler: ${pkg.compiler}`,
+  ];
+  out.push(`  Vant parts: ${pkg.vantComponents.join(', ')}`);
+  if (pkg.unreachableOwn.length) out.push(`  own files no page reaches (not uploaded): ${pkg.unreachableOwn.join(', ')}`);
+  if (pkg.missing.length) out.push(`  !! references to missing files: ${pkg.missing.map((m) => `${m.from} → ${m.request}`).join('; ')}`);
+  const ci = results.miniprogramCi;
+  if (!ci || !ci.ok) {
+    out.push(`  miniprogram-ci audit did not run: ${ci ? ci.error : 'not attempted'} (figures above do not depend on it)`);
+  } else {
+    const a = ci.analyse;
+    out.push(`  miniprogram-ci analyseCode, on a copy with .ts compiled by esbuild (ci cannot read .ts): ${a.reachableFiles} of ${a.files} files reachable, ${size(a.reachableBytes)} of ${size(a.totalBytes)} unminified`);
+    const agree = a.agreesWithBench;
+    if (agree) {
+      out.push(
+        agree.same
+          ? `  the bench reaches exactly the files miniprogram-ci reaches (plus ${agree.helpersNotCompared} compiler helper files the copy has no need of)`
+          : `  !! reachability differs from miniprogram-ci: only bench ${agree.onlyBench.join(', ') || '—'}; only ci ${agree.onlyCi.join(', ') || '—'}`,
+      );
+    }
+    out.push('  miniprogram-ci checkCodeQuality (DevTools 代码质量):');
+    for (const c of ci.checks) out.push(`    ${c.success ? 'PASS' : 'FAIL'}  ${c.name}${c.summary ? ` — ${c.summary}` : ''}`);
+  }
+  return out.join('\n');
+}
+
+function setDataSection(results) {
+  const sd = results.setData;
+  if (isFailed(sd)) return `SETDATA — not measured: ${sd ? sd.error : 'no figures'}`;
+  const first = Object.entries(sd.firstRender).map(([page, seg]) =>
+    isFailed(seg)
+      ? [page, 'ERROR', '', '', '', '', seg.error.slice(0, 60)]
+      : [page, size(appBytes(seg)), seg.calls, size(seg.largestBytes), size(seg.byOrigin.vant.bytes), `≤ ${size(budgets.firstRenderBytes)}`, findCheck(results, `firstRender.${page}`)],
+  );
+  const actions = sd.actions.map((a) =>
+    isFailed(a)
+      ? [`${a.page} · ${a.action}`, 'ERROR', '', '', '', '', a.error.slice(0, 60)]
+      : [
+          `${a.page} · ${a.action}`,
+          size(a.largestBytes),
+          shortComponent(a.largestComponent),
+          a.calls,
+          size(appBytes(a)),
+          size(a.byOrigin.vant.bytes),
+          a.action.startsWith('first page') ? `(first render ≤ ${size(budgets.firstRenderBytes)})` : `≤ ${size(budgets.actionBytes)}`,
+          a.action.startsWith('first page') ? findCheck(results, 'firstRender.records') : findCheck(results, `action.${a.page}.${a.action}`),
+        ],
+  );
+  const heavy = [
+    ...Object.entries(sd.firstRender).map(([page, seg]) => [`first render of ${page}`, seg]),
+    ...sd.actions.filter((a) => !a.action.startsWith('first page')).map((a) => [`${a.page} · ${a.action}`, a]),
+  ].filter(([, seg]) => !isFailed(seg) && seg.totalBytes > budgets.actionBytes && Array.isArray(seg.topComponents));
+  const senders = heavy.map(
+    ([label, seg]) => `    ${label}: ${seg.topComponents.map((c) => `${shortComponent(c.component)} ${size(c.bytes)} in ${c.calls}`).join(', ')}`,
+  );
+  return [
+    `SETDATA — UTF-8 bytes of JSON per setData; ${sd.context.boundCards} bound card, ${sd.context.pastRenewals} past renewals`,
+    '  (miniprogram-simulate re-applies child component properties on every page setData, so child observers —',
+    '   Vant\'s and ours — fire more often than in WeChat: Vant and child figures are upper bounds)',
+    '  first render (page initial data + every setData until the page settled; budget on the app: page + own components)',
+    table(first, ['page', 'app bytes', 'calls', 'largest call', 'Vant internal', 'budget', 'verdict']),
+    '  user actions (budget on the largest single setData of the action, any component)',
+    table(actions, ['action', 'largest', 'from', 'calls', 'app total', 'Vant internal', 'budget', 'verdict']),
+    ...(senders.length ? ['  biggest senders where more than 2 KB moved in all (component, bytes in calls):', ...senders] : []),
+  ].join('\n');
+}
+
+function recordsSection(results) {
+  const r = results.records;
+  if (isFailed(r)) return `RECORDS — not measured: ${r ? r.error : 'no figures'}`;
+  const cols = [];
+  for (const count of r.sharded.map((f) => f.count)) {
+    cols.push(r.sharded.find((f) => f.count === count));
+    cols.push(r.naive.find((f) => f.count === count));
+  }
+  if (r.naiveAtCapacity) cols.push(r.naiveAtCapacity);
+  const head = cols.map((f) => `${f.store} @${f.count.toLocaleString('en-US')}${f === r.naiveAtCapacity ? ' (+1 = its limit)' : ''}`);
+  const cell = (f, text) => (f.fits ? text : `${text} ✗`);
+  const rows = [
+    ['storage used (of 10 MB)', ...cols.map((f) => cell(f, size(f.storageBytes)))],
+    ['keys', ...cols.map((f) => f.keys)],
+    ['largest key (of 1 MB)', ...cols.map((f) => cell(f, size(f.largestKey.bytes)))],
+    ['append N+1: bytes written', ...cols.map((f) => cell(f, size(f.append.bytesWritten)))],
+    ['append N+1: bytes read', ...cols.map((f) => cell(f, size(f.append.bytesRead)))],
+    ['next 50 appends: mean / max written', ...cols.map((f) => (f.appendWindow ? `${size(f.appendWindow.meanBytesWritten)} / ${size(f.appendWindow.maxBytesWritten)}` : '—'))],
+    ['newest page after relaunch: bytes read', ...cols.map((f) => cell(f, size(f.newestPage.bytesRead)))],
+    ['  share of stored bytes', ...cols.map((f) => pct(f.newestPage.share))],
+  ];
+  const out = [
+    'RECORDS — realistic orders from core (createOrder/transition); sharded = ShardedRecordStore, naive = one array under one key',
+    table(rows, ['', ...head]),
+  ];
+  for (const f of cols) if (!f.fits) out.push(`  ✗ ${f.store} @${f.count}: ${f.failure} (figures are what it would need)`);
+  out.push(`  naive store capacity: ${r.naiveCapacity.toLocaleString('en-US')} orders before its one key passes 1 MB`);
+  for (const [count, ratio] of Object.entries(r.appendBytesRatio)) {
+    out.push(`  append bytes written, naive ÷ sharded @${Number(count).toLocaleString('en-US')}: ${times(ratio.worst)} (vs sharded's dearest of the next 50), ${times(ratio.mean)} (vs its mean)`);
+  }
+  if (r.timeRatios) {
+    out.push(`  time ratios @${r.timeRatios.count.toLocaleString('en-US')} (naive ÷ sharded, medians, this machine, not a budget): append ${times(r.timeRatios.append)}, relaunch + newest page ${times(r.timeRatios.newestPage)}`);
+  }
+  const budgetRows = results.checks.filter((c) => c.id.startsWith('records.')).map((c) => [c.label, c.figure, c.limit, c.verdict]);
+  out.push(table(budgetRows, ['budget', 'figure', 'limit', 'verdict']));
+  return out.join('\n');
+}
+
+function render(results) {
+  const parts = [packageSection(results), setDataSection(results), recordsSection(results)];
+  const failing = results.checks.filter((c) => c.verdict === 'FAIL');
+  const summary = [`BUDGETS: ${results.checks.length - failing.length} of ${results.checks.length} pass`];
+  if (failing.length) {
+    summary.push('!!!!!!!! BUDGET FAILED !!!!!!!!');
+    for (const c of failing) summary.push(`  FAIL  ${c.label}: ${c.figure} (budget ${c.limit})`);
+  }
+  if (results.broken.length) {
+    summary.push('!!!!!!!! BENCH BROKEN: some figures could not be measured !!!!!!!!');
+    for (const b of results.broken) summary.push(`  ${b}`);
+  }
+  return `${parts.join('\n\n')}\n\n${summary.join('\n')}\n`;
+}
+
+module.exports = { assemble, render, size };
