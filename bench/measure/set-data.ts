@@ -72,7 +72,8 @@ export function installSetDataProbe(): void {
   if (installed) return;
   installed = true;
   const globals = globalThis as unknown as { getCurrentPages?: () => unknown[] };
-  if (typeof globals.getCurrentPages !== 'function') globals.getCurrentPages = () => (currentPage ? [currentPage] : []);
+  // Replaces the test setup's empty stack: the bench tracks the page being measured.
+  globals.getCurrentPages = () => (currentPage ? [currentPage] : []);
   // The same exparser instance j-component uses (one module registry per test file).
   const exparser = jest.requireActual<ExparserLike>('miniprogram-exparser');
   const jComponent = jest.requireActual<JComponentLike>('j-component');

@@ -5,9 +5,11 @@
 import simulate from 'miniprogram-simulate';
 import { WxStorageFake } from './wx-storage-fake';
 import { installDefinitionReplay } from './replay-definitions';
+import { fillSimulatorGaps } from './simulator-gaps';
 
 void simulate;
 installDefinitionReplay();
+fillSimulatorGaps();
 
 declare global {
   var __wxStorage: WxStorageFake;

@@ -1,0 +1,93 @@
+/**
+ * A stand-in for WeChat Pay's own sheet: payee, the amount in large type, the 商品 line,
+ * 确认支付 and 取消. The mock payment service has no native sheet to raise, so this
+ * component offers itself as the PaymentSheetHost while it is on screen. A small
+ * 模拟结果 row lets a demo choose 余额不足 or 无响应 instead of a normal payment.
+ */
+import type { PaymentRequest, SheetChoice } from '../../services/contracts';
+import { formatMoney } from '../../core/money';
+import { services } from '../../services/container';
+
+type Simulation = 'pay' | 'fail_insufficient' | 'no_answer';
+
+interface SheetState {
+  resolve: ((choice: SheetChoice) => void) | null;
+  detach: (() => void) | null;
+}
+
+const states = new WeakMap<object, SheetState>();
+
+function stateOf(host: object): SheetState {
+  let state = states.get(host);
+  if (!state) {
+    state = { resolve: null, detach: null };
+    states.set(host, state);
+  }
+  return state;
+}
+
+Component({
+  data: {
+    show: false,
+    payee: '',
+    amount: '',
+    description: '',
+    simulation: 'pay' as Simulation,
+  },
+
+  lifetimes: {
+    attached() {
+      const state = stateOf(this);
+      state.detach = services().paymentSheet.attach({ present: (request) => this.present(request) });
+    },
+
+    detached() {
+      const state = stateOf(this);
+      if (state.detach) state.detach();
+      state.detach = null;
+      // A sheet that leaves the screen unanswered was not paid from.
+      this.answer('cancel', false);
+    },
+  },
+
+  methods: {
+    present(request: PaymentRequest): Promise<SheetChoice> {
+      const state = stateOf(this);
+      // Only one sheet at a time: an earlier one still open is treated as dismissed.
+      if (state.resolve) this.answer('cancel');
+      this.setData({
+        show: true,
+        payee: request.payee,
+        amount: formatMoney(request.amount),
+        description: request.description,
+        simulation: 'pay',
+      });
+      return new Promise<SheetChoice>((resolve) => {
+        state.resolve = resolve;
+      });
+    },
+
+    /** Resolves the open presentation; `close` is false once the component has left the page. */
+    answer(choice: SheetChoice, close = true) {
+      const state = stateOf(this);
+      const resolve = state.resolve;
+      state.resolve = null;
+      if (!resolve) return;
+      if (close) this.setData({ show: false });
+      resolve(choice);
+    },
+
+    onConfirm() {
+      this.answer(this.data.simulation);
+    },
+
+    onCancel() {
+      this.answer('cancel');
+    },
+
+    onSimulate(event: WechatMiniprogram.BaseEvent) {
+      const choice = String(event.currentTarget.dataset.choice ?? '') as Simulation;
+      if (choice === 'pay' || choice === 'fail_insufficient' || choice === 'no_answer') this.setData({ simulation: choice });
+    },
+  },
+});

@@ -1,0 +1,88 @@
+import { cardProfile, has, openComponent as renderComponent, smartProfile, vantShown as vantRendered } from '../support/renewal-fixtures';
+import { money } from '../../miniprogram/core/money';
+import { formatDataMb } from '../../miniprogram/components/card-summary/view';
+
+const TODAY = '2026-11-25';
+
+describe('card-summary', () => {
+  test('shows carrier, type, masked number, balance, data, expiry and a Vant status tag', async () => {
+    const driver = await renderComponent('card-summary', { card: cardProfile({ expiry: '2026-12-20' }), today: TODAY });
+    const text = driver.text();
+    expect(vantRendered(driver, '.card-summary__tag', '.van-tag')).toBe(true);
+    expect(vantRendered(driver, '.card-summary__tag', '.van-button')).toBe(false);
+    expect(text).toContain('中国移动');
+    expect(text).toContain('手机卡');
+    expect(text).toContain('138****8000');
+    expect(text).not.toContain('13800138000');
+    expect(text).toContain('¥12.50');
+    expect(text).toContain('2GB');
+    expect(text).toContain('2026年12月20日');
+    expect(text).toContain('剩余 25 天');
+    expect(driver.textOf('.card-summary__tag')).toBe('正常');
+  });
+
+  test.each([
+    ['expiring in 2 days', { expiry: '2026-11-27' }, '即将到期', 'van-tag--warning'],
+    ['expired 3 days ago', { expiry: '2026-11-22' }, '已过期', 'van-tag--danger'],
+    ['past the grace period', { expiry: '2026-06-01' }, '有回收风险', 'van-tag--danger'],
+    ['suspended', { suspended: true }, '已停机', 'van-tag--danger'],
+    ['active', { expiry: '2027-01-01' }, '正常', 'van-tag--success'],
+  ])('status tag: %s', async (_name, patch, label, tagClass) => {
+    const driver = await renderComponent('card-summary', { card: cardProfile(patch), today: TODAY });
+    expect(driver.textOf('.card-summary__tag')).toBe(label);
+    expect(driver.html()).toContain(tagClass);
+  });
+
+  test.each([
+    ['data', '流量卡'],
+    ['phone', '手机卡'],
+    ['keep', '保号卡'],
+    ['esim', 'eSIM'],
+  ] as const)('card type %s reads %s', async (cardType, label) => {
+    const driver = await renderComponent('card-summary', { card: cardProfile({ cardType }), today: TODAY });
+    expect(driver.textOf('.card-summary__type')).toBe(label);
+  });
+
+  test('a Smart card shows pesos and the Philippine mask', async () => {
+    const driver = await renderComponent('card-summary', { card: smartProfile(), today: TODAY });
+    const text = driver.text();
+    expect(text).toContain('Smart');
+    expect(text).toContain('0917***4567');
+    expect(text).toContain('₱50.00');
+  });
+
+  test('a plan without data and a negative balance', async () => {
+    const driver = await renderComponent('card-summary', { card: cardProfile({ dataLeftMb: null, balance: money(-520, 'CNY') }), today: TODAY });
+    expect(driver.text()).toContain('不含流量');
+    expect(driver.text()).toContain('-¥5.20');
+    expect(driver.html()).toContain('card-summary__value--owing');
+  });
+
+  test('no card renders nothing', async () => {
+    const driver = await renderComponent('card-summary', { card: null, today: TODAY });
+    expect(driver.text()).toBe('');
+    expect(has(driver, '.card-summary')).toBe(false);
+  });
+
+  test('an unknown carrier renders nothing rather than breaking', async () => {
+    const driver = await renderComponent('card-summary', { card: { ...cardProfile(), carrier: 'globe' }, today: TODAY });
+    expect(has(driver, '.card-summary')).toBe(false);
+  });
+});
+
+describe('formatDataMb', () => {
+  test.each([
+    [0, '0MB'],
+    [512, '512MB'],
+    [1023, '1023MB'],
+    [1024, '1GB'],
+    [1536, '1.5GB'],
+    [10 * 1024, '10GB'],
+    [1024 + 100, '1GB'],
+    [-5, '0MB'],
+    [null, '不含流量'],
+    [Number.NaN, '不含流量'],
+  ])('%p MB → %s', (mb, text) => {
+    expect(formatDataMb(mb as number | null)).toBe(text);
+  });
+});

@@ -1,0 +1,114 @@
+import { TestApp } from '../support/app';
+import { has, openComponent, tap, vantShown } from '../support/renewal-fixtures';
+import type { Driver } from '../support/render';
+import { money } from '../../miniprogram/core/money';
+import type { PaymentRequest, PaymentSheetHost, SheetChoice } from '../../miniprogram/services/contracts';
+
+const REQUEST: PaymentRequest = {
+  orderId: 'CR20261125100000123456',
+  idempotencyKey: 'key-1',
+  amount: money(4750, 'CNY'),
+  payee: '卡续费',
+  description: '中国移动 话费充值 50 元 · 138****8000',
+};
+
+let app: TestApp;
+let driver: Driver;
+
+function host(): PaymentSheetHost {
+  const current = app.services.paymentSheet.current();
+  if (!current) throw new Error('no sheet attached');
+  return current;
+}
+
+/** Presents the request and waits until the sheet shows it; `answer` settles when the user chooses. */
+async function present(request: PaymentRequest = REQUEST): Promise<{ answer: Promise<SheetChoice> }> {
+  const answer = host().present(request);
+  // Vant's popup shows its content after its enter transition starts (a later tick).
+  await driver.until(() => has(driver, '.payment-sheet__pay >>> .van-button'), 'the sheet to open');
+  return { answer };
+}
+
+beforeEach(async () => {
+  globalThis.__wxStorage.clearStorageSync();
+  app = new TestApp();
+  driver = await openComponent('payment-sheet', {}, app.services);
+});
+
+describe('payment-sheet', () => {
+  test('attaches itself as the payment sheet host while on screen, and detaches when removed', () => {
+    expect(app.services.paymentSheet.current()).not.toBeNull();
+    driver.comp.detach();
+    expect(app.services.paymentSheet.current()).toBeNull();
+  });
+
+  test('shows nothing until a payment is presented', () => {
+    expect(driver.text()).toBe('');
+    expect(has(driver, '.payment-sheet')).toBe(false);
+  });
+
+  test('shows payee, the amount large, the goods line and WeChat Pay buttons', async () => {
+    await present();
+    expect(vantShown(driver, '.payment-sheet__pay', '.van-button')).toBe(true);
+    expect(driver.textOf('.payment-sheet__payee')).toBe('付款给 卡续费');
+    expect(driver.textOf('.payment-sheet__amount')).toBe('¥47.50');
+    const sheet = driver.textOf('.payment-sheet');
+    expect(sheet).toContain('商品中国移动 话费充值 50 元 · 138****8000');
+    expect(sheet).toContain('确认支付');
+    expect(sheet).toContain('取消');
+    expect(sheet).toContain('余额不足');
+    expect(sheet).toContain('无响应');
+  });
+
+  test('a peso amount is shown with ₱', async () => {
+    await present({ ...REQUEST, amount: money(10000, 'PHP'), description: 'Smart 充值 ₱100 · 0917***4567' });
+    expect(driver.textOf('.payment-sheet__amount')).toBe('₱100.00');
+  });
+
+  test.each([
+    ['确认支付', '.payment-sheet__pay', 'pay'],
+    ['取消', '.payment-sheet__cancel', 'cancel'],
+    ['✕', '.payment-sheet__close', 'cancel'],
+  ] as const)('tapping %s answers %s and closes the sheet', async (_label, selector, choice) => {
+    const { answer } = await present();
+    await tap(driver, selector);
+    await expect(answer).resolves.toBe(choice);
+    expect(has(driver, '.payment-sheet')).toBe(false);
+  });
+
+  test.each([
+    ['.payment-sheet__option--insufficient', 'fail_insufficient'],
+    ['.payment-sheet__option--no-answer', 'no_answer'],
+  ] as const)('the 模拟结果 row turns 确认支付 into %s', async (option, choice) => {
+    const { answer } = await present();
+    await tap(driver, option);
+    expect(driver.find(option).dom.className).toContain('payment-sheet__option--on');
+    expect(driver.find('.payment-sheet__option').dom.className).not.toContain('payment-sheet__option--on');
+    await tap(driver, '.payment-sheet__pay');
+    await expect(answer).resolves.toBe(choice);
+  });
+
+  test('each presentation starts from a normal payment', async () => {
+    const { answer: first } = await present();
+    await tap(driver, '.payment-sheet__option--no-answer');
+    await tap(driver, '.payment-sheet__cancel');
+    await expect(first).resolves.toBe('cancel');
+    const { answer: second } = await present();
+    await tap(driver, '.payment-sheet__pay');
+    await expect(second).resolves.toBe('pay');
+  });
+
+  test('a second presentation dismisses the first as cancelled', async () => {
+    const { answer: first } = await present();
+    const { answer: second } = await present({ ...REQUEST, orderId: 'CR2' });
+    await expect(first).resolves.toBe('cancel');
+    await tap(driver, '.payment-sheet__pay');
+    await expect(second).resolves.toBe('pay');
+  });
+
+  test('leaving the screen with the sheet open counts as cancel', async () => {
+    const { answer } = await present();
+    driver.comp.detach();
+    await expect(answer).resolves.toBe('cancel');
+  });
+});

@@ -1,0 +1,294 @@
+import { TestApp } from '../support/app';
+import { has, openPage, tap, typeInto, vantShown } from '../support/renewal-fixtures';
+import type { Driver } from '../support/render';
+import { deriveIccid } from '../../miniprogram/services/mock-cards';
+import type { MockCarrierGateway } from '../../miniprogram/services/mock-gateway';
+import type { CardProfile, Result } from '../../miniprogram/core/types';
+import type { GatewayError } from '../../miniprogram/services/contracts';
+import { money } from '../../miniprogram/core/money';
+
+let app: TestApp;
+
+beforeEach(() => {
+  globalThis.__wxStorage.clearStorageSync();
+  app = new TestApp();
+});
+
+function gateway(): MockCarrierGateway {
+  return app.services.gateway as MockCarrierGateway;
+}
+
+async function open(): Promise<Driver> {
+  return (await openPage('lookup', {}, app.services)).driver;
+}
+
+async function search(driver: Driver, value: string): Promise<void> {
+  await typeInto(driver, '#query', value);
+  await tap(driver, '#submit');
+}
+
+async function found(driver: Driver): Promise<void> {
+  await driver.until(() => has(driver, '#renew'), 'the card summary');
+}
+
+describe('lookup page: entry', () => {
+  test('renders a real Vant field and button, and no result yet', async () => {
+    const driver = await open();
+    expect(vantShown(driver, '#query', '.van-field__control')).toBe(true);
+    expect(vantShown(driver, '#submit', '.van-button')).toBe(true);
+    expect(vantShown(driver, '#query', '.van-nonexistent')).toBe(false);
+    expect(driver.text()).toContain('查询');
+    expect(has(driver, '#summary')).toBe(false);
+    expect(driver.text()).toContain('支持中国移动、联通、电信、广电号码');
+  });
+
+  test.each([
+    ['138', '中国移动', true],
+    ['186 0018', '中国联通', true],
+    ['133', '中国电信', true],
+    ['192', '中国广电', true],
+    ['+86 139', '中国移动', true],
+    ['0918', 'Smart', false],
+    ['+63 918', 'Smart', false],
+  ])('typing %s shows the carrier %s', async (typed, carrier, changeable) => {
+    const driver = await open();
+    await typeInto(driver, '#query', typed);
+    expect(driver.textOf('.lookup__chip')).toContain(carrier);
+    expect(has(driver, '.lookup__change')).toBe(changeable);
+  });
+
+  test('no chip while the digits are not enough to tell', async () => {
+    const driver = await open();
+    await typeInto(driver, '#query', '1');
+    expect(has(driver, '.lookup__chip')).toBe(false);
+  });
+
+  test('a virtual-operator segment says so', async () => {
+    const driver = await open();
+    await typeInto(driver, '#query', '1705');
+    expect(driver.textOf('.lookup__chip')).toContain('虚拟运营商');
+  });
+
+  test('不是这个运营商？ opens an action sheet of mainland carriers; the choice shows in the chip', async () => {
+    const driver = await open();
+    await typeInto(driver, '#query', '13800138000');
+    await tap(driver, '.lookup__change');
+    expect(driver.data.showCarrierSheet).toBe(true);
+    await driver.until(() => driver.queryAll('#carriers >>> .van-action-sheet__item').length > 0, 'the carrier list');
+    const items = driver.queryAll('#carriers >>> .van-action-sheet__item');
+    expect(items.map((item) => item.dom.textContent?.trim())).toEqual(['中国移动', '中国联通', '中国电信', '中国广电']);
+    items[1].dispatchEvent('tap');
+    await driver.until(() => driver.data.showCarrierSheet === false, 'the sheet to close');
+    expect(driver.textOf('.lookup__chip')).toBe('中国联通（已携号转网）');
+    // The carrier's own answer decides; the page says when it differs from the user's choice.
+    await tap(driver, '#submit');
+    await found(driver);
+    expect(driver.textOf('.lookup__note')).toBe('你选择的是中国联通，运营商查询结果为中国移动，将按查询结果续费');
+  });
+
+  test('choosing the segment carrier again clears the override; a new segment forgets it', async () => {
+    const driver = await open();
+    await typeInto(driver, '#query', '13800138000');
+    await driver.fire('#carriers', 'select', { name: '中国电信', carrier: 'ctcc' });
+    expect(driver.textOf('.lookup__chip')).toBe('中国电信（已携号转网）');
+    await driver.fire('#carriers', 'select', { name: '中国移动', carrier: 'cmcc' });
+    expect(driver.textOf('.lookup__chip')).toBe('中国移动');
+    await driver.fire('#carriers', 'select', { name: '中国电信', carrier: 'ctcc' });
+    await typeInto(driver, '#query', '18600186002');
+    expect(driver.textOf('.lookup__chip')).toBe('中国联通');
+  });
+});
+
+describe('lookup page: invalid input', () => {
+  test.each([
+    ['', '请输入手机号码'],
+    ['12345', '位'],
+    ['abc', ''],
+    ['2380013800', ''],
+    ['138001380001', ''],
+    ['09171234567', 'Globe'],
+    ['8986001234567890', 'ICCID'],
+  ])('%p shows a Chinese message under the field and changes nothing', async (typed, fragment) => {
+    const lookup = jest.spyOn(app.services.gateway, 'lookup');
+    const driver = await open();
+    await search(driver, typed);
+    const message = driver.textOf('#query >>> .van-field__error-message');
+    expect(message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(message).toContain(fragment);
+    expect(lookup).not.toHaveBeenCalled();
+    expect(app.services.cards.recent()).toEqual([]);
+    expect(has(driver, '#summary')).toBe(false);
+    expect(has(driver, '.lookup__error')).toBe(false);
+    expect(globalThis.__wxStorage.getStorageInfoSync().keys).toEqual([]);
+  });
+
+  test('typing again clears the message', async () => {
+    const driver = await open();
+    await search(driver, '123');
+    expect(has(driver, '#query >>> .van-field__error-message')).toBe(true);
+    await typeInto(driver, '#query', '1380');
+    expect(has(driver, '#query >>> .van-field__error-message')).toBe(false);
+  });
+});
+
+describe('lookup page: looking up', () => {
+  test('a valid number shows the card summary, remembers the number and offers 立即续费', async () => {
+    const driver = await open();
+    await search(driver, '138 0013 8000');
+    await found(driver);
+    const summary = driver.textOf('#summary');
+    expect(summary).toContain('中国移动');
+    expect(summary).toContain('138****8000');
+    expect(summary).toContain('¥86.50');
+    expect(summary).toContain('12GB');
+    expect(vantShown(driver, '#renew', '.van-button')).toBe(true);
+    expect(app.services.cards.recent()).toEqual(['13800138000']);
+    await tap(driver, '#renew');
+    expect(app.nav.last()).toEqual({ kind: 'open', page: 'packages', query: { phone: '13800138000' } });
+  });
+
+  test('a Smart number in international form', async () => {
+    const driver = await open();
+    await search(driver, '+63 918 123 4567');
+    await found(driver);
+    expect(driver.textOf('#summary')).toContain('0918***4567');
+    expect(driver.textOf('#summary')).toContain('₱35.00');
+    await tap(driver, '#renew');
+    expect(app.nav.last()?.query).toEqual({ phone: '09181234567' });
+  });
+
+  test('an ICCID finds the card it belongs to', async () => {
+    const driver = await open();
+    await search(driver, deriveIccid('13800138000', 'cmcc'));
+    await found(driver);
+    expect(driver.textOf('#summary')).toContain('138****8000');
+    await tap(driver, '#renew');
+    expect(app.nav.last()?.query).toEqual({ phone: '13800138000' });
+  });
+
+  test('the button shows loading while the carrier answers', async () => {
+    let answer: (value: Result<CardProfile, GatewayError>) => void = () => undefined;
+    jest.spyOn(app.services.gateway, 'lookup').mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    const driver = await open();
+    await search(driver, '13800138000');
+    expect(driver.data.status).toBe('loading');
+    expect(driver.textOf('#submit')).toContain('查询中');
+    expect(driver.html()).toContain('van-button--loading');
+    const profile = (await gateway().lookup({ phone: '13800138000' })) as { ok: true; value: CardProfile };
+    answer({ ok: true, value: { ...profile.value, balance: money(100, 'CNY') } });
+    await found(driver);
+    expect(driver.textOf('#submit')).toBe('查询');
+    expect(driver.textOf('#summary')).toContain('¥1.00');
+  });
+
+  test.each(['network', 'timeout'] as const)('a %s failure shows an error block; 重试 finds the card', async (kind) => {
+    gateway().failNext(kind);
+    const driver = await open();
+    await search(driver, '13800138000');
+    await driver.until(() => has(driver, '.lookup__error'), 'the error block');
+    expect(driver.textOf('.lookup__error-text')).toContain(kind === 'network' ? '网络连接失败' : '超时');
+    expect(vantShown(driver, '#retry', '.van-button')).toBe(true);
+    expect(has(driver, '#summary')).toBe(false);
+    expect(app.services.cards.recent()).toEqual([]);
+    await tap(driver, '#retry');
+    await found(driver);
+    expect(has(driver, '.lookup__error')).toBe(false);
+  });
+
+  test.each([
+    ['not_found', '没有查到这张卡，请核对号码或 ICCID'],
+    ['unsupported', '暂只支持中国大陆号码和菲律宾 Smart / TNT 号码'],
+  ] as const)('%s is a clear message without 重试', async (error, message) => {
+    jest.spyOn(app.services.gateway, 'lookup').mockResolvedValueOnce({ ok: false, error, message });
+    const driver = await open();
+    await search(driver, '13800138000');
+    await driver.until(() => has(driver, '.lookup__missing'), 'the message');
+    expect(driver.textOf('.lookup__missing')).toBe(message);
+    expect(has(driver, '#retry')).toBe(false);
+    expect(app.services.cards.recent()).toEqual([]);
+  });
+
+  test('a fresh search hides the previous card until the new answer', async () => {
+    const driver = await open();
+    await search(driver, '13800138000');
+    await found(driver);
+    gateway().failNext('network');
+    await search(driver, '18600186002');
+    await driver.until(() => has(driver, '.lookup__error'), 'the error');
+    expect(has(driver, '#summary')).toBe(false);
+    expect(has(driver, '#renew')).toBe(false);
+  });
+});
+
+describe('lookup page: quick picks, handoff and refresh', () => {
+  test('bound and recent numbers show masked; a tap looks the number up', async () => {
+    app.services.cards.bind({
+      phone: '18600186002',
+      region: 'CN',
+      carrier: 'cucc',
+      cardType: 'phone',
+      nickname: '妈妈',
+      isDefault: true,
+      boundAt: app.clock.now(),
+      verifiedBy: 'sms',
+      remindDaysBefore: 3,
+    });
+    app.services.cards.pushRecent('13300133003');
+    app.services.cards.pushRecent('18600186002');
+    const driver = await open();
+    expect(driver.textOf('#bound-0')).toBe('妈妈186****6002');
+    expect(driver.textOf('#recent-0')).toBe('133****3003');
+    expect(has(driver, '#recent-1')).toBe(false);
+    expect(driver.text()).not.toContain('13300133003');
+    await tap(driver, '#recent-0');
+    await found(driver);
+    expect(driver.textOf('#summary')).toContain('中国电信');
+    expect(driver.textOf('#summary')).toContain('已过期');
+    await tap(driver, '#bound-0');
+    await driver.until(() => (driver.textOf('#summary') || '').includes('中国联通'), 'the bound card');
+  });
+
+  test('a number handed over by another page is filled in and looked up', async () => {
+    app.nav.open('lookup', { phone: '15900159000' });
+    const driver = await open();
+    await found(driver);
+    expect(driver.data.input).toBe('15900159000');
+    expect(driver.textOf('#summary')).toContain('已停机');
+    expect(app.nav.takeHandoff('lookup')).toBeUndefined();
+  });
+
+  test('pull-down refresh asks the carrier again and stops the spinner', async () => {
+    const driver = await open();
+    await search(driver, '13800138000');
+    await found(driver);
+    const lookup = jest.spyOn(app.services.gateway, 'lookup');
+    await driver.lifecycle('onPullDownRefresh');
+    expect(lookup).toHaveBeenCalledWith({ phone: '13800138000' });
+    expect(app.device.pullDownStops).toBe(1);
+    expect(has(driver, '#summary')).toBe(true);
+  });
+
+  test('pull-down refresh with nothing looked up only stops the spinner', async () => {
+    const lookup = jest.spyOn(app.services.gateway, 'lookup');
+    const driver = await open();
+    await driver.lifecycle('onPullDownRefresh');
+    expect(lookup).not.toHaveBeenCalled();
+    expect(app.device.pullDownStops).toBe(1);
+  });
+});
+
+describe('lookup page: setData budget', () => {
+  test('first render under 8 KB, each keystroke and tap under 2 KB', async () => {
+    app.services.cards.pushRecent('13300133003');
+    const { driver, meter } = await openPage('lookup', {}, app.services);
+    const first = meter.sinceLast();
+    expect(first.reduce((a, b) => a + b, 0)).toBeLessThan(8 * 1024);
+    for (const prefix of ['1', '13', '138', '1380', '13800138000']) {
+      await typeInto(driver, '#query', prefix);
+      for (const size of meter.sinceLast()) expect(size).toBeLessThan(2 * 1024);
+    }
+    await tap(driver, '#submit');
+    await found(driver);
+    for (const size of meter.sinceLast()) expect(size).toBeLessThan(2 * 1024);
+  });
+});
