@@ -172,8 +172,30 @@ const KNOWN_PRODUCT_KEYS = new Set(['id', 'kind', 'title', 'credit', 'dataMb', '
 
 /** [id, kind, title, credit amount, credit currency, dataMb, validityDays, fields added later?] */
 export type StoredProduct = [string, number, string, number, number, number, number, Record<string, unknown>?];
-/** [state, ms after createdAt, note?] */
-export type StoredEvent = [number, number, string?];
+/**
+ * Notes the app itself writes, stored as their position in this list: a history note is
+ * most of an order's bytes otherwise. Append only — a code is its index, forever. Any
+ * other note is stored as text.
+ */
+export const KNOWN_NOTES: readonly string[] = [
+  '已提交，等待微信支付',
+  '微信支付成功',
+  '用户取消了支付',
+  '微信支付失败',
+  '没有收到微信支付的结果',
+  '运营商已到账',
+  '核对：运营商已到账',
+  '运营商没有受理充值',
+  '已发起原路退款',
+  '款项已原路退回',
+  '核对：微信支付已扣款',
+  '核对：支付未成功',
+  '未支付，订单已关闭',
+  '由旧版记录升级',
+];
+
+/** [state, ms after createdAt, note (a KNOWN_NOTES position, or the text)?] */
+export type StoredEvent = [number, number, (number | string)?];
 /** Optional order fields, present only when set; `x` carries fields newer than this schema. */
 export interface StoredExtras {
   t?: string;
@@ -190,13 +212,15 @@ export interface StoredExtras {
  */
 export type StoredOrder = [
   string, string, number, number, number, StoredEvent[], string, string,
-  string, string, number, number, number, number, number, string[], number, ChinaDate, ChinaDate, StoredExtras?,
+  string, string, number, number, number, number, number, (number | string)[], number, ChinaDate, ChinaDate, StoredExtras?,
 ];
 export interface StoredShard {
   v: 2;
   /** Products, each stored once per shard. */
   p: StoredProduct[];
   o: StoredOrder[];
+  /** Promotion titles, each stored once per shard; an order lists their positions. */
+  q?: string[];
 }
 
 function extraFields(source: Record<string, unknown>, known: Set<string>): Record<string, unknown> | undefined {
@@ -242,6 +266,12 @@ function encodeExtras(order: Order): StoredExtras | undefined {
 export function encodeShard(orders: readonly Order[]): StoredShard {
   const products: StoredProduct[] = [];
   const productPositions = new Map<string, number>();
+  const promotionTitles: string[] = [];
+  const promotionAt = (title: string): number => {
+    let at = promotionTitles.indexOf(title);
+    if (at < 0) at = promotionTitles.push(title) - 1;
+    return at;
+  };
   const stored = orders.map((order): StoredOrder => {
     const product = encodeProduct(order.product);
     const productText = JSON.stringify(product);
@@ -259,7 +289,10 @@ export function encodeShard(orders: readonly Order[]): StoredShard {
       ORDER_STATES.indexOf(order.state),
       order.history.map((e): StoredEvent => {
         const event: StoredEvent = [ORDER_STATES.indexOf(e.state), e.at - order.createdAt];
-        if (e.note !== undefined) event.push(e.note);
+        if (e.note !== undefined) {
+          const code = KNOWN_NOTES.indexOf(e.note);
+          event.push(code >= 0 ? code : e.note);
+        }
         return event;
       }),
       order.phone,
@@ -271,16 +304,19 @@ export function encodeShard(orders: readonly Order[]): StoredShard {
       order.original.amount,
       order.discount.amount,
       order.payable.amount,
-      [...order.promotions],
+      order.promotions.map(promotionAt),
       order.bonusDataMb,
       order.oldExpiry,
-      order.newExpiry,
+      // The usual case, the carrier confirming the quoted expiry, costs no bytes.
+      order.after && order.after.expiry === order.newExpiry ? '' : order.newExpiry,
     ];
     const extras = encodeExtras(order);
     if (extras) tuple.push(extras);
     return tuple;
   });
-  return { v: 2, p: products, o: stored };
+  const shard: StoredShard = { v: 2, p: products, o: stored };
+  if (promotionTitles.length) shard.q = promotionTitles;
+  return shard;
 }
 
 function currencyAt(code: unknown): Currency {
@@ -311,12 +347,20 @@ function dropKnown(source: Record<string, unknown>, known: Set<string>): Record<
 function decodeEvent(raw: unknown, createdAt: number): OrderEvent | null {
   if (!Array.isArray(raw) || raw.length < 2 || raw.length > 3 || !isWholeNumber(raw[1])) return null;
   const event: OrderEvent = { state: ORDER_STATES[raw[0] as number], at: createdAt + raw[1] };
-  if (raw.length === 3) event.note = raw[2] as string;
+  if (raw.length === 3) {
+    const note = typeof raw[2] === 'number' ? KNOWN_NOTES[raw[2]] : raw[2];
+    if (typeof note !== 'string') return null;
+    event.note = note;
+  }
   return event;
 }
 
 /** One stored order back to an Order, or the reason it cannot be trusted. */
-export function decodeStoredOrder(raw: unknown, products: readonly (Order['product'] | null)[]): { order: Order } | { problem: string } {
+export function decodeStoredOrder(
+  raw: unknown,
+  products: readonly (Order['product'] | null)[],
+  promotionTitles: readonly unknown[] = [],
+): { order: Order } | { problem: string } {
   if (!Array.isArray(raw) || raw.length < 19 || raw.length > 20) return { problem: '订单数据格式不对' };
   const [id, idempotencyKey, createdAt, updatedOffset, stateCode, history, phone, region, carrier, cardType, productAt, currencyCode, original, discount, payable, promotions, bonusDataMb, oldExpiry, newExpiry, extras] = raw;
   if (!isWholeNumber(createdAt) || !isWholeNumber(updatedOffset)) return { problem: '下单时间无效' };
@@ -342,7 +386,8 @@ export function decodeStoredOrder(raw: unknown, products: readonly (Order['produ
     original: { amount: original, currency },
     discount: { amount: discount, currency },
     payable: { amount: payable, currency },
-    promotions: Array.isArray(promotions) ? [...promotions] : promotions,
+    // Positions name the shard's titles; text is how shards written before titles were shared keep them.
+    promotions: Array.isArray(promotions) ? promotions.map((p) => (typeof p === 'number' ? promotionTitles[p] : p)) : promotions,
     bonusDataMb,
     oldExpiry,
     newExpiry,
@@ -354,6 +399,7 @@ export function decodeStoredOrder(raw: unknown, products: readonly (Order['produ
     if (extras.a !== undefined) {
       if (!Array.isArray(extras.a) || extras.a.length !== 4) return { problem: '充值后信息无效' };
       order.after = { balance: { amount: extras.a[0], currency: currencyAt(extras.a[1]) }, dataLeftMb: extras.a[2], expiry: extras.a[3] };
+      if (newExpiry === '') order.newExpiry = extras.a[3];
     }
   }
   const problem = orderProblem(order);
@@ -379,11 +425,12 @@ export function decodeShard(raw: unknown): DecodedShard {
   if (raw.v !== SCHEMA_VERSION) return { ok: false, reason: `未知的数据版本 ${String(raw.v)}` };
   if (!Array.isArray(raw.p) || !Array.isArray(raw.o)) return { ok: false, reason: '数据格式不对' };
   const products = raw.p.map(decodeProduct);
+  const promotionTitles: unknown[] = Array.isArray(raw.q) ? raw.q : [];
   const orders: Order[] = [];
   const rejected: RejectedEntry[] = [];
   const seen = new Set<string>();
   for (const entry of raw.o) {
-    const decoded = decodeStoredOrder(entry, products);
+    const decoded = decodeStoredOrder(entry, products, promotionTitles);
     if ('problem' in decoded) rejected.push({ raw: entry, reason: decoded.problem });
     else if (seen.has(decoded.order.id)) rejected.push({ raw: entry, reason: '订单号重复' });
     else {

@@ -378,3 +378,46 @@ describe('v1 → v2 upgrade', () => {
     expect(store.append(makeOrder()).ok).toBe(true);
   });
 });
+
+describe('compact shard form', () => {
+  const base = makeOrder({ state: 'succeeded' });
+  const cases: [string, Order][] = [
+    ['known notes become codes', { ...base, history: base.history.map((e) => ({ ...e, note: '运营商已到账' })) }],
+    ['unknown notes stay text', { ...base, history: base.history.map((e) => ({ ...e, note: '客服手工补单' })) }],
+    ['shared promotion titles', { ...base, promotions: ['充值满 100 元减 5 元', '流量包加赠 1GB'] }],
+    ['new expiry equal to the carrier answer', { ...base, after: { ...base.after!, expiry: base.newExpiry } }],
+    ['new expiry different from the carrier answer', { ...base, after: { ...base.after!, expiry: '2030-01-01' } }],
+    ['no carrier answer yet', { ...makeOrder({ state: 'unknown' }) }],
+  ];
+
+  test.each(cases)('round-trips exactly: %s', (_name, order) => {
+    const second = { ...order, id: `${order.id}9`, idempotencyKey: `${order.idempotencyKey}-2` };
+    const decoded = decodeShard(JSON.parse(JSON.stringify(encodeShard([order, second]))));
+    expect(decoded.ok && decoded.orders).toEqual([order, second]);
+  });
+
+  test('known notes are stored as numbers, unknown ones as text', () => {
+    const order = { ...base, history: [{ state: 'created' as const, at: base.createdAt, note: '已提交，等待微信支付' }, { state: 'awaiting_payment' as const, at: base.createdAt, note: '客服手工补单' }] };
+    const events = encodeShard([order]).o[0][5];
+    expect(events.map((e) => e[2])).toEqual([0, '客服手工补单']);
+  });
+
+  test('shards written before the compact form (text notes, text promotions, explicit expiry) still read', () => {
+    const order = { ...base, promotions: ['充值满 100 元减 5 元'], history: [{ state: 'created' as const, at: base.createdAt, note: '微信支付成功' }] };
+    const shard = encodeShard([order]) as any;
+    shard.o[0][5] = [[0, 0, '微信支付成功']];
+    shard.o[0][15] = ['充值满 100 元减 5 元'];
+    shard.o[0][18] = order.newExpiry;
+    delete shard.q;
+    const decoded = decodeShard(JSON.parse(JSON.stringify(shard)));
+    expect(decoded.ok && decoded.orders).toEqual([order]);
+  });
+
+  test('a note code outside the table makes only that order unreadable', () => {
+    const shard = encodeShard([base, { ...base, id: `${base.id}9` }]) as any;
+    shard.o[1][5] = [[0, 0, 999]];
+    const decoded = decodeShard(shard);
+    expect(decoded.ok && decoded.orders.map((o) => o.id)).toEqual([base.id]);
+    expect(decoded.ok && decoded.rejected).toHaveLength(1);
+  });
+});
