@@ -82,8 +82,11 @@ Component({
       return totalsText(recordQueries(records).monthTotals(month, toRecordFilter(stateOf(this).choice)));
     },
 
-    /** The first page for the current filter, replacing what is shown. */
-    reload(): void {
+    /**
+     * The first page for the current filter, replacing what is shown. A filter change
+     * leaves the number list and the set-aside banner as they are (they cannot change).
+     */
+    reload(options: { filterOnly?: boolean } = {}): void {
       const { records, cards } = services();
       const state = stateOf(this);
       const page = records.page({ limit: PAGE_SIZE, filter: toRecordFilter(state.choice) });
@@ -97,8 +100,9 @@ Component({
         visible: page.items.length,
         hasMore: page.nextCursor !== null,
         filtered: isFiltered(state.choice),
-        phoneOptions: phoneOptions(cards.list(), recordQueries(records).phones()),
-        quarantine: quarantineView(records.quarantined()),
+        ...(options.filterOnly
+          ? {}
+          : { phoneOptions: phoneOptions(cards.list(), recordQueries(records).phones()), quarantine: quarantineView(records.quarantined()) }),
       });
     },
 
@@ -120,7 +124,7 @@ Component({
       const state = stateOf(this);
       state.choice = { ...state.choice, ...change };
       this.setData({ keyword: state.choice.keyword, phone: state.choice.phone, status: state.choice.status, kind: state.choice.kind });
-      this.reload();
+      this.reload({ filterOnly: true });
     },
 
     onSearch(event: { detail: unknown }): void {
