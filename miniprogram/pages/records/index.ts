@@ -4,7 +4,8 @@
  * pages of 20 loaded on scroll (only the new rows are sent to the view); swipe to delete
  * after a confirmation; export of all or the filtered records as CSV to the clipboard.
  */
-import { isUnsettled, ordersToCsv } from '../../core/order';
+import { ordersToCsv } from '../../core/order';
+import { deleteRecordWithConsent } from '../../services/record-deletion';
 import { services } from '../../services/container';
 import {
   KIND_OPTIONS,
@@ -169,22 +170,7 @@ Component({
         this.reload();
         return;
       }
-      if (isUnsettled(order.state)) {
-        device.toast('这笔订单还在处理中（已扣款或结果待确认），处理完成后才能删除');
-        return;
-      }
-      const confirmed = await device.confirm({
-        title: '删除这条记录？',
-        content: `订单 ${order.id}（${order.product.title}）将从本机删除，删除后无法恢复。如需报销或核对，请先保存凭证。`,
-        confirmText: '删除',
-      });
-      if (!confirmed) return;
-      const removed = records.remove(order.id);
-      if (!removed.ok) {
-        device.toast(removed.message);
-        return;
-      }
-      device.toast('已删除', 'success');
+      if (!(await deleteRecordWithConsent(order, { records, device }))) return;
       this.hideRow(Number(group), Number(index));
     },
 

@@ -2,7 +2,7 @@
  * 凭证 (order detail): every field of one order, the order number to copy, the number
  * masked until tapped, 再次充值 with the same package, and delete after a confirmation.
  */
-import { isUnsettled } from '../../core/order';
+import { deleteRecordWithConsent } from '../../services/record-deletion';
 import { services } from '../../services/container';
 import { decodeQuery } from '../../services/navigator';
 import { renewAgainQuery, voucherView, type VoucherView } from '../../services/records-voucher';
@@ -66,22 +66,7 @@ Component({
       const { records, device, navigator } = services();
       const order = records.get(orderIds.get(this) ?? '');
       if (!order) return;
-      if (isUnsettled(order.state)) {
-        device.toast('这笔订单还在处理中（已扣款或结果待确认），处理完成后才能删除');
-        return;
-      }
-      const confirmed = await device.confirm({
-        title: '删除这条记录？',
-        content: `订单 ${order.id} 将从本机删除，删除后无法恢复。如需报销或核对，请先复制订单号或截图保存凭证。`,
-        confirmText: '删除',
-      });
-      if (!confirmed) return;
-      const removed = records.remove(order.id);
-      if (!removed.ok) {
-        device.toast(removed.message);
-        return;
-      }
-      device.toast('已删除', 'success');
+      if (!(await deleteRecordWithConsent(order, { records, device }))) return;
       navigator.back();
     },
 
