@@ -6,8 +6,8 @@
  */
 import type { BoundCard } from '../miniprogram/core/types';
 import type { PageName } from '../miniprogram/services/contracts';
-import { ShardedRecordStore } from '../miniprogram/services/record-store';
-import { STATUS_OPTIONS } from '../miniprogram/services/records-view';
+import { ShardedRecordStore } from '../miniprogram/services/records/store';
+import { STATUS_OPTIONS } from '../miniprogram/pages/records/view';
 import { TestApp, storageFake } from '../test/support/app';
 import type { Driver } from '../test/support/render';
 import { orderStream } from './measure/orders';

@@ -12,8 +12,8 @@
 import { performance } from 'perf_hooks';
 import type { Order } from '../../miniprogram/core/types';
 import type { RecordStore } from '../../miniprogram/services/contracts';
-import { ShardedRecordStore } from '../../miniprogram/services/record-store';
-import { PAGE_SIZE } from '../../miniprogram/services/records-view';
+import { ShardedRecordStore } from '../../miniprogram/services/records/store';
+import { PAGE_SIZE } from '../../miniprogram/pages/records/view';
 import { MAX_ITEM_BYTES } from '../../test/support/wx-storage-fake';
 import { FakeClock } from '../../test/support/fakes';
 import { makeOrders } from './orders';

@@ -18,17 +18,17 @@ import type {
   RecordStore,
   SmsService,
 } from './contracts';
-import { systemClock } from './clock';
-import { WxDeviceService } from './device';
-import { WxNavigator } from './navigator';
-import { WxKeyValueStorage } from './wx-storage';
-import { ShardedRecordStore } from './record-store';
-import { MockCarrierGateway } from './mock-gateway';
-import { MockWeChatPay, createPaymentSheetSlot } from './mock-payment';
-import { CheckoutService } from './checkout';
-import { StoredCardBook } from './card-book';
-import { MockAccountService } from './mock-account';
-import { MockSmsService } from './mock-sms';
+import { systemClock } from './wx/clock';
+import { WxDeviceService } from './wx/device';
+import { WxNavigator } from './wx/navigator';
+import { WxKeyValueStorage } from './wx/storage';
+import { ShardedRecordStore } from './records/store';
+import { MockCarrierGateway } from '../backends/offline/gateway';
+import { MockWeChatPay, createPaymentSheetSlot } from '../backends/offline/wechat-pay';
+import { CheckoutService } from './checkout/checkout';
+import { StoredCardBook } from './cards/card-book';
+import { MockAccountService } from '../backends/offline/account';
+import { MockSmsService } from '../backends/offline/sms';
 
 export interface Services {
   clock: Clock;

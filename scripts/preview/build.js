@@ -161,9 +161,7 @@ function runtimeEntry(root, mpRoot, graph) {
   }
   const shell = JSON.stringify(path.join(root, 'scripts', 'preview', 'shell', 'boot.ts').split(path.sep).join('/'));
   // The mock carrier's documented demo numbers, listed beside the phone for people to try.
-  const gateway = path.join(mpRoot, 'services', 'mock-gateway.ts');
-  const hasDemoNumbers = fs.existsSync(gateway) && /DEMO_NUMBERS/.test(read(gateway));
-  const demoNumbers = hasDemoNumbers ? `() => require(${abs('services/mock-gateway.ts')}).DEMO_NUMBERS || []` : '() => []';
+  const demoNumbers = `() => require(${abs('backends/offline/gateway.ts')}).DEMO_NUMBERS`;
   return `
 require(${shell}).boot({
   root: ${JSON.stringify(MP)},

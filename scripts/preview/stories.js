@@ -5,11 +5,11 @@
  * fails loudly here instead of silently photographing the wrong state.
  */
 
-/** The number the mock WeChat account grants (services/mock-account.ts DEMO_GRANTED_PHONE). */
+/** The number the mock WeChat account grants (backends/offline/account.ts DEMO_GRANTED_PHONE). */
 const DEMO_PHONE = '13800138000';
 /** A Philippine Smart number (0918 is Smart's range). */
 const SMART_PHONE = '09181234567';
-/** China Unicom demo card that expires in 2 days (services/mock-cards.ts). */
+/** China Unicom demo card that expires in 2 days (backends/offline/card-data.ts). */
 const EXPIRING_PHONE = '18600186002';
 const SHOT = { shot: true };
 

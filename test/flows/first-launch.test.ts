@@ -6,9 +6,9 @@
  */
 import { TestApp } from '../support/app';
 import { renderFreshPage, tapOn, present } from '../support/fresh-page';
-import { FakePrivacyService } from '../../miniprogram/services/privacy';
-import type { MockAccountService } from '../../miniprogram/services/mock-account';
-import type { MockSmsService } from '../../miniprogram/services/mock-sms';
+import { FakePrivacyService } from '../../miniprogram/services/wx/privacy';
+import type { MockAccountService } from '../../miniprogram/backends/offline/account';
+import type { MockSmsService } from '../../miniprogram/backends/offline/sms';
 import type { Driver } from '../support/render';
 import { formatChinaDate } from '../../miniprogram/core/dates';
 

@@ -6,7 +6,7 @@
 import { TestApp } from '../support/app';
 import { follow, has, openPage, tap, typeInto } from '../support/renewal-fixtures';
 import type { Driver } from '../support/render';
-import type { MockWeChatPay } from '../../miniprogram/services/mock-payment';
+import type { MockWeChatPay } from '../../miniprogram/backends/offline/wechat-pay';
 import type { OrderState } from '../../miniprogram/core/types';
 
 type Outcome = 'success' | 'cancel' | 'failure' | 'timeout';

@@ -4,9 +4,9 @@ import { TestApp } from '../support/app';
 import { MINIPROGRAM_ROOT } from '../support/render';
 import { present, renderFreshPage, tapOn, vantPresent } from '../support/fresh-page';
 import { ScriptedGateway, boundCard } from '../support/cards-fixtures';
-import { FakePrivacyService } from '../../miniprogram/services/privacy';
-import type { MockAccountService } from '../../miniprogram/services/mock-account';
-import type { MockSmsService } from '../../miniprogram/services/mock-sms';
+import { FakePrivacyService } from '../../miniprogram/services/wx/privacy';
+import type { MockAccountService } from '../../miniprogram/backends/offline/account';
+import type { MockSmsService } from '../../miniprogram/backends/offline/sms';
 import type { Driver } from '../support/render';
 
 let app: TestApp;

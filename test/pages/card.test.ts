@@ -1,7 +1,7 @@
 import { TestApp } from '../support/app';
 import { renderFreshPage, tapOn, vantPresent } from '../support/fresh-page';
 import { ScriptedGateway, boundCard, profile } from '../support/cards-fixtures';
-import { EXPIRY_TEMPLATE_ID } from '../../miniprogram/services/reminders';
+import { EXPIRY_TEMPLATE_ID } from '../../miniprogram/services/cards/reminders';
 import type { BoundCard } from '../../miniprogram/core/types';
 
 const PHONE = '13800138000';

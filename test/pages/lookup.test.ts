@@ -1,8 +1,8 @@
 import { TestApp } from '../support/app';
 import { has, openPage, tap, typeInto, vantShown } from '../support/renewal-fixtures';
 import type { Driver } from '../support/render';
-import { deriveIccid } from '../../miniprogram/services/mock-cards';
-import type { MockCarrierGateway } from '../../miniprogram/services/mock-gateway';
+import { deriveIccid } from '../../miniprogram/backends/offline/card-data';
+import type { MockCarrierGateway } from '../../miniprogram/backends/offline/gateway';
 import type { CardProfile, Result } from '../../miniprogram/core/types';
 import type { GatewayError } from '../../miniprogram/services/contracts';
 import { money } from '../../miniprogram/core/money';

@@ -2,8 +2,8 @@ import { TestApp } from '../support/app';
 import { has, openPage, tap, typeInto, vantShown, type OpenedPage } from '../support/renewal-fixtures';
 import type { Driver } from '../support/render';
 import { settle } from '../support/render';
-import { deriveIccid } from '../../miniprogram/services/mock-cards';
-import type { MockCarrierGateway } from '../../miniprogram/services/mock-gateway';
+import { deriveIccid } from '../../miniprogram/backends/offline/card-data';
+import type { MockCarrierGateway } from '../../miniprogram/backends/offline/gateway';
 import type { CardProfile, Result } from '../../miniprogram/core/types';
 import type { GatewayError } from '../../miniprogram/services/contracts';
 

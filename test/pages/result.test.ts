@@ -1,8 +1,8 @@
 import { TestApp } from '../support/app';
 import { has, openPage, tap, vantShown } from '../support/renewal-fixtures';
 import type { Driver } from '../support/render';
-import type { MockCarrierGateway } from '../../miniprogram/services/mock-gateway';
-import type { MockWeChatPay, PaymentScenario } from '../../miniprogram/services/mock-payment';
+import type { MockCarrierGateway } from '../../miniprogram/backends/offline/gateway';
+import type { MockWeChatPay, PaymentScenario } from '../../miniprogram/backends/offline/wechat-pay';
 import { productById } from '../../miniprogram/core/catalog';
 import { chinaToday } from '../../miniprogram/core/dates';
 import { createOrder, newIdempotencyKey, newOrderId } from '../../miniprogram/core/order';

@@ -8,13 +8,13 @@ import { chinaToday } from '../../miniprogram/core/dates';
 import { createOrder, newIdempotencyKey, newOrderId } from '../../miniprogram/core/order';
 import { quote } from '../../miniprogram/core/pricing';
 import type { Order, Promotion } from '../../miniprogram/core/types';
-import { StoredCardBook } from '../../miniprogram/services/card-book';
-import { CheckoutService } from '../../miniprogram/services/checkout';
+import { StoredCardBook } from '../../miniprogram/services/cards/card-book';
+import { CheckoutService } from '../../miniprogram/services/checkout/checkout';
 import type { PaymentRequest, PaymentService, PaymentSheetHost, SheetChoice } from '../../miniprogram/services/contracts';
-import { MockCarrierGateway } from '../../miniprogram/services/mock-gateway';
-import { MockWeChatPay, createPaymentSheetSlot } from '../../miniprogram/services/mock-payment';
-import { ShardedRecordStore } from '../../miniprogram/services/record-store';
-import { WxKeyValueStorage } from '../../miniprogram/services/wx-storage';
+import { MockCarrierGateway } from '../../miniprogram/backends/offline/gateway';
+import { MockWeChatPay, createPaymentSheetSlot } from '../../miniprogram/backends/offline/wechat-pay';
+import { ShardedRecordStore } from '../../miniprogram/services/records/store';
+import { WxKeyValueStorage } from '../../miniprogram/services/wx/storage';
 import { FakeClock } from './fakes';
 
 /** Deterministic random numbers (a linear congruential generator). */

@@ -12,12 +12,12 @@ import path from 'path';
 import simulate from 'miniprogram-simulate';
 import { Driver, MINIPROGRAM_ROOT, settle } from './render';
 import type { Services } from '../../miniprogram/services/container';
-import type { PrivacyService } from '../../miniprogram/services/privacy';
+import type { PrivacyService } from '../../miniprogram/services/wx/privacy';
 
 /** Spelled through render() so it type-checks whichever typing of the package tsc picks up. */
 type RootComponent = ReturnType<typeof simulate.render>;
 type ContainerModule = typeof import('../../miniprogram/services/container');
-type PrivacyModule = typeof import('../../miniprogram/services/privacy');
+type PrivacyModule = typeof import('../../miniprogram/services/wx/privacy');
 
 export interface FreshPageOptions {
   services: Services;

@@ -8,7 +8,7 @@ import { GRACE_DAYS } from '../../core/catalog';
 import { expiryState, formatChinaDate, isChinaDate, type ExpiryStatus } from '../../core/dates';
 import { formatMoney, isMoney } from '../../core/money';
 import { maskPhone } from '../../core/phone';
-import { CARD_TYPE_LABELS } from '../../services/card-view';
+import { CARD_TYPE_LABELS } from '../../view/card-tile';
 
 /** Vant tag types. */
 export type TagType = 'success' | 'warning' | 'danger' | 'default';

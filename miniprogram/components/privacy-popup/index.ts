@@ -3,7 +3,7 @@
  * The agree button must be WeChat's own `open-type="agreePrivacyAuthorization"` and its
  * id travels with the answer: WeChat checks that this very button was tapped.
  */
-import { privacy } from '../../services/privacy';
+import { privacy } from '../../services/wx/privacy';
 
 export const AGREE_BUTTON_ID = 'privacy-agree';
 

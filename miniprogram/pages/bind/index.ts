@@ -7,11 +7,11 @@ import type { CarrierId, CardType, PhoneNumber, Region } from '../../core/types'
 import { carriersOf } from '../../core/carriers';
 import { maskPhone, parsePhone } from '../../core/phone';
 import { services } from '../../services/container';
-import { decodeQuery } from '../../services/navigator';
-import { privacy, type PrivacyResolve } from '../../services/privacy';
-import { PHONE_GRANT_MESSAGES, QUOTA_ERRNO } from '../../services/mock-account';
-import { checkNickname, DEFAULT_REMIND_DAYS } from '../../services/card-book';
-import { CARD_TYPE_LABELS, CARD_TYPES } from '../../services/card-view';
+import { decodeQuery } from '../../services/wx/navigator';
+import { privacy, type PrivacyResolve } from '../../services/wx/privacy';
+import { PHONE_GRANT_MESSAGES, QUOTA_ERRNO } from '../../backends/offline/account';
+import { checkNickname, DEFAULT_REMIND_DAYS } from '../../services/cards/card-book';
+import { CARD_TYPE_LABELS, CARD_TYPES } from '../../view/card-tile';
 
 const PRIVACY_REFUSED = '你没有同意《用户隐私保护指引》，暂时不能用微信手机号一键绑定。可以在下方手动输入号码，用短信验证码绑定';
 

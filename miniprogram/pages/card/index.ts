@@ -6,9 +6,9 @@ import type { BoundCard, CardType } from '../../core/types';
 import { chinaToday, formatChinaDate } from '../../core/dates';
 import { maskPhone } from '../../core/phone';
 import { services } from '../../services/container';
-import { decodeQuery } from '../../services/navigator';
-import { checkNickname } from '../../services/card-book';
-import { CARD_TYPE_LABELS, CARD_TYPES, cardTile, type CardTile } from '../../services/card-view';
+import { decodeQuery } from '../../services/wx/navigator';
+import { checkNickname } from '../../services/cards/card-book';
+import { CARD_TYPE_LABELS, CARD_TYPES, cardTile, type CardTile } from '../../view/card-tile';
 import {
   REMIND_CHOICES,
   REMINDER_HOUR,
@@ -17,7 +17,7 @@ import {
   remindLabel,
   subscribeExpiryReminder,
   type RemindDays,
-} from '../../services/reminders';
+} from '../../services/cards/reminders';
 
 /** Radio names are strings: '1' / '3' / '7' / 'off'. */
 type RemindName = '1' | '3' | '7' | 'off';

@@ -11,7 +11,7 @@ import { formatPhone } from '../../core/phone';
 import { quote } from '../../core/pricing';
 import type { GatewayError } from '../../services/contracts';
 import { services } from '../../services/container';
-import { decodeQuery } from '../../services/navigator';
+import { decodeQuery } from '../../services/wx/navigator';
 import { DUPLICATE_WARNING, confirmView, productFitsCard, readConfirmQuery, type ConfirmRequest, type ConfirmView } from './summary';
 
 type Status = 'loading' | 'ready' | 'failed' | 'invalid';

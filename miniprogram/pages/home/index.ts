@@ -7,7 +7,7 @@
 import type { BoundCard } from '../../core/types';
 import { chinaToday } from '../../core/dates';
 import { services } from '../../services/container';
-import { cardTile, expiryBanner, type CardTile } from '../../services/card-view';
+import { cardTile, expiryBanner, type CardTile } from '../../view/card-tile';
 
 interface HomeState {
   cards: BoundCard[];

@@ -5,7 +5,7 @@
 import type { BoundCard, CarrierId } from '../../core/types';
 import { CARRIERS, carrierName, carriersOf } from '../../core/carriers';
 import { guessCarrier, maskPhone } from '../../core/phone';
-import { CARD_TYPE_LABELS } from '../../services/card-view';
+import { CARD_TYPE_LABELS } from '../../view/card-tile';
 
 export interface BoundPick {
   /** Position in the list, as a stable wx:key (two numbers may mask alike). */

@@ -5,7 +5,7 @@
 import type { BoundCard } from '../../core/types';
 import { chinaToday } from '../../core/dates';
 import { services } from '../../services/container';
-import { cardTile, type CardTile } from '../../services/card-view';
+import { cardTile, type CardTile } from '../../view/card-tile';
 
 type Row = Pick<CardTile, 'masked' | 'title' | 'carrier' | 'isDefault'> & { key: string };
 

@@ -12,7 +12,7 @@ import { parsePhone } from '../../core/phone';
 import { quote, recommend } from '../../core/pricing';
 import type { CardQuery, GatewayError } from '../../services/contracts';
 import { services } from '../../services/container';
-import { decodeQuery } from '../../services/navigator';
+import { decodeQuery } from '../../services/wx/navigator';
 import { productTabs, promotionLine, quotesFor, selectionOf, type ProductTab, type Selection } from './tiles';
 
 type Status = 'loading' | 'ready' | 'failed' | 'missing' | 'invalid';

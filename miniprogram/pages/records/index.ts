@@ -5,7 +5,7 @@
  * after a confirmation; export of all or the filtered records as CSV to the clipboard.
  */
 import { ordersToCsv } from '../../core/order';
-import { deleteRecordWithConsent } from '../../services/record-deletion';
+import { deleteRecordWithConsent } from '../../services/checkout/record-deletion';
 import { services } from '../../services/container';
 import {
   KIND_OPTIONS,
@@ -24,7 +24,7 @@ import {
   type GroupShape,
   type QuarantineView,
   type RecordGroup,
-} from '../../services/records-view';
+} from './view';
 
 interface RecordsState {
   choice: FilterChoice;

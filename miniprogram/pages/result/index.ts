@@ -3,7 +3,7 @@
  * An unsettled order offers 刷新结果, which asks checkout to reconcile and reads again.
  */
 import { services } from '../../services/container';
-import { decodeQuery } from '../../services/navigator';
+import { decodeQuery } from '../../services/wx/navigator';
 import { resultView, type ResultView } from './view';
 
 interface ResultState {

@@ -2,10 +2,10 @@
  * 凭证 (order detail): every field of one order, the order number to copy, the number
  * masked until tapped, 再次充值 with the same package, and delete after a confirmation.
  */
-import { deleteRecordWithConsent } from '../../services/record-deletion';
+import { deleteRecordWithConsent } from '../../services/checkout/record-deletion';
 import { services } from '../../services/container';
-import { decodeQuery } from '../../services/navigator';
-import { renewAgainQuery, voucherView, type VoucherView } from '../../services/records-voucher';
+import { decodeQuery } from '../../services/wx/navigator';
+import { renewAgainQuery, voucherView, type VoucherView } from '../../view/voucher';
 
 const orderIds = new WeakMap<object, string>();
 

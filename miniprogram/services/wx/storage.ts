@@ -1,0 +1,70 @@
+import type { KeyValueStorage, StorageError } from '../contracts';
+import type { Result } from '../../core/types';
+
+const MESSAGES: Record<StorageError, string> = {
+  quota: '手机上的小程序存储空间已满，本次数据没有保存。请在微信“设置 → 通用 → 存储空间”清理后重试',
+  item_too_large: '这份数据超过了单项 1 MB 的存储上限，没有保存',
+  failed: '保存数据失败，请稍后重试',
+};
+
+/**
+ * WeChat reports storage failures only as thrown errors with an errMsg text; the
+ * wording differs between base library versions, so match the distinctive words.
+ */
+export function storageErrorOf(thrown: unknown): StorageError {
+  const text = String((thrown as { errMsg?: unknown })?.errMsg ?? (thrown as { message?: unknown })?.message ?? thrown);
+  if (/item max length|max length/i.test(text)) return 'item_too_large';
+  if (/max size|exceed|quota|storage limit/i.test(text)) return 'quota';
+  return 'failed';
+}
+
+export function storageFailure(error: StorageError): Result<never, StorageError> {
+  return { ok: false, error, message: MESSAGES[error] };
+}
+
+/** wx key-value storage behind the KeyValueStorage interface: never throws, errors typed. */
+export class WxKeyValueStorage implements KeyValueStorage {
+  get(key: string): unknown {
+    try {
+      const value: unknown = wx.getStorageSync(key);
+      // getStorageSync answers '' for a missing key; nothing of ours stores a bare ''.
+      return value === '' || value === null ? undefined : value;
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(key: string, value: unknown): Result<void, StorageError> {
+    try {
+      wx.setStorageSync(key, value);
+      return { ok: true, value: undefined };
+    } catch (thrown) {
+      return storageFailure(storageErrorOf(thrown));
+    }
+  }
+
+  remove(key: string): void {
+    try {
+      wx.removeStorageSync(key);
+    } catch {
+      // A failed removal leaves the value in place, which is never worse than losing it.
+    }
+  }
+
+  keys(): string[] {
+    try {
+      return [...wx.getStorageInfoSync().keys];
+    } catch {
+      return [];
+    }
+  }
+
+  info(): { usedKb: number; limitKb: number } {
+    try {
+      const info = wx.getStorageInfoSync();
+      return { usedKb: info.currentSize, limitKb: info.limitSize };
+    } catch {
+      return { usedKb: 0, limitKb: 0 };
+    }
+  }
+}

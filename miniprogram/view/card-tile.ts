@@ -1,0 +1,93 @@
+/**
+ * What the card lists (首页, 我的, card settings) show for a bound card: names, the
+ * masked number, days left and a status badge. Pure: today comes in; pages only bind
+ * these fields to WXML.
+ */
+import type { BoundCard, CardType, ChinaDate } from '../core/types';
+import { CARRIERS, carrierName, isCarrierId } from '../core/carriers';
+import { expiryState, formatChinaDate, isChinaDate } from '../core/dates';
+import { GRACE_DAYS } from '../core/catalog';
+import { formatMoney, isMoney } from '../core/money';
+import { maskPhone } from '../core/phone';
+import { keepNumberWarning } from '../services/cards/reminders';
+
+export const CARD_TYPE_LABELS: Record<CardType, string> = { data: '流量卡', phone: '手机卡', keep: '保号卡', esim: 'eSIM' };
+export const CARD_TYPES: CardType[] = ['phone', 'data', 'keep', 'esim'];
+
+/** Vant tag types: success green, warning orange, danger red, default grey. */
+export type BadgeKind = 'success' | 'warning' | 'danger' | 'default';
+
+export interface CardTile {
+  masked: string;
+  carrier: string;
+  carrierColor: string;
+  typeLabel: string;
+  /** The nickname, or carrier + type (移动手机卡) when none was given. */
+  title: string;
+  isDefault: boolean;
+  badge: string;
+  badgeKind: BadgeKind;
+  /** 剩余 12 天 / 已过期 3 天 / 到期日未知. */
+  daysText: string;
+  /** 到期 2026年12月1日, or '' while unknown. */
+  expiryText: string;
+  balanceText: string;
+  /** Needs attention soon (banner): expiring, expired, recycle risk or suspended. */
+  urgent: boolean;
+  /** The keep-number warning, or ''. */
+  warning: string;
+}
+
+const BADGES: Record<string, BadgeKind> = { active: 'success', expiring: 'warning', expired: 'danger', recycle_risk: 'danger' };
+const BADGE_TEXT: Record<string, string> = { active: '正常', expiring: '即将到期', expired: '已过期', recycle_risk: '有回收风险' };
+
+export function cardTitle(card: BoundCard): string {
+  if (card.nickname) return card.nickname;
+  const short = isCarrierId(card.carrier) ? CARRIERS[card.carrier].shortName : '';
+  return `${short}${CARD_TYPE_LABELS[card.cardType] ?? ''}`;
+}
+
+export function cardTile(card: BoundCard, today: ChinaDate): CardTile {
+  const base = {
+    masked: maskPhone(card.phone),
+    carrier: carrierName(card.carrier),
+    carrierColor: isCarrierId(card.carrier) ? CARRIERS[card.carrier].color : '#969799',
+    typeLabel: CARD_TYPE_LABELS[card.cardType] ?? '',
+    title: cardTitle(card),
+    isDefault: card.isDefault,
+  };
+  const known = card.lastKnown;
+  if (!known || !isChinaDate(known.expiry) || !isChinaDate(today)) {
+    return { ...base, badge: '待查询', badgeKind: 'default', daysText: '到期日未知', expiryText: '', balanceText: '', urgent: false, warning: '' };
+  }
+  const graceDays = isCarrierId(card.carrier) ? GRACE_DAYS[card.carrier] : undefined;
+  const soonDays = Math.max(7, card.remindDaysBefore ?? 0);
+  const state = expiryState(known.expiry, today, { soonDays, graceDays });
+  const suspended = known.suspended === true;
+  return {
+    ...base,
+    badge: suspended ? '已停机' : BADGE_TEXT[state.status],
+    badgeKind: suspended ? 'danger' : BADGES[state.status],
+    daysText: state.label,
+    expiryText: `到期 ${formatChinaDate(known.expiry)}`,
+    balanceText: isMoney(known.balance) ? `余额 ${formatMoney(known.balance)}` : '',
+    urgent: suspended || state.status !== 'active',
+    warning: keepNumberWarning(card, known.expiry, today)?.message ?? '',
+  };
+}
+
+/** One line for the notice bar: which cards need renewing soon, most urgent first. Empty when none. */
+export function expiryBanner(cards: BoundCard[], today: ChinaDate): string {
+  const urgent = cards
+    .map((card) => ({ card, tile: cardTile(card, today) }))
+    .filter(({ tile }) => tile.urgent)
+    .sort((a, b) => daysLeftOf(a.card, today) - daysLeftOf(b.card, today));
+  if (!urgent.length) return '';
+  const parts = urgent.map(({ card, tile }) => `${cardTitle(card)} ${tile.masked} ${tile.badge === '已停机' ? '已停机' : tile.daysText}`);
+  return `请及时续费：${parts.join('；')}`;
+}
+
+function daysLeftOf(card: BoundCard, today: ChinaDate): number {
+  const expiry = card.lastKnown?.expiry;
+  return expiry && isChinaDate(expiry) ? expiryState(expiry, today).daysLeft : Number.MAX_SAFE_INTEGER;
+}
