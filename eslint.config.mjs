@@ -1,5 +1,42 @@
 import tseslint from 'typescript-eslint';
 
+/** An import specifier that reaches into one of these top-level folders of miniprogram/. */
+const into = (...folders) => `(^|/)(${folders.join('|')})(/|$)`;
+const BACKENDS = { regex: into('backends'), message: 'only services/container.ts picks a backend: talk to services() and contracts.ts' };
+const RECORD_STORE = { regex: '(^|/)services/records/', message: 'the record store is reached through services().records (RecordStore in contracts.ts)' };
+
+function restrict(files, patterns) {
+  return {
+    files,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
+    },
+  };
+}
+
+function walls() {
+  return [
+    restrict(['miniprogram/core/**/*.ts'], [{ regex: into('services', 'backends', 'pages', 'components', 'view', 'lib'), message: 'core/ is pure rules: it imports only core/ (and npm packages)' }]),
+    restrict(['miniprogram/view/**/*.ts', 'miniprogram/lib/**/*.ts'], [{ regex: into('services', 'backends', 'pages', 'components'), message: 'view/ and lib/ are pure helpers: they import core/, view/ and lib/ only' }]),
+    restrict(['miniprogram/pages/**/*.ts'], [BACKENDS, RECORD_STORE]),
+    // Components get their data through properties: type-only imports of contracts are all they may take from services/.
+    restrict(['miniprogram/components/**/*.ts'], [
+      BACKENDS,
+      RECORD_STORE,
+      { regex: into('services', 'pages'), allowTypeImports: true, message: 'components are fed by properties and answer with events: no services, no pages' },
+    ]),
+    restrict(['miniprogram/services/**/*.ts'], [{ regex: into('pages', 'components'), message: 'services never reach up into pages or components' }]),
+    {
+      files: ['miniprogram/services/**/*.ts'],
+      ignores: ['miniprogram/services/container.ts'],
+      rules: {
+        '@typescript-eslint/no-restricted-imports': ['error', { patterns: [BACKENDS, { regex: into('pages', 'components'), message: 'services never reach up into pages or components' }] }],
+      },
+    },
+    restrict(['miniprogram/backends/**/*.ts'], [{ regex: into('pages', 'components', 'view'), message: 'a backend implements contracts.ts: it knows nothing of pages' }]),
+  ];
+}
+
 export default tseslint.config(
   {
     ignores: ['node_modules/**', 'miniprogram/miniprogram_npm/**', 'coverage/**', 'dist/**', '.preview/**', 'docs/**', 'bench/**/*.json'],
@@ -24,11 +61,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['miniprogram/pages/**/*.ts', 'miniprogram/components/**/*.ts'],
+    files: ['miniprogram/pages/**/*.ts', 'miniprogram/components/**/*.ts', 'miniprogram/view/**/*.ts', 'miniprogram/lib/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', { name: 'wx', message: 'pages talk to services(), not wx' }],
     },
   },
+  // The walls between layers (see README, "How it is built"). Each block lists what its
+  // files may not import; a test (test/lint-walls.test.ts) proves each wall holds.
+  ...walls(),
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', Buffer: 'readonly', setTimeout: 'readonly' } },

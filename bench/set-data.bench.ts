@@ -9,11 +9,11 @@ import type { PageName } from '../miniprogram/services/contracts';
 import { ShardedRecordStore } from '../miniprogram/services/records/store';
 import { STATUS_OPTIONS } from '../miniprogram/pages/records/view';
 import { TestApp, storageFake } from '../test/support/app';
-import type { Driver } from '../test/support/render';
+import type { Driver } from '../test/support/page-driver';
 import { orderStream } from './measure/orders';
 import { type Failed, failed, writeSection } from './measure/output';
 import { type SegmentFigures, recordCalls, renderMeasured, summarize, tap } from './measure/set-data';
-import { JsonMapStorage } from './measure/storage';
+import { storageOver, unlimitedFake } from './measure/storage';
 
 const NOW = '2026-11-25T10:00:00+08:00';
 const PAST_RENEWALS = 1000;
@@ -29,8 +29,8 @@ type Measured<T> = T | (Failed & { page?: PageName; action?: string; flow?: stri
 
 /** 1,000 renewals ending before today, written by the real store, then put in wx storage. */
 function seedRecords(): void {
-  const source = new JsonMapStorage();
-  const store = new ShardedRecordStore(source, { now: () => Date.parse(NOW), sleep: async () => undefined });
+  const source = unlimitedFake();
+  const store = new ShardedRecordStore(storageOver(source), { now: () => Date.parse(NOW), sleep: async () => undefined });
   store.open();
   const stream = orderStream(11, Date.parse('2024-09-01T09:00:00+08:00'));
   for (let i = 0; i < PAST_RENEWALS; i += 1) {
@@ -39,7 +39,7 @@ function seedRecords(): void {
   }
   const fake = storageFake();
   fake.clearStorageSync();
-  for (const [key, text] of source.items) fake.setStorageSync(key, JSON.parse(text));
+  for (const [key, text] of source.entries()) fake.setStorageSync(key, JSON.parse(text));
 }
 
 function boundCard(at: number): BoundCard {
@@ -159,7 +159,7 @@ describe('setData', () => {
     if (confirm) {
       await action('renewal', 'confirm', 'pay', async () => {
         tap(confirm, '#pay');
-        await confirm.until(() => confirm.exists('#sheet >>> .payment-sheet__pay'), 'the payment sheet');
+        await confirm.until(() => confirm.has('#sheet >>> .payment-sheet__pay'), 'the payment sheet');
         tap(confirm, '#sheet >>> .payment-sheet__pay');
         await confirm.until(() => app.nav.last()?.page === 'result', 'navigation to the result');
       });

@@ -16,7 +16,7 @@
 import path from 'path';
 import simulate from 'miniprogram-simulate';
 import type { RootComponent } from 'miniprogram-simulate';
-import { Driver, MINIPROGRAM_ROOT, settle } from '../../test/support/render';
+import { Driver, MINIPROGRAM_ROOT, settle } from '../../test/support/page-driver';
 import type { Services } from '../../miniprogram/services/container';
 
 type ContainerModule = typeof import('../../miniprogram/services/container');
@@ -197,23 +197,7 @@ export async function renderMeasured(name: string, query: Record<string, string>
   return { driver, firstRender: summarize(calls, initialBytes) };
 }
 
-/** miniprogram-simulate answers undefined (not null) when nothing matches. */
-function found(el: RootComponent | null | undefined): el is RootComponent {
-  return el !== null && el !== undefined;
-}
-
-/** Where Vant listens for a finger inside each part. */
-const TAP_TARGETS = ['.van-button', '.van-cell', '.van-grid-item__content', '.van-tab', '.van-tabbar-item', '.van-checkbox__icon-wrap', '.van-radio__icon-wrap'];
-
-/** Taps what a finger would (inside a Vant part, its inner element). */
-export function tapTarget(driver: Driver, selector: string): RootComponent {
-  const inner = TAP_TARGETS.map((cls) => driver.comp.querySelector(`${selector} >>> ${cls}`)).find(found);
-  if (inner) return inner;
-  const host = driver.comp.querySelector(selector);
-  if (!found(host)) throw new Error(`no element matches "${selector}"\n--- page text: ${driver.text().slice(0, 400)}`);
-  return host;
-}
-
+/** Taps what a finger would, without waiting: the bench counts what the tap itself sends. */
 export function tap(driver: Driver, selector: string): void {
-  tapTarget(driver, selector).dispatchEvent('tap');
+  driver.tapTarget(selector).dispatchEvent('tap');
 }

@@ -18,7 +18,9 @@ import { MAX_ITEM_BYTES } from '../../test/support/wx-storage-fake';
 import { FakeClock } from '../../test/support/fakes';
 import { makeOrders } from './orders';
 import { NAIVE_KEY, NaiveRecordStore } from './naive-store';
-import { FakeWxStorage, JsonMapStorage, bytesWritten, intoWxFake } from './storage';
+import { bytesWritten, intoWxFake, storageOver, unlimitedFake } from './storage';
+import type { WxStorageFake } from '../../test/support/wx-storage-fake';
+import type { WxKeyValueStorage } from '../../miniprogram/services/wx/storage';
 
 export interface StoreFigures {
   store: 'sharded' | 'naive';
@@ -72,8 +74,7 @@ export interface StoreComparison {
 const clock = new FakeClock('2026-11-25T10:00:00+08:00');
 
 /** Reads the newest page the way the records page does after a relaunch. */
-function measureNewestPage(storage: FakeWxStorage, open: () => { page(): Order[] }): StoreFigures['newestPage'] {
-  const fake = storage.fake;
+function measureNewestPage(fake: WxStorageFake, open: () => { page(): Order[] }): StoreFigures['newestPage'] {
   fake.resetCounters();
   const store = open();
   const openBytes = fake.bytesRead();
@@ -84,8 +85,7 @@ function measureNewestPage(storage: FakeWxStorage, open: () => { page(): Order[]
   return { limit: PAGE_SIZE, openBytes, pageBytes: bytesRead - openBytes, bytesRead, share: stored ? bytesRead / stored : 0, items: items.length };
 }
 
-function measureAppend(storage: FakeWxStorage, append: () => boolean): AppendCost {
-  const fake = storage.fake;
+function measureAppend(fake: WxStorageFake, append: () => boolean): AppendCost {
   fake.resetCounters();
   const ok = append();
   const figures = { bytesWritten: bytesWritten(fake), bytesRead: fake.bytesRead(), writes: fake.writes.length, ok };
@@ -93,23 +93,23 @@ function measureAppend(storage: FakeWxStorage, append: () => boolean): AppendCos
   return figures;
 }
 
-function openSharded(storage: FakeWxStorage): RecordStore {
+function openSharded(storage: WxKeyValueStorage): RecordStore {
   const store = new ShardedRecordStore(storage, clock);
   store.open();
   return store;
 }
 
-function shardedFigures(snapshot: JsonMapStorage, count: number, orders: Order[]): StoreFigures {
+function shardedFigures(snapshot: WxStorageFake, count: number, orders: Order[]): StoreFigures {
   const { fake, rejected } = intoWxFake(snapshot);
-  const storage = new FakeWxStorage(fake);
+  const storage = storageOver(fake);
   const stored = { storageBytes: fake.usedBytes(), keys: fake.getStorageInfoSync().keys.length, largestKey: fake.largestItem() };
-  const newestPage = measureNewestPage(storage, () => {
+  const newestPage = measureNewestPage(fake, () => {
     const store = openSharded(storage);
     return { page: () => store.page({ limit: PAGE_SIZE }).items };
   });
   const store = openSharded(storage);
   const costs: AppendCost[] = [];
-  for (let i = 0; i < APPEND_WINDOW; i += 1) costs.push(measureAppend(storage, () => store.append(orders[count + i]).ok));
+  for (let i = 0; i < APPEND_WINDOW; i += 1) costs.push(measureAppend(fake, () => store.append(orders[count + i]).ok));
   const appendWindow = {
     appends: costs.length,
     meanBytesWritten: Math.round(costs.reduce((sum, c) => sum + c.bytesWritten, 0) / costs.length),
@@ -146,16 +146,16 @@ function naiveFigures(orders: Order[], count: number): StoreFigures {
       appendWindow: null,
     };
   }
-  const source = new JsonMapStorage();
-  source.set(NAIVE_KEY, held);
+  const source = unlimitedFake();
+  storageOver(source).set(NAIVE_KEY, held);
   const { fake } = intoWxFake(source);
-  const storage = new FakeWxStorage(fake);
+  const storage = storageOver(fake);
   const stored = { storageBytes: fake.usedBytes(), keys: 1, largestKey: fake.largestItem() };
-  const newestPage = measureNewestPage(storage, () => {
+  const newestPage = measureNewestPage(fake, () => {
     const store = new NaiveRecordStore(storage);
     return { page: () => store.newest(PAGE_SIZE) };
   });
-  const append = measureAppend(storage, () => new NaiveRecordStore(storage).append(orders[count]).ok);
+  const append = measureAppend(fake, () => new NaiveRecordStore(storage).append(orders[count]).ok);
   return { store: 'naive', count, fits: true, failure: null, ...stored, newestPage, append, appendWindow: null };
 }
 
@@ -176,13 +176,13 @@ function timeEach(runs: number, fn: (i: number) => void): number {
 }
 
 /** Append and relaunch-to-newest-page times, naive over sharded, both on plain JSON storage. */
-function timeRatios(snapshot: JsonMapStorage, orders: Order[], count: number): StoreComparison['timeRatios'] {
+function timeRatios(snapshot: WxStorageFake, orders: Order[], count: number): StoreComparison['timeRatios'] {
   const runs = TIMED_RUNS;
-  const sharedStorage = snapshot.clone();
+  const sharedStorage = storageOver(snapshot.clone());
   const sharded = new ShardedRecordStore(sharedStorage, clock);
   sharded.open();
   const shardedAppend = timeEach(runs, (i) => sharded.append(orders[count + i]));
-  const naiveStorage = new JsonMapStorage();
+  const naiveStorage = storageOver(unlimitedFake());
   naiveStorage.set(NAIVE_KEY, orders.slice(0, count));
   const naive = new NaiveRecordStore(naiveStorage);
   const naiveAppend = timeEach(runs, (i) => naive.append(orders[count + i]));
@@ -206,10 +206,10 @@ export function compareStores(options: CompareOptions): StoreComparison {
   const max = counts[counts.length - 1];
   const started = performance.now();
   const orders = makeOrders(max + APPEND_WINDOW + TIMED_RUNS);
-  const building = new JsonMapStorage();
-  const builder = new ShardedRecordStore(building, clock);
+  const building = unlimitedFake();
+  const builder = new ShardedRecordStore(storageOver(building), clock);
   builder.open();
-  const snapshots = new Map<number, JsonMapStorage>();
+  const snapshots = new Map<number, WxStorageFake>();
   for (let i = 0; i < max; i += 1) {
     const result = builder.append(orders[i]);
     if (!result.ok) throw new Error(`sharded store refused order ${i + 1}: ${result.error} ${result.message}`);
@@ -217,7 +217,7 @@ export function compareStores(options: CompareOptions): StoreComparison {
   }
   const buildMs = performance.now() - started;
 
-  const sharded = counts.map((count) => shardedFigures(snapshots.get(count) as JsonMapStorage, count, orders));
+  const sharded = counts.map((count) => shardedFigures(snapshots.get(count) as WxStorageFake, count, orders));
   const naive = counts.map((count) => naiveFigures(orders, count));
   const naiveCapacity = NaiveRecordStore.capacity(orders, MAX_ITEM_BYTES);
   const naiveAtCapacity = naiveCapacity > 0 && naiveCapacity <= orders.length ? naiveFigures(orders, naiveCapacity - 1) : null;
@@ -235,7 +235,7 @@ export function compareStores(options: CompareOptions): StoreComparison {
     naiveCapacity,
     naiveAtCapacity,
     appendBytesRatio,
-    timeRatios: options.withTimings ? timeRatios(snapshots.get(first) as JsonMapStorage, orders, first) : null,
+    timeRatios: options.withTimings ? timeRatios(snapshots.get(first) as WxStorageFake, orders, first) : null,
     buildMs,
   };
 }

@@ -80,6 +80,22 @@ export function chinaToday(nowMs: number): ChinaDate {
   return dayIsoText(wallClock);
 }
 
+/** The China calendar month of an instant: '2026-11'; '' for a value that is not a usable time. */
+export function chinaMonthOf(ms: number): string {
+  const wallClock = chinaWallClock(ms);
+  return wallClock ? wallClock.toISOString().slice(0, 7) : '';
+}
+
+/** [start, end) of a China calendar month in epoch ms; null for a malformed month. */
+export function chinaMonthRange(month: string): { start: number; end: number } | null {
+  const match = typeof month === 'string' ? /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month) : null;
+  if (!match) return null;
+  const year = Number(match[1]);
+  const index = Number(match[2]) - 1;
+  const offsetMs = CHINA_OFFSET_HOURS * 3600 * 1000;
+  return { start: Date.UTC(year, index, 1) - offsetMs, end: Date.UTC(year, index + 1, 1) - offsetMs };
+}
+
 export type DateInputError = 'bad_format' | 'bad_date';
 
 export const DATE_INPUT_ERROR_MESSAGES: Record<DateInputError, string> = {

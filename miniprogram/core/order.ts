@@ -1,11 +1,11 @@
 /**
  * A renewal order's life: numbering, the state machine of types.ts, the double-payment
- * guard, and the voucher and CSV views of an order. Pure: time and randomness come in
+ * guard, and the CSV export of orders. Pure: time and randomness come in
  * as arguments.
  */
 import { carrierName } from './carriers';
-import { chinaCompactTimestamp, formatChinaDate, formatDateTime } from './dates';
-import { formatAmount, formatMoney, isMoney } from './money';
+import { chinaCompactTimestamp, formatDateTime } from './dates';
+import { formatAmount, isMoney } from './money';
 import type { CardProfile, Order, OrderState, Quote, Result } from './types';
 
 // ---------------------------------------------------------------------------------
@@ -82,13 +82,16 @@ export function isTerminal(state: OrderState): boolean {
   return !isOrderState(state) || ALLOWED_TRANSITIONS[state].length === 0;
 }
 
-const UNSETTLED: readonly OrderState[] = ['awaiting_payment', 'unknown', 'paid', 'refunding', 'topup_failed'];
-const POSSIBLY_CHARGED: readonly OrderState[] = ['paid', 'succeeded', 'unknown', 'awaiting_payment', 'topup_failed', 'refunding'];
-
-/** The outcome is still open: the app should keep checking (reconciliation, refund progress). */
-export const isUnsettled = (state: OrderState): boolean => UNSETTLED.includes(state);
+/** The outcome is still open: the app keeps checking (reconciliation, refund progress). */
+export const UNSETTLED_STATES: readonly OrderState[] = ['awaiting_payment', 'unknown', 'paid', 'refunding', 'topup_failed'];
 /** Money may have left the user's account (or is about to): such an order blocks a second payment. */
-export const isPossiblyCharged = (state: OrderState): boolean => POSSIBLY_CHARGED.includes(state);
+export const POSSIBLY_CHARGED_STATES: readonly OrderState[] = ['paid', 'succeeded', 'unknown', 'awaiting_payment', 'topup_failed', 'refunding'];
+/** Money taken for good: month totals and the records' sums count only these. */
+export const CHARGED_STATES: readonly OrderState[] = ['paid', 'succeeded'];
+
+export const isUnsettled = (state: OrderState): boolean => UNSETTLED_STATES.includes(state);
+export const isPossiblyCharged = (state: OrderState): boolean => POSSIBLY_CHARGED_STATES.includes(state);
+export const isCharged = (state: OrderState): boolean => CHARGED_STATES.includes(state);
 
 export interface CreateOrderInput {
   id: string;
@@ -180,45 +183,8 @@ export function findDuplicate(orders: Order[], phone: string, productId: string,
 }
 
 // ---------------------------------------------------------------------------------
-// Voucher and export
+// Export
 // ---------------------------------------------------------------------------------
-
-const DASH = '—';
-
-function newExpiryText(order: Order): string {
-  if (order.after && order.after.expiry) return formatChinaDate(order.after.expiry);
-  const expected = formatChinaDate(order.newExpiry);
-  return order.state === 'succeeded' || expected === DASH ? expected : `${expected}（预计）`;
-}
-
-function discountText(order: Order): string {
-  if (!isMoney(order.discount) || order.discount.amount === 0) return '无';
-  return `-${formatMoney(order.discount)}`;
-}
-
-/**
- * The voucher, one labelled line per field, in a fixed order. The number is shown in
- * full: the voucher proves which number was renewed (pages mask it where needed).
- */
-export function orderToVoucherLines(order: Order): { label: string; value: string }[] {
-  const lines: { label: string; value: string }[] = [
-    { label: '订单号', value: order.id || DASH },
-    { label: '下单时间', value: formatDateTime(order.createdAt) },
-    { label: '充值号码', value: order.phone || DASH },
-    { label: '运营商', value: carrierName(order.carrier) },
-    { label: '套餐', value: order.product?.title || DASH },
-    { label: '原价', value: formatMoney(order.original) },
-    { label: '优惠', value: discountText(order) },
-    { label: '实付金额', value: formatMoney(order.payable) },
-    { label: '支付状态', value: stateLabel(order.state) },
-    { label: '微信支付单号', value: order.transactionId || DASH },
-    { label: '原到期日', value: formatChinaDate(order.oldExpiry) },
-    { label: '新到期日', value: newExpiryText(order) },
-  ];
-  if (order.bonusDataMb > 0) lines.push({ label: '赠送流量', value: `${order.bonusDataMb}MB` });
-  if (order.failureReason) lines.push({ label: '失败原因', value: order.failureReason });
-  return lines;
-}
 
 /**
  * CSV for a spreadsheet (RFC 4180: CRLF line ends, a field with a comma, quote or line

@@ -187,3 +187,13 @@ export interface BoundCard {
   /** Last figures seen from the gateway. */
   lastKnown?: { balance: Money; dataLeftMb: number | null; expiry: ChinaDate; suspended: boolean; at: number };
 }
+
+/** A phone-calendar event, as wx.addPhoneCalendar takes it. */
+export interface CalendarEvent {
+  title: string;
+  description: string;
+  /** Epoch seconds. */
+  startTime: number;
+  allDay: boolean;
+  alarmOffsetSec: number;
+}

@@ -15,12 +15,14 @@ import type {
   Navigator,
   PaymentService,
   PaymentSheetSlot,
+  PrivacyService,
   RecordStore,
   SmsService,
 } from './contracts';
 import { systemClock } from './wx/clock';
 import { WxDeviceService } from './wx/device';
 import { WxNavigator } from './wx/navigator';
+import { defaultPrivacyService } from './wx/privacy';
 import { WxKeyValueStorage } from './wx/storage';
 import { ShardedRecordStore } from './records/store';
 import { MockCarrierGateway } from '../backends/offline/gateway';
@@ -44,6 +46,7 @@ export interface Services {
   sms: SmsService;
   device: DeviceService;
   navigator: Navigator;
+  privacy: PrivacyService;
 }
 
 /** Builds every service not given, each from the ones before it. */
@@ -61,7 +64,8 @@ export function createServices(given: Partial<Services> = {}): Services {
   const sms = given.sms ?? new MockSmsService({ clock, storage, random });
   const device = given.device ?? new WxDeviceService();
   const navigator = given.navigator ?? new WxNavigator();
-  return { clock, random, storage, records, cards, gateway, paymentSheet, payment, checkout, account, sms, device, navigator };
+  const privacy = given.privacy ?? defaultPrivacyService();
+  return { clock, random, storage, records, cards, gateway, paymentSheet, payment, checkout, account, sms, device, navigator, privacy };
 }
 
 let current: Services | null = null;

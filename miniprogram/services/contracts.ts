@@ -6,6 +6,7 @@
  */
 import type {
   BoundCard,
+  CalendarEvent,
   CardProfile,
   ChinaDate,
   Money,
@@ -57,12 +58,17 @@ export interface RecordPage {
 
 export type RecordStoreError = StorageError | 'not_found' | 'duplicate';
 
+/** Which kind of stored data a set-aside copy came from, for the words the user reads. */
+export type QuarantineSource = 'records' | 'index' | 'legacy' | 'copy' | 'other';
+
 export interface QuarantinedEntry {
   key: string;
   /** The raw value as it was found, kept aside, never deleted by the store. */
   raw: unknown;
   reason: string;
   at: number;
+  /** Filled in by RecordStore.quarantined(). */
+  source?: QuarantineSource;
 }
 
 export interface RecordStoreOpenReport {
@@ -86,6 +92,15 @@ export interface RecordStore {
   /** Same number and product, paid or possibly paid, since `sinceMs`. */
   recentSimilar(phone: string, productId: string, sinceMs: number): Order[];
   count(): number;
+  /** Every order matching the filter, newest first (export). */
+  all(filter?: RecordFilter): Order[];
+  /** Numbers that appear in the records, the most recently used first. */
+  phones(): string[];
+  /**
+   * Charged totals (paid + succeeded, by amount paid) of one China month ('2026-11'),
+   * per currency, zero currencies left out.
+   */
+  monthTotals(month: string, filter?: RecordFilter): Money[];
   quarantined(): QuarantinedEntry[];
 }
 
@@ -137,11 +152,20 @@ export interface PaymentSheetHost {
   present(request: PaymentRequest): Promise<SheetChoice>;
 }
 
+/**
+ * What WeChat Pay's order query answers (trade_state with its transaction_id): the truth
+ * about an order, where requestPayment's answer is only a hint.
+ */
+export type PaymentStatus =
+  | { state: 'paid'; transactionId: string }
+  | { state: 'not_paid' }
+  | { state: 'failed'; reason: string };
+
 export interface PaymentService {
   /** At most one payment per idempotency key: a repeat returns the first outcome. */
   requestPayment(request: PaymentRequest): Promise<PaymentOutcome>;
   /** What WeChat Pay knows of an order (reconciliation). */
-  queryPayment(orderId: string): Promise<Result<'paid' | 'not_paid' | 'failed', GatewayError>>;
+  queryPayment(orderId: string): Promise<Result<PaymentStatus, GatewayError>>;
 }
 
 /* ------------------------------------------------------- account and SMS */
@@ -155,9 +179,19 @@ export interface AccountService {
 
 export type SmsError = 'rate_limited' | 'network' | 'wrong_code' | 'expired' | 'too_many_attempts' | 'no_code';
 
+export interface SmsSent {
+  expiresAt: number;
+  /** When the next send is allowed (60 s later). */
+  resendAt: number;
+  /**
+   * Only a demo backend, which has no phone to text, answers with the code itself so the
+   * page can show it marked as a demo. A real SMS backend never sets it.
+   */
+  demoCode?: string;
+}
+
 export interface SmsService {
-  /** Sends a code; resendAt is when the next send is allowed (60 s). */
-  send(phone: string): Promise<Result<{ expiresAt: number; resendAt: number }, SmsError>>;
+  send(phone: string): Promise<Result<SmsSent, SmsError>>;
   verify(phone: string, code: string): Promise<Result<void, SmsError>>;
 }
 
@@ -179,14 +213,7 @@ export interface CardBook {
 
 /* ------------------------------------------------- WeChat device features */
 
-export interface CalendarEvent {
-  title: string;
-  description: string;
-  /** Epoch seconds, as wx.addPhoneCalendar wants. */
-  startTime: number;
-  allDay: boolean;
-  alarmOffsetSec: number;
-}
+export type { CalendarEvent } from '../core/types';
 
 /** The small wx APIs the pages need, so tests can watch and answer them. */
 export interface DeviceService {
@@ -200,6 +227,23 @@ export interface DeviceService {
   subscribe(templateIds: string[]): Promise<string[]>;
   stopPullDownRefresh(): void;
   vibrate(): void;
+}
+
+/* --------------------------------------------------------------- privacy */
+
+export type PrivacyAnswer = { event: 'agree'; buttonId: string } | { event: 'disagree' };
+export type PrivacyResolve = (answer: PrivacyAnswer) => void;
+/** Shows the page's popup; the page calls resolve when the user answers. */
+export type PrivacyPrompt = (resolve: PrivacyResolve, referrer: string) => void;
+
+/** WeChat's privacy agreement (`__usePrivacyCheck__`): see services/wx/privacy.ts. */
+export interface PrivacyService {
+  /** Registers the showing page's popup (last registered wins). Returns the unregister function. */
+  onNeed(prompt: PrivacyPrompt): () => void;
+  /** Asks now if still needed (wx.requirePrivacyAuthorize): true when agreed, now or before. */
+  require(): Promise<boolean>;
+  /** Opens 《用户隐私保护指引》 as configured in the WeChat admin console. */
+  openContract(): void;
 }
 
 /* ------------------------------------------------------------ navigation */

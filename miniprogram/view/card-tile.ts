@@ -3,19 +3,16 @@
  * masked number, days left and a status badge. Pure: today comes in; pages only bind
  * these fields to WXML.
  */
-import type { BoundCard, CardType, ChinaDate } from '../core/types';
+import type { BoundCard, ChinaDate } from '../core/types';
 import { CARRIERS, carrierName, isCarrierId } from '../core/carriers';
 import { expiryState, formatChinaDate, isChinaDate } from '../core/dates';
 import { GRACE_DAYS } from '../core/catalog';
 import { formatMoney, isMoney } from '../core/money';
 import { maskPhone } from '../core/phone';
-import { keepNumberWarning } from '../services/cards/reminders';
+import { keepNumberWarning } from '../core/reminders';
+import { CARD_TYPE_LABELS, EXPIRY_BADGES, SUSPENDED_BADGE, type BadgeKind } from './labels';
 
-export const CARD_TYPE_LABELS: Record<CardType, string> = { data: '流量卡', phone: '手机卡', keep: '保号卡', esim: 'eSIM' };
-export const CARD_TYPES: CardType[] = ['phone', 'data', 'keep', 'esim'];
-
-/** Vant tag types: success green, warning orange, danger red, default grey. */
-export type BadgeKind = 'success' | 'warning' | 'danger' | 'default';
+export type { BadgeKind };
 
 export interface CardTile {
   masked: string;
@@ -37,9 +34,6 @@ export interface CardTile {
   /** The keep-number warning, or ''. */
   warning: string;
 }
-
-const BADGES: Record<string, BadgeKind> = { active: 'success', expiring: 'warning', expired: 'danger', recycle_risk: 'danger' };
-const BADGE_TEXT: Record<string, string> = { active: '正常', expiring: '即将到期', expired: '已过期', recycle_risk: '有回收风险' };
 
 export function cardTitle(card: BoundCard): string {
   if (card.nickname) return card.nickname;
@@ -64,10 +58,11 @@ export function cardTile(card: BoundCard, today: ChinaDate): CardTile {
   const soonDays = Math.max(7, card.remindDaysBefore ?? 0);
   const state = expiryState(known.expiry, today, { soonDays, graceDays });
   const suspended = known.suspended === true;
+  const badge = suspended ? SUSPENDED_BADGE : EXPIRY_BADGES[state.status];
   return {
     ...base,
-    badge: suspended ? '已停机' : BADGE_TEXT[state.status],
-    badgeKind: suspended ? 'danger' : BADGES[state.status],
+    badge: badge.text,
+    badgeKind: badge.kind,
     daysText: state.label,
     expiryText: `到期 ${formatChinaDate(known.expiry)}`,
     balanceText: isMoney(known.balance) ? `余额 ${formatMoney(known.balance)}` : '',
@@ -83,7 +78,7 @@ export function expiryBanner(cards: BoundCard[], today: ChinaDate): string {
     .filter(({ tile }) => tile.urgent)
     .sort((a, b) => daysLeftOf(a.card, today) - daysLeftOf(b.card, today));
   if (!urgent.length) return '';
-  const parts = urgent.map(({ card, tile }) => `${cardTitle(card)} ${tile.masked} ${tile.badge === '已停机' ? '已停机' : tile.daysText}`);
+  const parts = urgent.map(({ card, tile }) => `${cardTitle(card)} ${tile.masked} ${tile.badge === SUSPENDED_BADGE.text ? SUSPENDED_BADGE.text : tile.daysText}`);
   return `请及时续费：${parts.join('；')}`;
 }
 

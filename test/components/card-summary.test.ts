@@ -1,6 +1,6 @@
-import { cardProfile, has, openComponent as renderComponent, smartProfile, vantShown as vantRendered } from '../support/renewal-fixtures';
+import { cardProfile, smartProfile } from '../support/card-profiles';
+import { openComponent as renderComponent } from '../support/page-driver';
 import { money } from '../../miniprogram/core/money';
-import { formatDataMb } from '../../miniprogram/components/card-summary/view';
 
 const TODAY = '2026-11-25';
 
@@ -8,8 +8,8 @@ describe('card-summary', () => {
   test('shows carrier, type, masked number, balance, data, expiry and a Vant status tag', async () => {
     const driver = await renderComponent('card-summary', { card: cardProfile({ expiry: '2026-12-20' }), today: TODAY });
     const text = driver.text();
-    expect(vantRendered(driver, '.card-summary__tag', '.van-tag')).toBe(true);
-    expect(vantRendered(driver, '.card-summary__tag', '.van-button')).toBe(false);
+    expect(driver.vantShown('.card-summary__tag', '.van-tag')).toBe(true);
+    expect(driver.vantShown('.card-summary__tag', '.van-button')).toBe(false);
     expect(text).toContain('中国移动');
     expect(text).toContain('手机卡');
     expect(text).toContain('138****8000');
@@ -61,28 +61,11 @@ describe('card-summary', () => {
   test('no card renders nothing', async () => {
     const driver = await renderComponent('card-summary', { card: null, today: TODAY });
     expect(driver.text()).toBe('');
-    expect(has(driver, '.card-summary')).toBe(false);
+    expect(driver.has('.card-summary')).toBe(false);
   });
 
   test('an unknown carrier renders nothing rather than breaking', async () => {
     const driver = await renderComponent('card-summary', { card: { ...cardProfile(), carrier: 'globe' }, today: TODAY });
-    expect(has(driver, '.card-summary')).toBe(false);
-  });
-});
-
-describe('formatDataMb', () => {
-  test.each([
-    [0, '0MB'],
-    [512, '512MB'],
-    [1023, '1023MB'],
-    [1024, '1GB'],
-    [1536, '1.5GB'],
-    [10 * 1024, '10GB'],
-    [1024 + 100, '1GB'],
-    [-5, '0MB'],
-    [null, '不含流量'],
-    [Number.NaN, '不含流量'],
-  ])('%p MB → %s', (mb, text) => {
-    expect(formatDataMb(mb as number | null)).toBe(text);
+    expect(driver.has('.card-summary')).toBe(false);
   });
 });

@@ -1,6 +1,5 @@
+import { openComponent, type Driver } from '../support/page-driver';
 import { TestApp } from '../support/app';
-import { has, openComponent, tap, vantShown } from '../support/renewal-fixtures';
-import type { Driver } from '../support/render';
 import { money } from '../../miniprogram/core/money';
 import type { PaymentRequest, PaymentSheetHost, SheetChoice } from '../../miniprogram/services/contracts';
 
@@ -15,17 +14,16 @@ const REQUEST: PaymentRequest = {
 let app: TestApp;
 let driver: Driver;
 
+/** The component itself: the page that hosts it hands its present() to the payment backend. */
 function host(): PaymentSheetHost {
-  const current = app.services.paymentSheet.current();
-  if (!current) throw new Error('no sheet attached');
-  return current;
+  return driver.instance as PaymentSheetHost;
 }
 
 /** Presents the request and waits until the sheet shows it; `answer` settles when the user chooses. */
 async function present(request: PaymentRequest = REQUEST): Promise<{ answer: Promise<SheetChoice> }> {
   const answer = host().present(request);
   // Vant's popup shows its content after its enter transition starts (a later tick).
-  await driver.until(() => has(driver, '.payment-sheet__pay >>> .van-button'), 'the sheet to open');
+  await driver.until(() => driver.has('.payment-sheet__pay >>> .van-button'), 'the sheet to open');
   return { answer };
 }
 
@@ -36,20 +34,19 @@ beforeEach(async () => {
 });
 
 describe('payment-sheet', () => {
-  test('attaches itself as the payment sheet host while on screen, and detaches when removed', () => {
-    expect(app.services.paymentSheet.current()).not.toBeNull();
-    driver.comp.detach();
+  test('reaches for no service: it does not attach itself, its page does (see the confirm page tests)', () => {
     expect(app.services.paymentSheet.current()).toBeNull();
+    expect(typeof host().present).toBe('function');
   });
 
   test('shows nothing until a payment is presented', () => {
     expect(driver.text()).toBe('');
-    expect(has(driver, '.payment-sheet')).toBe(false);
+    expect(driver.has('.payment-sheet')).toBe(false);
   });
 
   test('shows payee, the amount large, the goods line and WeChat Pay buttons', async () => {
     await present();
-    expect(vantShown(driver, '.payment-sheet__pay', '.van-button')).toBe(true);
+    expect(driver.vantShown('.payment-sheet__pay', '.van-button')).toBe(true);
     expect(driver.textOf('.payment-sheet__payee')).toBe('付款给 卡续费');
     expect(driver.textOf('.payment-sheet__amount')).toBe('¥47.50');
     const sheet = driver.textOf('.payment-sheet');
@@ -71,9 +68,9 @@ describe('payment-sheet', () => {
     ['✕', '.payment-sheet__close', 'cancel'],
   ] as const)('tapping %s answers %s and closes the sheet', async (_label, selector, choice) => {
     const { answer } = await present();
-    await tap(driver, selector);
+    await driver.tap(selector);
     await expect(answer).resolves.toBe(choice);
-    expect(has(driver, '.payment-sheet')).toBe(false);
+    expect(driver.has('.payment-sheet')).toBe(false);
   });
 
   test.each([
@@ -81,20 +78,20 @@ describe('payment-sheet', () => {
     ['.payment-sheet__option--no-answer', 'no_answer'],
   ] as const)('the 模拟结果 row turns 确认支付 into %s', async (option, choice) => {
     const { answer } = await present();
-    await tap(driver, option);
+    await driver.tap(option);
     expect(driver.find(option).dom.className).toContain('payment-sheet__option--on');
     expect(driver.find('.payment-sheet__option').dom.className).not.toContain('payment-sheet__option--on');
-    await tap(driver, '.payment-sheet__pay');
+    await driver.tap('.payment-sheet__pay');
     await expect(answer).resolves.toBe(choice);
   });
 
   test('each presentation starts from a normal payment', async () => {
     const { answer: first } = await present();
-    await tap(driver, '.payment-sheet__option--no-answer');
-    await tap(driver, '.payment-sheet__cancel');
+    await driver.tap('.payment-sheet__option--no-answer');
+    await driver.tap('.payment-sheet__cancel');
     await expect(first).resolves.toBe('cancel');
     const { answer: second } = await present();
-    await tap(driver, '.payment-sheet__pay');
+    await driver.tap('.payment-sheet__pay');
     await expect(second).resolves.toBe('pay');
   });
 
@@ -102,7 +99,7 @@ describe('payment-sheet', () => {
     const { answer: first } = await present();
     const { answer: second } = await present({ ...REQUEST, orderId: 'CR2' });
     await expect(first).resolves.toBe('cancel');
-    await tap(driver, '.payment-sheet__pay');
+    await driver.tap('.payment-sheet__pay');
     await expect(second).resolves.toBe('pay');
   });
 

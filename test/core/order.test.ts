@@ -10,7 +10,6 @@ import {
   isUnsettled,
   newIdempotencyKey,
   newOrderId,
-  orderToVoucherLines,
   ordersToCsv,
   transition,
 } from '../../miniprogram/core/order';
@@ -308,57 +307,6 @@ describe('findDuplicate', () => {
     ['a non-string phone', [], 13800138000],
   ])('hostile input (%s) → undefined', (_name, orders, p) => {
     expect(findDuplicate(orders as Order[], p as string, productId, now)).toBeUndefined();
-  });
-});
-
-describe('orderToVoucherLines', () => {
-  const succeeded = orderIn('succeeded', {
-    transactionId: '4200001234202611251234567890',
-    after: { balance: yuan(120), dataLeftMb: null, expiry: '2027-11-30' },
-  });
-
-  test('every field, in order, with Chinese labels and the full number', () => {
-    expect(orderToVoucherLines(succeeded)).toEqual([
-      { label: '订单号', value: 'CR20261125103000123456' },
-      { label: '下单时间', value: '2026-11-25 10:30:00' },
-      { label: '充值号码', value: '13800138000' },
-      { label: '运营商', value: '中国移动' },
-      { label: '套餐', value: '话费充值 100 元' },
-      { label: '原价', value: '¥100.00' },
-      { label: '优惠', value: '-¥5.00' },
-      { label: '实付金额', value: '¥95.00' },
-      { label: '支付状态', value: '充值成功' },
-      { label: '微信支付单号', value: '4200001234202611251234567890' },
-      { label: '原到期日', value: '2026年11月30日' },
-      { label: '新到期日', value: '2027年11月30日' },
-    ]);
-  });
-
-  const value = (order: Order, label: string): string | undefined => orderToVoucherLines(order).find((l) => l.label === label)?.value;
-
-  test.each([
-    ['no discount shows 无', { discount: yuan(0) }, '优惠', '无'],
-    ['no payment yet shows a dash', { transactionId: undefined }, '微信支付单号', '—'],
-    ['the gateway\u2019s new expiry wins over the quote', { after: { balance: yuan(1), dataLeftMb: 1, expiry: '2027-12-01' } }, '新到期日', '2027年12月1日'],
-    ['a pending order marks the new expiry as expected', { state: 'paid' as const, after: undefined }, '新到期日', '2027年11月30日（预计）'],
-    ['a Smart order in pesos', { carrier: 'smart' as const, phone: '09171234567', payable: peso(100) }, '实付金额', '₱100.00'],
-    ['the Smart number keeps its leading zero', { carrier: 'smart' as const, phone: '09171234567' }, '充值号码', '09171234567'],
-    ['a corrupt carrier', { carrier: 'globe' as never }, '运营商', '未知运营商'],
-    ['a corrupt state', { state: '__proto__' as never }, '支付状态', '未知状态'],
-    ['a corrupt time', { createdAt: NaN }, '下单时间', '—'],
-    ['a corrupt amount', { payable: { amount: 1.5, currency: 'CNY' } as never }, '实付金额', '—'],
-    ['a corrupt old expiry', { oldExpiry: '2026-02-30' }, '原到期日', '—'],
-  ])('%s', (_name, overrides, label, expected) => {
-    expect(value({ ...succeeded, ...overrides } as Order, label)).toBe(expected);
-  });
-
-  test('bonus data and a failure reason get their own lines', () => {
-    const failed = orderIn('topup_failed', { bonusDataMb: 1024, failureReason: '运营商系统维护，稍后自动退款' });
-    expect(orderToVoucherLines(failed).slice(-2)).toEqual([
-      { label: '赠送流量', value: '1024MB' },
-      { label: '失败原因', value: '运营商系统维护，稍后自动退款' },
-    ]);
-    expect(orderToVoucherLines(succeeded).map((l) => l.label)).not.toContain('赠送流量');
   });
 });
 

@@ -4,12 +4,11 @@
  * card by SMS, the cards on 首页, a renewal through packages → confirm → WeChat Pay →
  * result, the record, and a relaunch that still shows the same cards and record.
  */
+import { type Driver, openPage } from '../support/page-driver';
 import { TestApp } from '../support/app';
-import { renderFreshPage, tapOn, present } from '../support/fresh-page';
 import { FakePrivacyService } from '../../miniprogram/services/wx/privacy';
 import type { MockAccountService } from '../../miniprogram/backends/offline/account';
 import type { MockSmsService } from '../../miniprogram/backends/offline/sms';
-import type { Driver } from '../support/render';
 import { formatChinaDate } from '../../miniprogram/core/dates';
 
 const NOW = '2026-11-25T10:00:00+08:00';
@@ -19,12 +18,12 @@ test('first launch → privacy → bind → my cards → renew → record → re
   const app = new TestApp({ now: NOW });
   const privacy = new FakePrivacyService({ agreed: false });
   const open = (page: 'home' | 'bind' | 'mine' | 'records', query: Record<string, string> = {}): Promise<Driver> =>
-    renderFreshPage(page, query, { services: app.services, privacy });
+    openPage(page, query, { ...app.services, privacy });
 
   // 1. First launch: 首页 has nothing yet and offers binding.
   let home = await open('home');
   expect(home.text()).toContain('还没有绑定号码');
-  await tapOn(home, '.bind-button');
+  await home.tap('.bind-button');
   expect(app.nav.last()).toMatchObject({ page: 'bind' });
 
   // 2. The bind page asks for the privacy agreement first; the user agrees.
@@ -37,25 +36,25 @@ test('first launch → privacy → bind → my cards → renew → record → re
   // 3. WeChat grants the user's own number (a one-time code the account service exchanges).
   const account = app.services.account as MockAccountService;
   account.setGrantedPhone('13800138000');
-  bind.find('.wechat-button').dispatchEvent('getphonenumber', { detail: { code: account.issueCode(), errMsg: 'getPhoneNumber:ok' } });
+  bind.find('.grant >>> .wechat-button').dispatchEvent('getphonenumber', { detail: { code: account.issueCode(), errMsg: 'getPhoneNumber:ok' } });
   await bind.until(() => bind.data.granted === true, 'the number to be granted');
-  expect(bind.textOf('.granted')).toContain('138****8000');
-  await tapOn(bind, '.bind-button');
+  expect(bind.textOf('.grant >>> .granted')).toContain('138****8000');
+  await bind.tap('.bind-button');
   await bind.until(() => app.nav.last()?.page === 'home', 'the way back home');
   bind.unload();
 
   // 4. A second number, Dad's keep-number card, bound by hand with an SMS code.
   bind = await open('bind');
-  await tapOn(bind, '.manual-toggle');
-  await bind.type('.phone-field', '17300173005');
-  await tapOn(bind, '.send-button');
+  await bind.tap('.manual-toggle');
+  await bind.type('.sms >>> .phone-field', '17300173005');
+  await bind.tap('.sms >>> .send-button');
   await bind.until(() => !bind.data.sending && bind.data.countdown > 0, 'the SMS');
   const code = (app.services.sms as MockSmsService).lastCode('17300173005') ?? '';
   expect(bind.text()).toContain(`验证码是 ${code}`);
-  await bind.type('.code-field', code);
-  await tapOn(bind, '.type-keep');
+  await bind.type('.sms >>> .code-field', code);
+  await bind.tap('.type-keep');
   await bind.type('.nickname-field', '爸爸的保号卡');
-  await tapOn(bind, '.bind-button');
+  await bind.tap('.bind-button');
   await bind.until(() => app.nav.last()?.page === 'home' && app.services.cards.list().length === 2, 'the second card');
   bind.unload();
 
@@ -72,21 +71,21 @@ test('first launch → privacy → bind → my cards → renew → record → re
   expect(home.textOf('.banner')).toContain('爸爸的保号卡 173****3005 剩余 5 天');
 
   // 6. Quick renew from the first card: packages → confirm → pay → result.
-  await tapOn(home, '.card-0 .renew-button');
+  await home.tap('.card-0 .renew-button');
   expect(app.nav.last()).toMatchObject({ page: 'packages', query: { phone: '13800138000' } });
   const packages = await app.follow('packages');
   await packages.until(() => packages.data.status === 'ready', 'the packages');
-  await tapOn(packages, '#tile-cmcc-recharge-50');
+  await packages.tap('#tile-cmcc-recharge-50');
   await packages.until(() => packages.data.selectedId === 'cmcc-recharge-50', 'the 50 yuan tile');
-  await tapOn(packages, '#next');
+  await packages.tap('#next');
   expect(app.nav.last()).toMatchObject({ page: 'confirm', query: { phone: '13800138000', productId: 'cmcc-recharge-50' } });
 
   const confirm = await app.follow('confirm');
   await confirm.until(() => confirm.data.status === 'ready', 'the confirm page');
   expect(confirm.text()).toContain('138 0013 8000');
-  await tapOn(confirm, '#pay');
-  await confirm.until(() => present(confirm, '#sheet >>> .payment-sheet__pay'), 'the WeChat Pay sheet', 1000);
-  await tapOn(confirm, '#sheet >>> .payment-sheet__pay');
+  await confirm.tap('#pay');
+  await confirm.until(() => confirm.has('#sheet >>> .payment-sheet__pay'), 'the WeChat Pay sheet', 1000);
+  await confirm.tap('#sheet >>> .payment-sheet__pay');
   await confirm.until(() => app.nav.last()?.page === 'result', 'the result page', 1000);
   expect(app.nav.last()?.kind).toBe('replace');
   const orderId = app.nav.last()?.query.orderId ?? '';

@@ -3,9 +3,8 @@
  * sheet → result, with real services over the storage fake. Each outcome is checked in
  * the stored record, also after a relaunch over the same storage.
  */
+import { follow, openPage, type Driver } from '../support/page-driver';
 import { TestApp } from '../support/app';
-import { follow, has, openPage, tap, typeInto } from '../support/renewal-fixtures';
-import type { Driver } from '../support/render';
 import type { MockWeChatPay } from '../../miniprogram/backends/offline/wechat-pay';
 import type { OrderState } from '../../miniprogram/core/types';
 
@@ -82,23 +81,23 @@ function payment(): MockWeChatPay {
 
 /** 充值 tab → packages → confirm, with the page driver of the confirm page. */
 async function toConfirm(region: Region, expiryLine = region.expiryLine): Promise<Driver> {
-  const lookup = (await openPage('lookup', {}, app.services)).driver;
-  await typeInto(lookup, '#query', region.typed);
-  await tap(lookup, '#submit');
-  await lookup.until(() => has(lookup, '#renew'), 'the card');
-  await tap(lookup, '#renew');
+  const lookup = await openPage('lookup', {}, app.services);
+  await lookup.type('#query', region.typed);
+  await lookup.tap('#submit');
+  await lookup.until(() => lookup.has('#renew'), 'the card');
+  await lookup.tap('#renew');
   expect(app.nav.last()).toEqual({ kind: 'open', page: 'packages', query: { phone: region.phone } });
   lookup.unload();
 
-  const packages = (await follow(app, 'packages')).driver;
+  const packages = await follow(app, 'packages');
   await packages.until(() => packages.data.status === 'ready', 'the packages');
-  await tap(packages, region.tile);
+  await packages.tap(region.tile);
   expect(packages.textOf('.packages__expiry')).toBe(expiryLine);
-  await tap(packages, '#next');
+  await packages.tap('#next');
   expect(app.nav.last()?.query).toEqual({ phone: region.phone, productId: region.productId });
   packages.unload();
 
-  const confirm = (await follow(app, 'confirm')).driver;
+  const confirm = await follow(app, 'confirm');
   await confirm.until(() => confirm.data.status === 'ready', 'the order');
   expect(confirm.textOf('#pay')).toBe(`确认支付 ${region.amountText}`);
   return confirm;
@@ -106,16 +105,16 @@ async function toConfirm(region: Region, expiryLine = region.expiryLine): Promis
 
 /** Pays on the rendered WeChat Pay sheet as a finger would, and follows to the result page. */
 async function payOnSheet(confirm: Driver, outcome: Outcome, amountText: string): Promise<Driver> {
-  await tap(confirm, '#pay');
-  await confirm.until(() => has(confirm, '#sheet >>> .payment-sheet__pay >>> .van-button'), 'the payment sheet');
+  await confirm.tap('#pay');
+  await confirm.until(() => confirm.has('#sheet >>> .payment-sheet__pay >>> .van-button'), 'the payment sheet');
   expect(confirm.textOf('#sheet >>> .payment-sheet__amount')).toBe(amountText);
   expect(confirm.textOf('#pay')).toBe('支付中…');
   const steps = SHEET_STEPS[outcome];
-  for (const option of steps.options) await tap(confirm, `#sheet >>> ${option}`);
-  await tap(confirm, `#sheet >>> ${steps.button}`);
+  for (const option of steps.options) await confirm.tap(`#sheet >>> ${option}`);
+  await confirm.tap(`#sheet >>> ${steps.button}`);
   await confirm.until(() => app.nav.last()?.kind === 'replace', 'the result page');
   confirm.unload();
-  const result = (await follow(app, 'result')).driver;
+  const result = await follow(app, 'result');
   expect(app.nav.last()?.kind).toBe('replace');
   return result;
 }
@@ -143,7 +142,7 @@ describe.each([MAINLAND, SMART])('renewal flow: $name number', (region) => {
     if (outcome === 'failure') expect(result.textOf('.result__subtitle')).toBe('原因：零钱余额不足');
     if (outcome === 'timeout') {
       // The money was taken but the answer lost: 刷新结果 reconciles to the truth.
-      await tap(result, '#refresh');
+      await result.tap('#refresh');
       await result.untilText('充值成功');
       expect(app.services.records.get(orderId)?.state).toBe('succeeded');
       expect(app.services.records.get(orderId)?.reconciled).toBe(true);
@@ -155,7 +154,7 @@ describe.each([MAINLAND, SMART])('renewal flow: $name number', (region) => {
     app.restart();
     expect(app.services.records.get(orderId)).toEqual(before);
     expect(app.services.records.count()).toBe(1);
-    const again = (await openPage('result', { orderId }, app.services)).driver;
+    const again = await openPage('result', { orderId }, app.services);
     expect(again.textOf('.result__title')).toBe(outcome === 'timeout' ? '充值成功' : RESULT_TITLE[outcome]);
   });
 });
@@ -167,8 +166,8 @@ describe('renewal flow: safety', () => {
     pay.dispatchEvent('tap');
     pay.dispatchEvent('tap');
     void confirm.instance.onPay();
-    await confirm.until(() => has(confirm, '#sheet >>> .payment-sheet__pay >>> .van-button'), 'the sheet');
-    await tap(confirm, '#sheet >>> .payment-sheet__pay');
+    await confirm.until(() => confirm.has('#sheet >>> .payment-sheet__pay >>> .van-button'), 'the sheet');
+    await confirm.tap('#sheet >>> .payment-sheet__pay');
     await confirm.until(() => app.nav.last()?.kind === 'replace', 'the result');
     expect(payment().chargeCount()).toBe(1);
     expect(app.services.records.count()).toBe(1);
@@ -180,7 +179,7 @@ describe('renewal flow: safety', () => {
     const confirm = await toConfirm(MAINLAND, '到期日将延长至 2028年1月4日');
     expect(confirm.textOf('#duplicate')).toContain('该号码 10 分钟内已充值过相同套餐');
     app.device.confirmAnswers = [false];
-    await tap(confirm, '#pay');
+    await confirm.tap('#pay');
     await confirm.until(() => confirm.data.paying === false, 'the declined confirmation');
     expect(payment().chargeCount()).toBe(1);
     expect(app.services.records.count()).toBe(1);
@@ -189,8 +188,8 @@ describe('renewal flow: safety', () => {
   test('storage full before paying: told why, nothing charged, nothing recorded', async () => {
     const confirm = await toConfirm(MAINLAND);
     globalThis.__wxStorage.maxTotalBytes = globalThis.__wxStorage.usedBytes() + 16;
-    await tap(confirm, '#pay');
-    await confirm.until(() => has(confirm, '.confirm__error'), 'the message');
+    await confirm.tap('#pay');
+    await confirm.until(() => confirm.has('.confirm__error'), 'the message');
     expect(confirm.textOf('.confirm__error')).toContain('没有扣款');
     expect(payment().chargeCount()).toBe(0);
     expect(app.services.records.count()).toBe(0);
@@ -205,29 +204,29 @@ describe('renewal flow: safety', () => {
     };
     const before = snapshot();
 
-    const lookup = (await openPage('lookup', {}, app.services)).driver;
+    const lookup = await openPage('lookup', {}, app.services);
     for (const typed of ['', '12345', 'abcdefg', '09171234567', '8986 0012', '１３８']) {
-      await typeInto(lookup, '#query', typed);
-      await tap(lookup, '#submit');
+      await lookup.type('#query', typed);
+      await lookup.tap('#submit');
       expect(lookup.textOf('#query >>> .van-field__error-message')).not.toBe('');
     }
     lookup.unload();
 
-    const packages = (await openPage('packages', { phone: '13800138000' }, app.services)).driver;
+    const packages = await openPage('packages', { phone: '13800138000' }, app.services);
     await packages.until(() => packages.data.status === 'ready', 'the packages');
     for (const typed of ['0', '5', '9999', '12.5', '五十']) {
-      await typeInto(packages, '#custom', typed);
+      await packages.type('#custom', typed);
       expect(packages.textOf('#custom >>> .van-field__error-message')).not.toBe('');
     }
     packages.unload();
 
     for (const query of [{}, { phone: 'x', productId: 'cmcc-recharge-50' }, { phone: '13800138000', productId: 'nope' }, { phone: '13800138000', productId: 'cmcc-recharge-50', amount: '1' }]) {
-      const confirm = (await openPage('confirm', query as Record<string, string>, app.services)).driver;
+      const confirm = await openPage('confirm', query as Record<string, string>, app.services);
       await confirm.until(() => confirm.data.status === 'invalid', 'the error');
       confirm.unload();
     }
     for (const query of [{}, { orderId: 'nope' }]) {
-      const result = (await openPage('result', query as Record<string, string>, app.services)).driver;
+      const result = await openPage('result', query as Record<string, string>, app.services);
       expect(result.text()).toContain('没有找到这笔订单');
       result.unload();
     }

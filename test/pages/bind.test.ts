@@ -1,13 +1,11 @@
+import { MINIPROGRAM_ROOT, type Driver, openPage } from '../support/page-driver';
 import fs from 'fs';
 import path from 'path';
 import { TestApp } from '../support/app';
-import { MINIPROGRAM_ROOT } from '../support/render';
-import { present, renderFreshPage, tapOn, vantPresent } from '../support/fresh-page';
 import { ScriptedGateway, boundCard } from '../support/cards-fixtures';
 import { FakePrivacyService } from '../../miniprogram/services/wx/privacy';
 import type { MockAccountService } from '../../miniprogram/backends/offline/account';
 import type { MockSmsService } from '../../miniprogram/backends/offline/sms';
-import type { Driver } from '../support/render';
 
 let app: TestApp;
 let privacy: FakePrivacyService;
@@ -20,7 +18,7 @@ beforeEach(() => {
 
 const account = () => app.services.account as MockAccountService;
 const sms = () => app.services.sms as MockSmsService;
-const openBind = (query: Record<string, string> = {}) => renderFreshPage('bind', query, { services: app.services, privacy });
+const openBind = (query: Record<string, string> = {}) => openPage('bind', query, { ...app.services, privacy });
 
 /**
  * What WeChat sends when the user taps the phone-number button, as Vant's button re-emits
@@ -28,26 +26,26 @@ const openBind = (query: Record<string, string> = {}) => renderFreshPage('bind',
  * components, so sending it to the inner <button> would reach the page twice.)
  */
 async function phoneButton(page: Driver, detail: Record<string, unknown>): Promise<void> {
-  if (!vantPresent(page, '.wechat-button', '.van-button')) throw new Error('the WeChat button did not render');
+  if (!page.vantShown('.grant >>> .wechat-button', '.van-button')) throw new Error('the WeChat button did not render');
   const before = page.data.message;
-  page.find('.wechat-button').dispatchEvent('getphonenumber', { detail });
+  page.find('.grant >>> .wechat-button').dispatchEvent('getphonenumber', { detail });
   // Every answer ends with the number granted or a message (a new one, or the same text again).
   await page.until(() => !page.data.exchanging && (page.data.granted || page.data.message !== before || before !== ''), 'the exchange');
   await page.until(() => !page.data.exchanging, 'the exchange to finish');
 }
 
 async function openManual(page: Driver): Promise<void> {
-  if (!page.data.manualOpen) await tapOn(page, '.manual-toggle');
+  if (!page.data.manualOpen) await page.tap('.manual-toggle');
 }
 
 async function sendCode(page: Driver, phone: string): Promise<void> {
-  await page.type('.phone-field', phone);
-  await tapOn(page, '.send-button');
+  await page.type('.sms >>> .phone-field', phone);
+  await page.tap('.sms >>> .send-button');
   await page.until(() => !page.data.sending, 'the SMS send');
 }
 
 async function bindTap(page: Driver): Promise<void> {
-  await tapOn(page, '.bind-button');
+  await page.tap('.bind-button');
   await page.until(() => !page.data.binding, 'binding');
 }
 
@@ -55,13 +53,13 @@ describe('WeChat phone-number button', () => {
   test('granted: the code is exchanged, the number shown masked, 绑定 stores it as wechat-verified', async () => {
     account().setGrantedPhone('13800138000');
     const page = await openBind();
-    expect(vantPresent(page, '.wechat-button', '.van-button')).toBe(true);
+    expect(page.vantShown('.grant >>> .wechat-button', '.van-button')).toBe(true);
     expect(page.text()).toContain('微信手机号一键绑定');
     await phoneButton(page, { code: account().issueCode(), errMsg: 'getPhoneNumber:ok' });
-    expect(page.textOf('.granted')).toContain('138****8000');
+    expect(page.textOf('.grant >>> .granted')).toContain('138****8000');
     expect(page.text()).not.toContain('13800138000');
     expect(page.text()).toContain('中国移动');
-    await tapOn(page, '.type-keep');
+    await page.tap('.type-keep');
     await page.type('.nickname-field', '我的保号卡');
     await bindTap(page);
     expect(app.services.cards.list()).toEqual([
@@ -76,7 +74,7 @@ describe('WeChat phone-number button', () => {
     expect(page.data.manualOpen).toBe(false);
     await phoneButton(page, { errMsg: 'getPhoneNumber:fail user deny' });
     expect(page.textOf('.message')).toContain('你没有允许使用微信绑定的手机号');
-    expect(present(page, '.phone-field')).toBe(true);
+    expect(page.has('.sms >>> .phone-field')).toBe(true);
     expect(page.text()).toContain('获取验证码');
     expect(app.services.cards.list()).toEqual([]);
   });
@@ -85,7 +83,7 @@ describe('WeChat phone-number button', () => {
     const page = await openBind();
     await phoneButton(page, { errMsg: 'getPhoneNumber:fail no permission', errno: 1400001 });
     expect(page.textOf('.message')).toContain('次数已用完');
-    expect(present(page, '.phone-field')).toBe(true);
+    expect(page.has('.sms >>> .phone-field')).toBe(true);
   });
 
   test('quota answered by the exchange: same message, nothing bound', async () => {
@@ -102,7 +100,7 @@ describe('WeChat phone-number button', () => {
     await phoneButton(page, { code: account().issueCode() });
     expect(page.textOf('.message')).toContain('网络不太好');
     await phoneButton(page, { code: account().issueCode() });
-    expect(page.textOf('.granted')).toContain('138****8000');
+    expect(page.textOf('.grant >>> .granted')).toContain('138****8000');
   });
 
   test('the WeChat number already bound: says so and offers the manual path', async () => {
@@ -110,13 +108,13 @@ describe('WeChat phone-number button', () => {
     const page = await openBind();
     await phoneButton(page, { code: account().issueCode() });
     expect(page.textOf('.message')).toContain('已经绑定过了');
-    expect(present(page, '.phone-field')).toBe(true);
+    expect(page.has('.sms >>> .phone-field')).toBe(true);
   });
 
   test('carrier corrected after 携号转网 is what gets stored', async () => {
     const page = await openBind();
     await phoneButton(page, { code: account().issueCode() });
-    await tapOn(page, '.carrier-cucc');
+    await page.tap('.carrier-cucc');
     await bindTap(page);
     expect(app.services.cards.get('13800138000')?.carrier).toBe('cucc');
   });
@@ -127,7 +125,7 @@ describe('privacy agreement', () => {
     privacy = new FakePrivacyService({ agreed: false });
     const page = await openBind();
     await page.untilText('《用户隐私保护指引》');
-    expect(vantPresent(page, '.privacy-popup', '.van-popup')).toBe(true);
+    expect(page.vantShown('.privacy-popup', '.van-popup')).toBe(true);
     expect(page.textOf('.privacy-popup >>> .privacy__agree')).toBe('同意');
     page.find('.privacy-popup >>> .privacy__agree').dispatchEvent('agreeprivacyauthorization', { detail: {} });
     await page.until(() => !page.data.privacyShow, 'the popup to close');
@@ -156,14 +154,14 @@ describe('privacy agreement', () => {
     privacy = new FakePrivacyService({ agreed: false });
     const page = await openBind();
     await page.untilText('拒绝');
-    await tapOn(page, '.privacy-popup >>> .privacy__refuse');
+    await page.tap('.privacy-popup >>> .privacy__refuse');
     await page.until(() => !page.data.privacyShow, 'the popup to close');
     expect(privacy.answers).toEqual([{ event: 'disagree' }]);
     expect(page.textOf('.message')).toContain('没有同意《用户隐私保护指引》');
-    expect(present(page, '.phone-field')).toBe(true);
+    expect(page.has('.sms >>> .phone-field')).toBe(true);
 
     await sendCode(page, '13900139000');
-    await page.type('.code-field', sms().lastCode('13900139000') ?? '');
+    await page.type('.sms >>> .code-field', sms().lastCode('13900139000') ?? '');
     await bindTap(page);
     expect(app.services.cards.get('13900139000')).toMatchObject({ verifiedBy: 'sms', carrier: 'cmcc' });
   });
@@ -190,8 +188,8 @@ describe('manual entry with an SMS code', () => {
     await sendCode(page, '133 0013 3000');
     expect(page.textOf('.message')).toContain('验证码已发送到 133****3000');
     expect(page.text()).toContain('中国电信');
-    await page.type('.code-field', sms().lastCode('13300133000') ?? '');
-    await tapOn(page, '.type-data');
+    await page.type('.sms >>> .code-field', sms().lastCode('13300133000') ?? '');
+    await page.tap('.type-data');
     await page.type('.nickname-field', '爸爸的流量卡');
     await bindTap(page);
     expect(app.services.cards.get('13300133000')).toMatchObject({ carrier: 'ctcc', cardType: 'data', nickname: '爸爸的流量卡', verifiedBy: 'sms' });
@@ -210,9 +208,9 @@ describe('manual entry with an SMS code', () => {
     await openManual(page);
     await sendCode(page, '13900139000');
     const wrong = sms().lastCode('13900139000') === '000000' ? '111111' : '000000';
-    await page.type('.code-field', wrong);
+    await page.type('.sms >>> .code-field', wrong);
     await bindTap(page);
-    expect(page.textOf('.code-field')).toContain('验证码不对，还可以再试 4 次');
+    expect(page.textOf('.sms >>> .code-field')).toContain('验证码不对，还可以再试 4 次');
     expect(app.services.cards.list()).toEqual([]);
   });
 
@@ -220,10 +218,10 @@ describe('manual entry with an SMS code', () => {
     const page = await openBind();
     await openManual(page);
     await sendCode(page, '13900139000');
-    await page.type('.code-field', sms().lastCode('13900139000') ?? '');
+    await page.type('.sms >>> .code-field', sms().lastCode('13900139000') ?? '');
     app.clock.advance(5 * 60 * 1000);
     await bindTap(page);
-    expect(page.textOf('.code-field')).toContain('验证码已过期');
+    expect(page.textOf('.sms >>> .code-field')).toContain('验证码已过期');
     expect(page.data.code).toBe('');
     expect(app.services.cards.list()).toEqual([]);
   });
@@ -235,13 +233,13 @@ describe('manual entry with an SMS code', () => {
     const right = sms().lastCode('13900139000') ?? '';
     const wrong = right === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i += 1) {
-      await page.type('.code-field', wrong);
+      await page.type('.sms >>> .code-field', wrong);
       await bindTap(page);
     }
-    expect(page.textOf('.code-field')).toContain('错误次数太多');
-    await page.type('.code-field', right);
+    expect(page.textOf('.sms >>> .code-field')).toContain('错误次数太多');
+    await page.type('.sms >>> .code-field', right);
     await bindTap(page);
-    expect(page.textOf('.code-field')).toContain('请重新获取');
+    expect(page.textOf('.sms >>> .code-field')).toContain('请重新获取');
     expect(app.services.cards.list()).toEqual([]);
   });
 
@@ -249,16 +247,16 @@ describe('manual entry with an SMS code', () => {
     const page = await openBind();
     await openManual(page);
     await sendCode(page, '1380013800');
-    expect(page.textOf('.phone-field')).toContain('少了 1 位');
+    expect(page.textOf('.sms >>> .phone-field')).toContain('少了 1 位');
     expect(sms().lastCode('1380013800')).toBeUndefined();
   });
 
   test('no code typed: says to get one first', async () => {
     const page = await openBind();
     await openManual(page);
-    await page.type('.phone-field', '13900139000');
+    await page.type('.sms >>> .phone-field', '13900139000');
     await bindTap(page);
-    expect(page.textOf('.code-field')).toContain('请输入短信验证码');
+    expect(page.textOf('.sms >>> .code-field')).toContain('请输入短信验证码');
   });
 
   test('a number already bound is refused before any SMS', async () => {
@@ -266,7 +264,7 @@ describe('manual entry with an SMS code', () => {
     const page = await openBind();
     await openManual(page);
     await sendCode(page, '13900139000');
-    expect(page.textOf('.phone-field')).toContain('已经绑定过了');
+    expect(page.textOf('.sms >>> .phone-field')).toContain('已经绑定过了');
     expect(sms().lastCode('13900139000')).toBeUndefined();
   });
 
@@ -274,7 +272,7 @@ describe('manual entry with an SMS code', () => {
     const page = await openBind();
     await openManual(page);
     await sendCode(page, '13900139000');
-    await page.type('.code-field', sms().lastCode('13900139000') ?? '');
+    await page.type('.sms >>> .code-field', sms().lastCode('13900139000') ?? '');
     await page.type('.nickname-field', '一二三四五六七八九十一二三');
     await bindTap(page);
     expect(page.textOf('.nickname-field')).toContain('最多 12 个字');
@@ -295,7 +293,7 @@ describe('manual entry with an SMS code', () => {
       const page = await openBind();
       await openManual(page);
       await sendCode(page, phone);
-      await page.type('.code-field', sms().lastCode(phone) ?? '');
+      await page.type('.sms >>> .code-field', sms().lastCode(phone) ?? '');
       await bindTap(page);
       page.unload();
     }
@@ -314,17 +312,17 @@ describe('resend countdown', () => {
     await openManual(page);
     await sendCode(page, '13900139000');
     // The SMS mock's latency moved the fake clock by 0.3 s, so 59.7 s are left.
-    expect(page.textOf('.send-button')).toBe('60 秒后重新获取');
+    expect(page.textOf('.sms >>> .send-button')).toBe('60 秒后重新获取');
     app.clock.advance(15_000);
     await page.lifecycle('tick');
-    expect(page.textOf('.send-button')).toBe('45 秒后重新获取');
+    expect(page.textOf('.sms >>> .send-button')).toBe('45 秒后重新获取');
     app.clock.advance(45_000);
     await page.lifecycle('tick');
-    expect(page.textOf('.send-button')).toBe('获取验证码');
+    expect(page.textOf('.sms >>> .send-button')).toBe('获取验证码');
     const first = sms().lastCode('13900139000');
-    await tapOn(page, '.send-button');
+    await page.tap('.sms >>> .send-button');
     await page.until(() => !page.data.sending);
-    expect(page.textOf('.send-button')).toBe('60 秒后重新获取');
+    expect(page.textOf('.sms >>> .send-button')).toBe('60 秒后重新获取');
     expect(sms().lastCode('13900139000')).toBeDefined();
     expect(first).toBeDefined();
   });
@@ -335,7 +333,7 @@ describe('resend countdown', () => {
     await sendCode(page, '13900139000');
     const code = sms().lastCode('13900139000');
     app.clock.advance(10_000);
-    await tapOn(page, '.send-button');
+    await page.tap('.sms >>> .send-button');
     expect(sms().lastCode('13900139000')).toBe(code);
     expect(sms().secondsUntilResend('13900139000')).toBe(50);
   });

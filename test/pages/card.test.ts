@@ -1,5 +1,5 @@
+import { openPage } from '../support/page-driver';
 import { TestApp } from '../support/app';
-import { renderFreshPage, tapOn, vantPresent } from '../support/fresh-page';
 import { ScriptedGateway, boundCard, profile } from '../support/cards-fixtures';
 import { EXPIRY_TEMPLATE_ID } from '../../miniprogram/services/cards/reminders';
 import type { BoundCard } from '../../miniprogram/core/types';
@@ -18,7 +18,7 @@ beforeEach(() => {
   app.services.cards.bind(boundCard(PHONE, { cardType: 'keep', nickname: '旧名字', lastKnown: KNOWN }));
 });
 
-const openCard = (phone = PHONE) => renderFreshPage('card', { phone }, { services: app.services });
+const openCard = (phone = PHONE) => openPage('card', { phone }, app.services);
 const stored = () => app.services.cards.get(PHONE);
 
 describe('card page: summary', () => {
@@ -46,13 +46,13 @@ describe('card page: summary', () => {
   test('an unknown number says so and offers the way back', async () => {
     const page = await openCard('13700137000');
     expect(page.text()).toContain('这个号码没有绑定');
-    await tapOn(page, '.back-button');
+    await page.tap('.back-button');
     expect(app.nav.last()).toMatchObject({ kind: 'back' });
   });
 
   test('续费 opens packages for this number', async () => {
     const page = await openCard();
-    await tapOn(page, '.renew-button');
+    await page.tap('.renew-button');
     expect(app.nav.last()).toMatchObject({ page: 'packages', query: { phone: PHONE } });
   });
 });
@@ -60,9 +60,9 @@ describe('card page: summary', () => {
 describe('card page: rename', () => {
   test('saves the trimmed nickname and shows it', async () => {
     const page = await openCard();
-    expect(vantPresent(page, '.nickname-field', '.van-field__body')).toBe(true);
+    expect(page.vantShown('.nickname-field', '.van-field__body')).toBe(true);
     await page.type('.nickname-field', '  爸爸的保号卡  ');
-    await tapOn(page, '.save-nickname');
+    await page.tap('.save-nickname');
     expect(stored()?.nickname).toBe('爸爸的保号卡');
     expect(page.textOf('.summary')).toContain('爸爸的保号卡');
     expect(app.device.lastToast()).toBe('备注已保存');
@@ -74,7 +74,7 @@ describe('card page: rename', () => {
   ])('refuses %j with a message', async (typed, message) => {
     const page = await openCard();
     await page.type('.nickname-field', typed);
-    await tapOn(page, '.save-nickname');
+    await page.tap('.save-nickname');
     expect(page.textOf('.nickname-field')).toContain(message);
     expect(stored()?.nickname).toBe('旧名字');
   });
@@ -82,7 +82,7 @@ describe('card page: rename', () => {
   test('typing again clears the error', async () => {
     const page = await openCard();
     await page.type('.nickname-field', '');
-    await tapOn(page, '.save-nickname');
+    await page.tap('.save-nickname');
     expect(page.text()).toContain('请输入备注名');
     await page.type('.nickname-field', '妈');
     expect(page.text()).not.toContain('请输入备注名');
@@ -93,7 +93,7 @@ describe('card page: default and type', () => {
   test('设为默认 makes it the only default', async () => {
     const page = await openCard();
     expect(stored()?.isDefault).toBe(false);
-    await tapOn(page, '.default-button');
+    await page.tap('.default-button');
     expect(stored()?.isDefault).toBe(true);
     expect(app.services.cards.get('13900139000')?.isDefault).toBe(false);
     expect(page.textOf('.summary')).toContain('默认');
@@ -102,8 +102,8 @@ describe('card page: default and type', () => {
 
   test('changing the card type saves it and drops the keep-number warning', async () => {
     const page = await openCard();
-    expect(vantPresent(page, '.type-group', '.van-radio-group')).toBe(true);
-    await tapOn(page, '.type-data');
+    expect(page.vantShown('.type-group', '.van-radio-group')).toBe(true);
+    await page.tap('.type-data');
     expect(stored()?.cardType).toBe('data');
     expect(page.textOf('.summary')).toContain('流量卡');
     expect(page.textOf('.summary')).not.toContain('请在到期前续费');
@@ -122,14 +122,14 @@ describe('card page: reminders', () => {
     ['.remind-off', null, '已关闭到期提醒'],
   ])('choosing %s saves %p', async (selector, days, note) => {
     const page = await openCard();
-    await tapOn(page, selector);
+    await page.tap(selector);
     expect(stored()?.remindDaysBefore).toBe(days);
     expect(page.textOf('.reminder-note')).toBe(note);
   });
 
   test('添加到手机日历: the event is added and remembered', async () => {
     const page = await openCard();
-    await tapOn(page, '.calendar-button');
+    await page.tap('.calendar-button');
     await page.untilText('已添加到手机日历');
     expect(app.device.calendar).toHaveLength(1);
     expect(app.device.calendar[0].title).toBe('【保号提醒】旧名字 138****8000 将于 2026年12月1日 到期');
@@ -141,7 +141,7 @@ describe('card page: reminders', () => {
   test('calendar permission denied: says how to allow it, nothing saved', async () => {
     app.device.calendarAnswer = { ok: false, error: 'denied', message: 'denied' };
     const page = await openCard();
-    await tapOn(page, '.calendar-button');
+    await page.tap('.calendar-button');
     await page.untilText('没有日历权限');
     expect(page.textOf('.message')).toContain('设置');
     expect(stored()?.calendarAddedFor).toBeUndefined();
@@ -150,14 +150,14 @@ describe('card page: reminders', () => {
   test('with reminders off, the calendar is not touched', async () => {
     app.services.cards.update(PHONE, { remindDaysBefore: null });
     const page = await openCard();
-    await tapOn(page, '.calendar-button');
+    await page.tap('.calendar-button');
     await page.untilText('没有开启到期提醒');
     expect(app.device.calendar).toHaveLength(0);
   });
 
   test('订阅到期提醒 accepted: asks for the template and saves it', async () => {
     const page = await openCard();
-    await tapOn(page, '.subscribe-button');
+    await page.tap('.subscribe-button');
     await page.untilText('已订阅');
     expect(app.device.subscribeRequests).toEqual([[EXPIRY_TEMPLATE_ID]]);
     expect(stored()?.subscribed).toBe(true);
@@ -167,7 +167,7 @@ describe('card page: reminders', () => {
   test('订阅到期提醒 refused: explains, nothing saved', async () => {
     app.device.subscribeAccepts = false;
     const page = await openCard();
-    await tapOn(page, '.subscribe-button');
+    await page.tap('.subscribe-button');
     await page.untilText('没有允许订阅消息');
     expect(stored()?.subscribed).toBeUndefined();
   });
@@ -176,7 +176,7 @@ describe('card page: reminders', () => {
 describe('card page: unbind', () => {
   test('confirmed: the card is gone and the page goes back', async () => {
     const page = await openCard();
-    await tapOn(page, '.unbind-button');
+    await page.tap('.unbind-button');
     await page.until(() => app.nav.moves.length > 0, 'navigation');
     expect(app.device.confirms[0].content).toContain('138****8000');
     expect(stored()).toBeUndefined();
@@ -188,7 +188,7 @@ describe('card page: unbind', () => {
   test('cancelled: the card stays', async () => {
     app.device.confirmAnswers = [false];
     const page = await openCard();
-    await tapOn(page, '.unbind-button');
+    await page.tap('.unbind-button');
     await page.until(() => app.device.confirms.length === 1, 'the confirm');
     expect(stored()).toBeDefined();
     expect(app.nav.moves).toEqual([]);

@@ -1,7 +1,5 @@
+import { openPage, type Driver, settle } from '../support/page-driver';
 import { TestApp } from '../support/app';
-import { has, openPage, tap, vantShown, type OpenedPage } from '../support/renewal-fixtures';
-import type { Driver } from '../support/render';
-import { settle } from '../support/render';
 import type { MockCarrierGateway } from '../../miniprogram/backends/offline/gateway';
 import type { MockWeChatPay } from '../../miniprogram/backends/offline/wechat-pay';
 import { productById } from '../../miniprogram/core/catalog';
@@ -29,14 +27,14 @@ function storageKeys(): string[] {
   return [...globalThis.__wxStorage.getStorageInfoSync().keys].sort();
 }
 
-async function open(query: Record<string, string> = QUERY): Promise<OpenedPage> {
+async function open(query: Record<string, string> = QUERY): Promise<Driver> {
   const opened = await openPage('confirm', query, app.services);
-  await opened.driver.until(() => opened.driver.data.status !== 'loading', 'the order');
+  await opened.until(() => opened.data.status !== 'loading', 'the order');
   return opened;
 }
 
 async function sheetOpen(driver: Driver): Promise<void> {
-  await driver.until(() => has(driver, '#sheet >>> .payment-sheet__pay >>> .van-button'), 'the payment sheet');
+  await driver.until(() => driver.has('#sheet >>> .payment-sheet__pay >>> .van-button'), 'the payment sheet');
 }
 
 async function result(driver: Driver): Promise<string> {
@@ -65,7 +63,7 @@ async function payEarlier(productId = 'cmcc-recharge-50'): Promise<void> {
 
 describe('confirm page: what it shows', () => {
   test('the full number large and grouped, the carrier, the order as core prices it, a Vant pay button', async () => {
-    const { driver } = await open();
+    const driver = await open();
     expect(driver.textOf('.confirm__prompt')).toBe('请核对号码');
     expect(driver.textOf('.confirm__phone')).toBe('138 0013 8000');
     expect(driver.textOf('.confirm__carrier')).toBe('中国移动 · 手机卡');
@@ -76,20 +74,20 @@ describe('confirm page: what it shows', () => {
     expect(lines).toContain('续费后到期日2027年7月8日');
     expect(lines).toContain('实付金额¥50.00');
     expect(lines).not.toContain('优惠');
-    expect(vantShown(driver, '#pay', '.van-button')).toBe(true);
+    expect(driver.vantShown('#pay', '.van-button')).toBe(true);
     expect(driver.textOf('#pay')).toBe('确认支付 ¥50.00');
-    expect(has(driver, '#duplicate')).toBe(false);
+    expect(driver.has('#duplicate')).toBe(false);
   });
 
   test('a promotion shows as a discount line, recomputed here whatever the link says', async () => {
-    const { driver } = await open({ phone: PHONE, productId: 'cmcc-recharge-100', price: '1', payable: '1' });
+    const driver = await open({ phone: PHONE, productId: 'cmcc-recharge-100', price: '1', payable: '1' });
     const lines = driver.textOf('#lines');
     expect(lines).toContain('优惠-¥5.00（大额充值 95 折（100 元及以上））');
     expect(driver.textOf('#pay')).toBe('确认支付 ¥95.00');
   });
 
   test('a Smart number: grouped 0918 123 4567 and pesos', async () => {
-    const { driver } = await open({ phone: '09181234567', productId: 'smart-recharge-300' });
+    const driver = await open({ phone: '09181234567', productId: 'smart-recharge-300' });
     expect(driver.textOf('.confirm__phone')).toBe('0918 123 4567');
     expect(driver.textOf('.confirm__carrier')).toBe('Smart · 手机卡');
     expect(driver.textOf('#lines')).toContain('加送有效期7 天');
@@ -97,16 +95,16 @@ describe('confirm page: what it shows', () => {
   });
 
   test('a custom amount whose amount matches its product', async () => {
-    const { driver } = await open({ phone: PHONE, productId: 'cmcc-recharge-custom-66', amount: '6600' });
+    const driver = await open({ phone: PHONE, productId: 'cmcc-recharge-custom-66', amount: '6600' });
     expect(driver.textOf('#pay')).toBe('确认支付 ¥66.00');
   });
 
   test('a network failure offers 重试', async () => {
     (app.services.gateway as MockCarrierGateway).failNext('network');
-    const { driver } = await open();
+    const driver = await open();
     expect(driver.text()).toContain('网络连接失败');
-    expect(has(driver, '#pay')).toBe(false);
-    await tap(driver, '#retry');
+    expect(driver.has('#pay')).toBe(false);
+    await driver.tap('#retry');
     await driver.until(() => driver.data.status === 'ready', 'the order');
     expect(driver.textOf('.confirm__phone')).toBe('138 0013 8000');
   });
@@ -124,12 +122,12 @@ describe('confirm page: bad links', () => {
     ['a plan not sold for this card type', { phone: '19200192000', productId: 'cbn-keep-8' }, '不适用于该号码'],
   ])('%s: a clear Chinese error, a way back, nothing stored or charged', async (_name, query, message) => {
     const before = storageKeys();
-    const { driver } = await open(query as Record<string, string>);
+    const driver = await open(query as Record<string, string>);
     expect(driver.data.status).toBe('invalid');
     expect(driver.text()).toContain(message);
-    expect(has(driver, '#pay')).toBe(false);
-    expect(vantShown(driver, '#back', '.van-button')).toBe(true);
-    await tap(driver, '#back');
+    expect(driver.has('#pay')).toBe(false);
+    expect(driver.vantShown('#back', '.van-button')).toBe(true);
+    await driver.tap('#back');
     expect(app.nav.last()?.kind).toBe('back');
     expect(app.services.records.count()).toBe(0);
     expect(payment().chargeCount()).toBe(0);
@@ -138,16 +136,23 @@ describe('confirm page: bad links', () => {
 });
 
 describe('confirm page: paying', () => {
+  test('the page hands its own pay sheet to the payment backend while on screen, and takes it back when it goes', async () => {
+    const driver = await open();
+    expect(app.services.paymentSheet.current()).not.toBeNull();
+    driver.comp.detach();
+    expect(app.services.paymentSheet.current()).toBeNull();
+  });
+
   test('the sheet shows the order; 确认支付 pays once, records it and replaces the page with the result', async () => {
-    const { driver } = await open();
-    await tap(driver, '#pay');
+    const driver = await open();
+    await driver.tap('#pay');
     await sheetOpen(driver);
     expect(driver.data.paying).toBe(true);
     expect(driver.html()).toContain('van-button--loading');
     expect(driver.textOf('#sheet >>> .payment-sheet__amount')).toBe('¥50.00');
     expect(driver.textOf('#sheet >>> .payment-sheet')).toContain('中国移动 话费充值 50 元 · 138****8000');
     expect(app.services.records.count()).toBe(1);
-    await tap(driver, '#sheet >>> .payment-sheet__pay');
+    await driver.tap('#sheet >>> .payment-sheet__pay');
     const orderId = await result(driver);
     expect(orderId).toMatch(/^CR20261125\d{12}$/);
     expect(app.services.records.get(orderId)?.state).toBe('succeeded');
@@ -160,25 +165,25 @@ describe('confirm page: paying', () => {
     ['.payment-sheet__pay', ['.payment-sheet__option--insufficient'], 'pay_failed'],
     ['.payment-sheet__pay', ['.payment-sheet__option--no-answer'], 'unknown'],
   ])('answering %s (after %p) goes to the result with the order %s', async (button, options, state) => {
-    const { driver } = await open();
-    await tap(driver, '#pay');
+    const driver = await open();
+    await driver.tap('#pay');
     await sheetOpen(driver);
-    for (const option of options) await tap(driver, `#sheet >>> ${option}`);
-    await tap(driver, `#sheet >>> ${button}`);
+    for (const option of options) await driver.tap(`#sheet >>> ${option}`);
+    await driver.tap(`#sheet >>> ${button}`);
     const orderId = await result(driver);
     expect(app.services.records.get(orderId)?.state).toBe(state);
     expect(app.services.records.count()).toBe(1);
   });
 
   test('a double tap starts one payment and writes one record', async () => {
-    const { driver } = await open();
+    const driver = await open();
     const pay = jest.spyOn(app.services.checkout, 'pay');
     const first = driver.instance.onPay();
     const second = driver.instance.onPay();
     driver.find('#pay >>> .van-button').dispatchEvent('tap');
     await sheetOpen(driver);
-    await tap(driver, '#pay');
-    await tap(driver, '#sheet >>> .payment-sheet__pay');
+    await driver.tap('#pay');
+    await driver.tap('#sheet >>> .payment-sheet__pay');
     await Promise.all([first, second]);
     await result(driver);
     expect(pay).toHaveBeenCalledTimes(1);
@@ -192,14 +197,14 @@ describe('confirm page: paying', () => {
   });
 
   test('storage full before paying: the reason is shown, nothing charged, nothing recorded, and a retry works', async () => {
-    const { driver } = await open();
+    const driver = await open();
     const before = storageKeys();
     globalThis.__wxStorage.maxTotalBytes = globalThis.__wxStorage.usedBytes() + 16;
-    await tap(driver, '#pay');
+    await driver.tap('#pay');
     await driver.until(() => driver.data.payError !== '', 'the message');
     expect(driver.textOf('.confirm__error')).toContain('手机存储空间已满');
     expect(driver.textOf('.confirm__error')).toContain('没有扣款');
-    expect(has(driver, '#sheet >>> .payment-sheet__pay')).toBe(false);
+    expect(driver.has('#sheet >>> .payment-sheet__pay')).toBe(false);
     expect(payment().chargeCount()).toBe(0);
     expect(app.services.records.count()).toBe(0);
     expect(app.nav.moves).toEqual([]);
@@ -207,9 +212,9 @@ describe('confirm page: paying', () => {
     expect(driver.data.paying).toBe(false);
     // Space freed: the same order (same idempotency key) is paid once.
     globalThis.__wxStorage.maxTotalBytes = 10 * 1024 * 1024;
-    await tap(driver, '#pay');
+    await driver.tap('#pay');
     await sheetOpen(driver);
-    await tap(driver, '#sheet >>> .payment-sheet__pay');
+    await driver.tap('#sheet >>> .payment-sheet__pay');
     const orderId = await result(driver);
     expect(app.services.records.count()).toBe(1);
     expect(payment().chargeCount()).toBe(1);
@@ -217,15 +222,15 @@ describe('confirm page: paying', () => {
   });
 
   test('the order is made once per visit: a second attempt reuses its number and idempotency key', async () => {
-    const { driver } = await open();
+    const driver = await open();
     globalThis.__wxStorage.maxTotalBytes = globalThis.__wxStorage.usedBytes() + 16;
     const pay = jest.spyOn(app.services.checkout, 'pay');
-    await tap(driver, '#pay');
+    await driver.tap('#pay');
     await driver.until(() => driver.data.payError !== '', 'the message');
     globalThis.__wxStorage.maxTotalBytes = 10 * 1024 * 1024;
-    await tap(driver, '#pay');
+    await driver.tap('#pay');
     await sheetOpen(driver);
-    await tap(driver, '#sheet >>> .payment-sheet__cancel');
+    await driver.tap('#sheet >>> .payment-sheet__cancel');
     await result(driver);
     expect(pay).toHaveBeenCalledTimes(2);
     const [a, b] = pay.mock.calls.map((call) => call[0]);
@@ -237,16 +242,16 @@ describe('confirm page: paying', () => {
 describe('confirm page: the same number and product paid within 10 minutes', () => {
   test('a Vant notice warns; declining the second confirmation pays nothing', async () => {
     await payEarlier();
-    const { driver } = await open();
-    expect(vantShown(driver, '#duplicate', '.van-notice-bar')).toBe(true);
+    const driver = await open();
+    expect(driver.vantShown('#duplicate', '.van-notice-bar')).toBe(true);
     expect(driver.textOf('#duplicate')).toContain('该号码 10 分钟内已充值过相同套餐');
     app.device.confirmAnswers = [false];
-    await tap(driver, '#pay');
+    await driver.tap('#pay');
     await driver.until(() => driver.data.paying === false, 'the button to come back');
     expect(app.device.confirms).toHaveLength(1);
     expect(app.device.confirms[0].title).toBe('可能重复充值');
     expect(app.device.confirms[0].content).toContain('10 分钟内已充值过相同套餐');
-    expect(has(driver, '#sheet >>> .payment-sheet__pay')).toBe(false);
+    expect(driver.has('#sheet >>> .payment-sheet__pay')).toBe(false);
     expect(payment().chargeCount()).toBe(1);
     expect(app.services.records.count()).toBe(1);
     expect(app.nav.moves).toEqual([]);
@@ -254,11 +259,11 @@ describe('confirm page: the same number and product paid within 10 minutes', () 
 
   test('confirming again goes on to pay', async () => {
     await payEarlier();
-    const { driver } = await open();
+    const driver = await open();
     app.device.confirmAnswers = [true];
-    await tap(driver, '#pay');
+    await driver.tap('#pay');
     await sheetOpen(driver);
-    await tap(driver, '#sheet >>> .payment-sheet__pay');
+    await driver.tap('#sheet >>> .payment-sheet__pay');
     await result(driver);
     expect(app.device.confirms).toHaveLength(1);
     expect(payment().chargeCount()).toBe(2);
@@ -268,11 +273,11 @@ describe('confirm page: the same number and product paid within 10 minutes', () 
   test('another product, or the same one after 10 minutes, asks nothing', async () => {
     await payEarlier();
     const other = await open({ phone: PHONE, productId: 'cmcc-recharge-20' });
-    expect(has(other.driver, '#duplicate')).toBe(false);
+    expect(other.has('#duplicate')).toBe(false);
     app.clock.advance(11 * 60 * 1000);
-    const { driver } = await open();
-    expect(has(driver, '#duplicate')).toBe(false);
-    await tap(driver, '#pay');
+    const driver = await open();
+    expect(driver.has('#duplicate')).toBe(false);
+    await driver.tap('#pay');
     await sheetOpen(driver);
     expect(app.device.confirms).toHaveLength(0);
   });
@@ -280,9 +285,10 @@ describe('confirm page: the same number and product paid within 10 minutes', () 
 
 describe('confirm page: setData budget', () => {
   test('first render under 8 KB; the pay tap under 2 KB', async () => {
-    const { driver, meter } = await open();
+    const driver = await open();
+    const { meter } = driver;
     expect(meter.sinceLast().reduce((a, b) => a + b, 0)).toBeLessThan(8 * 1024);
-    await tap(driver, '#pay');
+    await driver.tap('#pay');
     await sheetOpen(driver);
     for (const size of meter.sinceLast()) expect(size).toBeLessThan(2 * 1024);
   });

@@ -1,5 +1,5 @@
+import { openPage } from '../support/page-driver';
 import { TestApp } from '../support/app';
-import { renderFreshPage, vantPresent } from '../support/fresh-page';
 
 let app: TestApp;
 
@@ -8,7 +8,7 @@ beforeEach(() => {
   app = new TestApp();
 });
 
-const openHelp = () => renderFreshPage('help', {}, { services: app.services });
+const openHelp = () => openPage('help', {}, app.services);
 
 describe('help page', () => {
   test('every carrier has a hotline card with a real Vant call button', async () => {
@@ -16,7 +16,7 @@ describe('help page', () => {
     const text = page.text();
     for (const name of ['中国移动', '中国联通', '中国电信', '中国广电', 'Smart']) expect(text).toContain(name);
     expect(page.queryAll('.call-button')).toHaveLength(6);
-    expect(vantPresent(page, '.call-button', '.van-button')).toBe(true);
+    expect(page.vantShown('.call-button', '.van-button')).toBe(true);
   });
 
   test.each([

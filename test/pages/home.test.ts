@@ -1,7 +1,6 @@
+import { type Driver, openPage } from '../support/page-driver';
 import { TestApp } from '../support/app';
-import { renderFreshPage, tapOn, vantPresent } from '../support/fresh-page';
 import { ScriptedGateway, boundCard, profile } from '../support/cards-fixtures';
-import type { Driver } from '../support/render';
 
 let app: TestApp;
 let gateway: ScriptedGateway;
@@ -11,7 +10,7 @@ function setup(profiles: Record<string, ReturnType<typeof profile>> = {}) {
   app = new TestApp({ now: '2026-11-25T10:00:00+08:00', override: { gateway } });
 }
 
-const openHome = () => renderFreshPage('home', {}, { services: app.services });
+const openHome = () => openPage('home', {}, app.services);
 
 async function settled(page: Driver, lookups: number) {
   await page.until(() => gateway.lookups.length >= lookups, `${lookups} lookups`);
@@ -25,8 +24,8 @@ describe('home with no bound card', () => {
     setup();
     const page = await openHome();
     expect(page.text()).toContain('还没有绑定号码');
-    expect(vantPresent(page, '.empty', '.van-empty')).toBe(true);
-    await tapOn(page, '.bind-button');
+    expect(page.vantShown('.empty', '.van-empty')).toBe(true);
+    await page.tap('.bind-button');
     expect(app.nav.last()).toMatchObject({ kind: 'open', page: 'bind' });
     expect(gateway.lookups).toEqual([]);
   });
@@ -72,7 +71,7 @@ describe('home with bound cards', () => {
     expect(third).toContain('eSIM');
     expect(third).toContain('已过期 5 天');
     expect(third).toContain('已过期');
-    expect(vantPresent(page, '.card-0 .card__badge', '.van-tag')).toBe(true);
+    expect(page.vantShown('.card-0 .card__badge', '.van-tag')).toBe(true);
   });
 
   test('refresh writes lastKnown through the card book', async () => {
@@ -115,7 +114,7 @@ describe('home with bound cards', () => {
     const page = await openHome();
     await settled(page, 3);
     await page.untilText('请及时续费');
-    expect(vantPresent(page, '.banner', '.van-notice-bar')).toBe(true);
+    expect(page.vantShown('.banner', '.van-notice-bar')).toBe(true);
     const banner = page.textOf('.banner');
     expect(banner).toContain('0918***4567 即将被回收');
     expect(banner).toContain('爸爸的保号卡 138****8000 剩余 3 天');
@@ -182,9 +181,9 @@ describe('home with bound cards', () => {
     setup();
     bindThree();
     const page = await openHome();
-    await tapOn(page, '.card-1 .renew-button');
+    await page.tap('.card-1 .renew-button');
     expect(app.nav.last()).toMatchObject({ page: 'packages', query: { phone: '13900139000' } });
-    await tapOn(page, '.card-2 .card__body');
+    await page.tap('.card-2 .card__body');
     expect(app.nav.last()).toMatchObject({ page: 'card', query: { phone: '09181234567' } });
   });
 
@@ -192,7 +191,7 @@ describe('home with bound cards', () => {
     setup();
     bindThree();
     const page = await openHome();
-    await tapOn(page, '.add-button');
+    await page.tap('.add-button');
     expect(app.nav.last()).toMatchObject({ page: 'bind' });
   });
 });

@@ -1,6 +1,5 @@
+import { openPage, type Driver } from '../support/page-driver';
 import { TestApp } from '../support/app';
-import { has, openPage, tap, typeInto, vantShown } from '../support/renewal-fixtures';
-import type { Driver } from '../support/render';
 import { deriveIccid } from '../../miniprogram/backends/offline/card-data';
 import type { MockCarrierGateway } from '../../miniprogram/backends/offline/gateway';
 import type { CardProfile, Result } from '../../miniprogram/core/types';
@@ -19,26 +18,26 @@ function gateway(): MockCarrierGateway {
 }
 
 async function open(): Promise<Driver> {
-  return (await openPage('lookup', {}, app.services)).driver;
+  return await openPage('lookup', {}, app.services);
 }
 
 async function search(driver: Driver, value: string): Promise<void> {
-  await typeInto(driver, '#query', value);
-  await tap(driver, '#submit');
+  await driver.type('#query', value);
+  await driver.tap('#submit');
 }
 
 async function found(driver: Driver): Promise<void> {
-  await driver.until(() => has(driver, '#renew'), 'the card summary');
+  await driver.until(() => driver.has('#renew'), 'the card summary');
 }
 
 describe('lookup page: entry', () => {
   test('renders a real Vant field and button, and no result yet', async () => {
     const driver = await open();
-    expect(vantShown(driver, '#query', '.van-field__control')).toBe(true);
-    expect(vantShown(driver, '#submit', '.van-button')).toBe(true);
-    expect(vantShown(driver, '#query', '.van-nonexistent')).toBe(false);
+    expect(driver.vantShown('#query', '.van-field__control')).toBe(true);
+    expect(driver.vantShown('#submit', '.van-button')).toBe(true);
+    expect(driver.vantShown('#query', '.van-nonexistent')).toBe(false);
     expect(driver.text()).toContain('查询');
-    expect(has(driver, '#summary')).toBe(false);
+    expect(driver.has('#summary')).toBe(false);
     expect(driver.text()).toContain('支持中国移动、联通、电信、广电号码');
   });
 
@@ -52,27 +51,27 @@ describe('lookup page: entry', () => {
     ['+63 918', 'Smart', false],
   ])('typing %s shows the carrier %s', async (typed, carrier, changeable) => {
     const driver = await open();
-    await typeInto(driver, '#query', typed);
+    await driver.type('#query', typed);
     expect(driver.textOf('.lookup__chip')).toContain(carrier);
-    expect(has(driver, '.lookup__change')).toBe(changeable);
+    expect(driver.has('.lookup__change')).toBe(changeable);
   });
 
   test('no chip while the digits are not enough to tell', async () => {
     const driver = await open();
-    await typeInto(driver, '#query', '1');
-    expect(has(driver, '.lookup__chip')).toBe(false);
+    await driver.type('#query', '1');
+    expect(driver.has('.lookup__chip')).toBe(false);
   });
 
   test('a virtual-operator segment says so', async () => {
     const driver = await open();
-    await typeInto(driver, '#query', '1705');
+    await driver.type('#query', '1705');
     expect(driver.textOf('.lookup__chip')).toContain('虚拟运营商');
   });
 
   test('不是这个运营商？ opens an action sheet of mainland carriers; the choice shows in the chip', async () => {
     const driver = await open();
-    await typeInto(driver, '#query', '13800138000');
-    await tap(driver, '.lookup__change');
+    await driver.type('#query', '13800138000');
+    await driver.tap('.lookup__change');
     expect(driver.data.showCarrierSheet).toBe(true);
     await driver.until(() => driver.queryAll('#carriers >>> .van-action-sheet__item').length > 0, 'the carrier list');
     const items = driver.queryAll('#carriers >>> .van-action-sheet__item');
@@ -81,20 +80,20 @@ describe('lookup page: entry', () => {
     await driver.until(() => driver.data.showCarrierSheet === false, 'the sheet to close');
     expect(driver.textOf('.lookup__chip')).toBe('中国联通（已携号转网）');
     // The carrier's own answer decides; the page says when it differs from the user's choice.
-    await tap(driver, '#submit');
+    await driver.tap('#submit');
     await found(driver);
     expect(driver.textOf('.lookup__note')).toBe('你选择的是中国联通，运营商查询结果为中国移动，将按查询结果续费');
   });
 
   test('choosing the segment carrier again clears the override; a new segment forgets it', async () => {
     const driver = await open();
-    await typeInto(driver, '#query', '13800138000');
+    await driver.type('#query', '13800138000');
     await driver.fire('#carriers', 'select', { name: '中国电信', carrier: 'ctcc' });
     expect(driver.textOf('.lookup__chip')).toBe('中国电信（已携号转网）');
     await driver.fire('#carriers', 'select', { name: '中国移动', carrier: 'cmcc' });
     expect(driver.textOf('.lookup__chip')).toBe('中国移动');
     await driver.fire('#carriers', 'select', { name: '中国电信', carrier: 'ctcc' });
-    await typeInto(driver, '#query', '18600186002');
+    await driver.type('#query', '18600186002');
     expect(driver.textOf('.lookup__chip')).toBe('中国联通');
   });
 });
@@ -117,17 +116,17 @@ describe('lookup page: invalid input', () => {
     expect(message).toContain(fragment);
     expect(lookup).not.toHaveBeenCalled();
     expect(app.services.cards.recent()).toEqual([]);
-    expect(has(driver, '#summary')).toBe(false);
-    expect(has(driver, '.lookup__error')).toBe(false);
+    expect(driver.has('#summary')).toBe(false);
+    expect(driver.has('.lookup__error')).toBe(false);
     expect(globalThis.__wxStorage.getStorageInfoSync().keys).toEqual([]);
   });
 
   test('typing again clears the message', async () => {
     const driver = await open();
     await search(driver, '123');
-    expect(has(driver, '#query >>> .van-field__error-message')).toBe(true);
-    await typeInto(driver, '#query', '1380');
-    expect(has(driver, '#query >>> .van-field__error-message')).toBe(false);
+    expect(driver.has('#query >>> .van-field__error-message')).toBe(true);
+    await driver.type('#query', '1380');
+    expect(driver.has('#query >>> .van-field__error-message')).toBe(false);
   });
 });
 
@@ -141,9 +140,9 @@ describe('lookup page: looking up', () => {
     expect(summary).toContain('138****8000');
     expect(summary).toContain('¥86.50');
     expect(summary).toContain('12GB');
-    expect(vantShown(driver, '#renew', '.van-button')).toBe(true);
+    expect(driver.vantShown('#renew', '.van-button')).toBe(true);
     expect(app.services.cards.recent()).toEqual(['13800138000']);
-    await tap(driver, '#renew');
+    await driver.tap('#renew');
     expect(app.nav.last()).toEqual({ kind: 'open', page: 'packages', query: { phone: '13800138000' } });
   });
 
@@ -153,7 +152,7 @@ describe('lookup page: looking up', () => {
     await found(driver);
     expect(driver.textOf('#summary')).toContain('0918***4567');
     expect(driver.textOf('#summary')).toContain('₱35.00');
-    await tap(driver, '#renew');
+    await driver.tap('#renew');
     expect(app.nav.last()?.query).toEqual({ phone: '09181234567' });
   });
 
@@ -162,7 +161,7 @@ describe('lookup page: looking up', () => {
     await search(driver, deriveIccid('13800138000', 'cmcc'));
     await found(driver);
     expect(driver.textOf('#summary')).toContain('138****8000');
-    await tap(driver, '#renew');
+    await driver.tap('#renew');
     expect(app.nav.last()?.query).toEqual({ phone: '13800138000' });
   });
 
@@ -185,14 +184,14 @@ describe('lookup page: looking up', () => {
     gateway().failNext(kind);
     const driver = await open();
     await search(driver, '13800138000');
-    await driver.until(() => has(driver, '.lookup__error'), 'the error block');
+    await driver.until(() => driver.has('.lookup__error'), 'the error block');
     expect(driver.textOf('.lookup__error-text')).toContain(kind === 'network' ? '网络连接失败' : '超时');
-    expect(vantShown(driver, '#retry', '.van-button')).toBe(true);
-    expect(has(driver, '#summary')).toBe(false);
+    expect(driver.vantShown('#retry', '.van-button')).toBe(true);
+    expect(driver.has('#summary')).toBe(false);
     expect(app.services.cards.recent()).toEqual([]);
-    await tap(driver, '#retry');
+    await driver.tap('#retry');
     await found(driver);
-    expect(has(driver, '.lookup__error')).toBe(false);
+    expect(driver.has('.lookup__error')).toBe(false);
   });
 
   test.each([
@@ -202,9 +201,9 @@ describe('lookup page: looking up', () => {
     jest.spyOn(app.services.gateway, 'lookup').mockResolvedValueOnce({ ok: false, error, message });
     const driver = await open();
     await search(driver, '13800138000');
-    await driver.until(() => has(driver, '.lookup__missing'), 'the message');
+    await driver.until(() => driver.has('.lookup__missing'), 'the message');
     expect(driver.textOf('.lookup__missing')).toBe(message);
-    expect(has(driver, '#retry')).toBe(false);
+    expect(driver.has('#retry')).toBe(false);
     expect(app.services.cards.recent()).toEqual([]);
   });
 
@@ -214,9 +213,9 @@ describe('lookup page: looking up', () => {
     await found(driver);
     gateway().failNext('network');
     await search(driver, '18600186002');
-    await driver.until(() => has(driver, '.lookup__error'), 'the error');
-    expect(has(driver, '#summary')).toBe(false);
-    expect(has(driver, '#renew')).toBe(false);
+    await driver.until(() => driver.has('.lookup__error'), 'the error');
+    expect(driver.has('#summary')).toBe(false);
+    expect(driver.has('#renew')).toBe(false);
   });
 });
 
@@ -238,13 +237,13 @@ describe('lookup page: quick picks, handoff and refresh', () => {
     const driver = await open();
     expect(driver.textOf('#bound-0')).toBe('妈妈186****6002');
     expect(driver.textOf('#recent-0')).toBe('133****3003');
-    expect(has(driver, '#recent-1')).toBe(false);
+    expect(driver.has('#recent-1')).toBe(false);
     expect(driver.text()).not.toContain('13300133003');
-    await tap(driver, '#recent-0');
+    await driver.tap('#recent-0');
     await found(driver);
     expect(driver.textOf('#summary')).toContain('中国电信');
     expect(driver.textOf('#summary')).toContain('已过期');
-    await tap(driver, '#bound-0');
+    await driver.tap('#bound-0');
     await driver.until(() => (driver.textOf('#summary') || '').includes('中国联通'), 'the bound card');
   });
 
@@ -265,7 +264,7 @@ describe('lookup page: quick picks, handoff and refresh', () => {
     await driver.lifecycle('onPullDownRefresh');
     expect(lookup).toHaveBeenCalledWith({ phone: '13800138000' });
     expect(app.device.pullDownStops).toBe(1);
-    expect(has(driver, '#summary')).toBe(true);
+    expect(driver.has('#summary')).toBe(true);
   });
 
   test('pull-down refresh with nothing looked up only stops the spinner', async () => {
@@ -280,14 +279,15 @@ describe('lookup page: quick picks, handoff and refresh', () => {
 describe('lookup page: setData budget', () => {
   test('first render under 8 KB, each keystroke and tap under 2 KB', async () => {
     app.services.cards.pushRecent('13300133003');
-    const { driver, meter } = await openPage('lookup', {}, app.services);
+    const driver = await openPage('lookup', {}, app.services);
+    const { meter } = driver;
     const first = meter.sinceLast();
     expect(first.reduce((a, b) => a + b, 0)).toBeLessThan(8 * 1024);
     for (const prefix of ['1', '13', '138', '1380', '13800138000']) {
-      await typeInto(driver, '#query', prefix);
+      await driver.type('#query', prefix);
       for (const size of meter.sinceLast()) expect(size).toBeLessThan(2 * 1024);
     }
-    await tap(driver, '#submit');
+    await driver.tap('#submit');
     await found(driver);
     for (const size of meter.sinceLast()) expect(size).toBeLessThan(2 * 1024);
   });

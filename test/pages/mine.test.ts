@@ -1,5 +1,5 @@
+import { openPage } from '../support/page-driver';
 import { TestApp } from '../support/app';
-import { renderFreshPage, tapOn, vantPresent } from '../support/fresh-page';
 import { ScriptedGateway, boundCard } from '../support/cards-fixtures';
 import { makeOrder } from '../support/records-fixtures';
 
@@ -10,7 +10,7 @@ beforeEach(() => {
   app = new TestApp({ override: { gateway: new ScriptedGateway() } });
 });
 
-const openMine = () => renderFreshPage('mine', {}, { services: app.services });
+const openMine = () => openPage('mine', {}, app.services);
 
 function bindTwo() {
   app.services.cards.bind(boundCard('13800138000', { nickname: '我的主卡' }));
@@ -29,13 +29,13 @@ describe('mine page', () => {
     expect(page.textOf('.number-1')).toContain('妈妈的卡 · 中国电信');
     expect(page.textOf('.number-1')).toContain('设为默认');
     expect(page.text()).not.toContain('13800138000');
-    expect(vantPresent(page, '.number-1 .default-button', '.van-button')).toBe(true);
+    expect(page.vantShown('.number-1 .default-button', '.van-button')).toBe(true);
   });
 
   test('设为默认 moves the default, in storage and on screen', async () => {
     bindTwo();
     const page = await openMine();
-    await tapOn(page, '.number-1 .default-button');
+    await page.tap('.number-1 .default-button');
     expect(app.services.cards.get('13900139000')?.isDefault).toBe(true);
     expect(app.services.cards.get('13800138000')?.isDefault).toBe(false);
     expect(page.textOf('.number-0')).toContain('设为默认');
@@ -50,7 +50,7 @@ describe('mine page', () => {
     const page = await openMine();
     expect(page.textOf('.link-records')).toContain('充值记录');
     expect(page.textOf('.link-records')).toContain('3 笔');
-    await tapOn(page, '.link-records');
+    await page.tap('.link-records');
     expect(app.nav.last()).toMatchObject({ page: 'records' });
   });
 
@@ -59,8 +59,8 @@ describe('mine page', () => {
     ['.link-help', 'help', {}],
   ])('%s opens %s', async (selector, target, query) => {
     const page = await openMine();
-    expect(vantPresent(page, selector, '.van-cell')).toBe(true);
-    await tapOn(page, selector);
+    expect(page.vantShown(selector, '.van-cell')).toBe(true);
+    await page.tap(selector);
     expect(app.nav.last()).toMatchObject({ kind: 'open', page: target, query });
   });
 
@@ -68,9 +68,9 @@ describe('mine page', () => {
     bindTwo();
     app.services.cards.setDefault('13900139000');
     const page = await openMine();
-    await tapOn(page, '.link-settings');
+    await page.tap('.link-settings');
     expect(app.nav.last()).toMatchObject({ page: 'card', query: { phone: '13900139000' } });
-    await tapOn(page, '.number-0 .number__info');
+    await page.tap('.number-0 .number__info');
     expect(app.nav.last()).toMatchObject({ page: 'card', query: { phone: '13800138000' } });
   });
 
@@ -78,7 +78,7 @@ describe('mine page', () => {
     const page = await openMine();
     expect(page.text()).toContain('我的号码（0）');
     expect(page.text()).toContain('还没有绑定号码');
-    await tapOn(page, '.link-settings');
+    await page.tap('.link-settings');
     expect(app.nav.last()).toMatchObject({ page: 'bind' });
   });
 

@@ -1,7 +1,5 @@
+import { openPage, type Driver, settle } from '../support/page-driver';
 import { TestApp } from '../support/app';
-import { has, openPage, tap, typeInto, vantShown, type OpenedPage } from '../support/renewal-fixtures';
-import type { Driver } from '../support/render';
-import { settle } from '../support/render';
 import { deriveIccid } from '../../miniprogram/backends/offline/card-data';
 import type { MockCarrierGateway } from '../../miniprogram/backends/offline/gateway';
 import type { CardProfile, Result } from '../../miniprogram/core/types';
@@ -15,9 +13,9 @@ beforeEach(() => {
   app = new TestApp();
 });
 
-async function open(query: Record<string, string>): Promise<OpenedPage> {
+async function open(query: Record<string, string>): Promise<Driver> {
   const opened = await openPage('packages', query, app.services);
-  await opened.driver.until(() => opened.driver.data.status !== 'loading', 'the card');
+  await opened.until(() => opened.data.status !== 'loading', 'the card');
   return opened;
 }
 
@@ -37,10 +35,10 @@ describe('packages page: states', () => {
   test('shows a Vant loading indicator while the card is looked up', async () => {
     let answer: (value: Result<CardProfile, GatewayError>) => void = () => undefined;
     jest.spyOn(app.services.gateway, 'lookup').mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
-    const { driver } = await openPage('packages', { phone: '13800138000' }, app.services);
-    expect(vantShown(driver, '.packages__loading van-loading, .packages__loading', '.van-loading')).toBe(true);
+    const driver = await openPage('packages', { phone: '13800138000' }, app.services);
+    expect(driver.vantShown('.packages__loading van-loading, .packages__loading', '.van-loading')).toBe(true);
     expect(driver.text()).toContain('正在查询号码信息');
-    expect(has(driver, '#next')).toBe(false);
+    expect(driver.has('#next')).toBe(false);
     answer({ ok: false, error: 'not_found', message: '没有查到这张卡，请核对号码或 ICCID' });
     await driver.until(() => driver.data.status === 'missing', 'the answer');
     expect(driver.text()).toContain('没有查到这张卡');
@@ -53,21 +51,21 @@ describe('packages page: states', () => {
     ['a malformed ICCID', { iccid: '8986abc' }],
   ])('%s in the link: a clear error, a way back, nothing looked up or stored', async (_name, query) => {
     const lookup = jest.spyOn(app.services.gateway, 'lookup');
-    const { driver } = await openPage('packages', query as Record<string, string>, app.services);
+    const driver = await openPage('packages', query as Record<string, string>, app.services);
     expect(driver.text()).toContain('链接中的号码无效');
-    expect(vantShown(driver, '#back', '.van-button')).toBe(true);
+    expect(driver.vantShown('#back', '.van-button')).toBe(true);
     expect(lookup).not.toHaveBeenCalled();
-    await tap(driver, '#back');
+    await driver.tap('#back');
     expect(app.nav.last()?.kind).toBe('back');
     expect(globalThis.__wxStorage.getStorageInfoSync().keys).toEqual([]);
   });
 
   test('a network failure offers 重试, which loads the packages', async () => {
     (app.services.gateway as MockCarrierGateway).failNext('network');
-    const { driver } = await open({ phone: '13800138000' });
+    const driver = await open({ phone: '13800138000' });
     expect(driver.text()).toContain('网络连接失败');
-    expect(has(driver, '#next')).toBe(false);
-    await tap(driver, '#retry');
+    expect(driver.has('#next')).toBe(false);
+    await driver.tap('#retry');
     await driver.until(() => driver.data.status === 'ready', 'the packages');
     expect(tileTexts(driver)).toContain('¥50');
   });
@@ -75,10 +73,10 @@ describe('packages page: states', () => {
 
 describe('packages page: a mainland phone card', () => {
   test('card summary, Vant tabs and grid, prices, promotions and the recommendation', async () => {
-    const { driver } = await open({ phone: '13800138000' });
+    const driver = await open({ phone: '13800138000' });
     expect(driver.textOf('#summary')).toContain('138****8000');
-    expect(vantShown(driver, '.packages__tabs', '.van-tabs')).toBe(true);
-    expect(vantShown(driver, '#tile-cmcc-recharge-50', '.van-grid-item__content')).toBe(true);
+    expect(driver.vantShown('.packages__tabs', '.van-tabs')).toBe(true);
+    expect(driver.vantShown('#tile-cmcc-recharge-50', '.van-grid-item__content')).toBe(true);
     expect(driver.queryAll('.packages__tabs >>> .van-tab').map((t) => (t.dom.textContent ?? '').trim())).toEqual(['话费充值', '流量包', '保号套餐']);
     expect(tileTexts(driver)).toEqual(['¥10', '¥20', '¥30', '¥50', '¥100', '¥200']);
     const hundred = driver.textOf('#tile-cmcc-recharge-100');
@@ -96,9 +94,10 @@ describe('packages page: a mainland phone card', () => {
   });
 
   test('a tap selects a tile and shows its new expiry, sending only the selection', async () => {
-    const { driver, meter } = await open({ phone: '13800138000' });
+    const driver = await open({ phone: '13800138000' });
+    const { meter } = driver;
     meter.sinceLast();
-    await tap(driver, '#tile-cmcc-recharge-100');
+    await driver.tap('#tile-cmcc-recharge-100');
     expect(driver.textOf('.packages__selection-title')).toBe('已选：话费充值 100 元¥95¥100');
     expect(driver.textOf('.packages__expiry')).toBe('到期日将延长至 2028年1月9日');
     expect(driver.textOf('.packages__perks')).toBe('大额充值 95 折（100 元及以上）');
@@ -109,20 +108,20 @@ describe('packages page: a mainland phone card', () => {
   });
 
   test('data packs on their tab: bonus data shown, selectable', async () => {
-    const { driver } = await open({ phone: '13800138000' });
+    const driver = await open({ phone: '13800138000' });
     await switchTab(driver, 1);
     expect(tileTexts(driver, 'data')).toEqual(['5GB 流量月包', '10GB 流量月包', '30GB 流量月包']);
     expect(driver.textOf('#tile-cmcc-data-10gb')).toContain('加赠 1GB');
-    await tap(driver, '#tile-cmcc-data-10gb');
+    await driver.tap('#tile-cmcc-data-10gb');
     expect(driver.textOf('.packages__selection-title')).toContain('10GB 流量月包');
     expect(driver.textOf('.packages__expiry')).toBe('到期日将延长至 2027年2月8日');
     expect(driver.textOf('.packages__perks')).toBe('流量 10GB · 加赠 1GB · 流量包加赠 1GB');
-    await tap(driver, '#next');
+    await driver.tap('#next');
     expect(app.nav.last()).toEqual({ kind: 'open', page: 'confirm', query: { phone: '13800138000', productId: 'cmcc-data-10gb' } });
   });
 
   test('keep-number plans with the year plan discount struck through', async () => {
-    const { driver } = await open({ phone: '13800138000' });
+    const driver = await open({ phone: '13800138000' });
     await switchTab(driver, 2);
     expect(tileTexts(driver, 'keep')).toEqual(['保号套餐 8 元/月', '保号年包 12 个月']);
     expect(driver.textOf('#tile-cmcc-keep-12m >>> .tile__original')).toBe('¥88');
@@ -130,49 +129,49 @@ describe('packages page: a mainland phone card', () => {
   });
 
   test('下一步 goes to confirm with the number and the product, never a price', async () => {
-    const { driver } = await open({ phone: '13800138000' });
-    await tap(driver, '#tile-cmcc-recharge-20');
-    await tap(driver, '#next');
+    const driver = await open({ phone: '13800138000' });
+    await driver.tap('#tile-cmcc-recharge-20');
+    await driver.tap('#next');
     expect(app.nav.last()).toEqual({ kind: 'open', page: 'confirm', query: { phone: '13800138000', productId: 'cmcc-recharge-20' } });
   });
 
   test('a productId in the link is preselected on its tab', async () => {
-    const { driver } = await open({ phone: '13800138000', productId: 'cmcc-data-30gb' });
+    const driver = await open({ phone: '13800138000', productId: 'cmcc-data-30gb' });
     expect(driver.data.activeTab).toBe(1);
     expect(driver.textOf('.packages__selection-title')).toContain('30GB 流量月包');
   });
 
   test.each(['smart-recharge-100', 'cucc-recharge-50', 'nonsense'])('a productId %s not for this card is ignored', async (productId) => {
-    const { driver } = await open({ phone: '13800138000', productId });
+    const driver = await open({ phone: '13800138000', productId });
     expect(driver.textOf('.packages__selection-title')).toBe('已选：话费充值 50 元¥50');
   });
 
   test('an ICCID link looks the card up by ICCID', async () => {
-    const { driver } = await open({ iccid: deriveIccid('13800138000', 'cmcc') });
+    const driver = await open({ iccid: deriveIccid('13800138000', 'cmcc') });
     expect(driver.textOf('#summary')).toContain('138****8000');
-    await tap(driver, '#next');
+    await driver.tap('#next');
     expect(app.nav.last()?.query.phone).toBe('13800138000');
   });
 });
 
 describe('packages page: custom amount', () => {
   test('a valid amount is selected and travels as amount in minor units', async () => {
-    const { driver } = await open({ phone: '13800138000' });
+    const driver = await open({ phone: '13800138000' });
     expect(driver.data.customHint).toBe('10–500 元的整数');
-    await typeInto(driver, '#custom', '66');
+    await driver.type('#custom', '66');
     expect(driver.textOf('.packages__selection-title')).toBe('已选：话费充值 66 元¥66');
     expect(driver.textOf('.packages__expiry')).toBe('到期日将延长至 2027年7月8日');
     expect(driver.html()).not.toContain('tile--on');
-    await tap(driver, '#next');
+    await driver.tap('#next');
     expect(app.nav.last()?.query).toEqual({ phone: '13800138000', productId: 'cmcc-recharge-custom-66', amount: '6600' });
   });
 
   test('an amount equal to a tile selects that tile (and its promotion)', async () => {
-    const { driver } = await open({ phone: '13800138000' });
-    await typeInto(driver, '#custom', '100');
+    const driver = await open({ phone: '13800138000' });
+    await driver.type('#custom', '100');
     expect(driver.data.selectedId).toBe('cmcc-recharge-100');
     expect(driver.textOf('.packages__selection-title')).toContain('¥95');
-    await tap(driver, '#next');
+    await driver.tap('#next');
     expect(app.nav.last()?.query).toEqual({ phone: '13800138000', productId: 'cmcc-recharge-100' });
   });
 
@@ -182,9 +181,9 @@ describe('packages page: custom amount', () => {
     ['50.5', '只能充值整数金额'],
     ['abc', '金额格式不对'],
   ])('%p shows an error under the field and clears a custom selection', async (typed, message) => {
-    const { driver } = await open({ phone: '13800138000' });
-    await typeInto(driver, '#custom', '66');
-    await typeInto(driver, '#custom', typed);
+    const driver = await open({ phone: '13800138000' });
+    await driver.type('#custom', '66');
+    await driver.type('#custom', typed);
     expect(driver.textOf('#custom >>> .van-field__error-message')).toContain(message);
     expect(driver.data.selectedId).toBe('');
     expect(driver.textOf('.packages__selection')).toContain('请选择充值金额或套餐');
@@ -195,37 +194,37 @@ describe('packages page: custom amount', () => {
   });
 
   test('an invalid amount leaves a tile selection alone; clearing the field clears the error', async () => {
-    const { driver } = await open({ phone: '13800138000' });
-    await typeInto(driver, '#custom', '3');
+    const driver = await open({ phone: '13800138000' });
+    await driver.type('#custom', '3');
     expect(driver.data.selectedId).toBe('cmcc-recharge-50');
-    await typeInto(driver, '#custom', '');
-    expect(has(driver, '#custom >>> .van-field__error-message')).toBe(false);
+    await driver.type('#custom', '');
+    expect(driver.has('#custom >>> .van-field__error-message')).toBe(false);
   });
 });
 
 describe('packages page: other cards', () => {
   test('a Smart number: peso loads, extra validity days, peso bounds', async () => {
-    const { driver } = await open({ phone: '09181234567' });
+    const driver = await open({ phone: '09181234567' });
     expect(tileTexts(driver)).toEqual(['₱20', '₱50', '₱100', '₱300', '₱500', '₱1000']);
     expect(driver.textOf('#tile-smart-recharge-300')).toContain('加送 7 天');
     expect(driver.textOf('#tile-smart-recharge-100')).toContain('推荐');
     expect(driver.textOf('.packages__selection-title')).toBe('已选：充值 ₱100₱100');
     expect(driver.textOf('.packages__expiry')).toBe('到期日将延长至 2027年1月6日');
-    await tap(driver, '#tile-smart-recharge-300');
+    await driver.tap('#tile-smart-recharge-300');
     expect(driver.textOf('.packages__expiry')).toBe('到期日将延长至 2027年2月27日');
-    await typeInto(driver, '#custom', '1001');
+    await driver.type('#custom', '1001');
     expect(driver.textOf('#custom >>> .van-field__error-message')).toContain('₱1000');
   });
 
   test('a keep-number card expiring soon: 保号套餐 first, its cheapest plan recommended', async () => {
-    const { driver } = await open({ phone: '17300173005' });
+    const driver = await open({ phone: '17300173005' });
     expect(driver.queryAll('.packages__tabs >>> .van-tab').map((t) => (t.dom.textContent ?? '').trim())).toEqual(['保号套餐', '话费充值']);
     expect(driver.data.selectedId).toBe('ctcc-keep-5');
     expect(driver.textOf('.packages__recommend')).toContain('保号卡');
   });
 
   test('a data card low on data: 流量包 first, a pack recommended', async () => {
-    const { driver } = await open({ phone: '19200192000' });
+    const driver = await open({ phone: '19200192000' });
     expect(driver.data.activeTab).toBe(0);
     expect(driver.queryAll('.packages__tabs >>> .van-tab').map((t) => (t.dom.textContent ?? '').trim())[0]).toBe('流量包');
     expect(driver.data.selectedId).toBe('cbn-data-5gb');

@@ -1,7 +1,6 @@
+import { settle, type Driver, openPage } from '../support/page-driver';
 import { TestApp } from '../support/app';
-import { present, renderFreshPage, tapOn, vantPresent } from '../support/fresh-page';
 import { realOrder, type RealOrderSpec } from '../support/records-orders';
-import { settle, type Driver } from '../support/render';
 import type { BoundCard, Order } from '../../miniprogram/core/types';
 
 let app: TestApp;
@@ -26,7 +25,7 @@ function seedMany(n: number): Order[] {
   return seed(Array.from({ length: n }, (_, i) => ({ at: start - i * 20 * 3600_000, pick: i % 4 })));
 }
 
-const openRecords = () => renderFreshPage('records', {}, { services: app.services });
+const openRecords = () => openPage('records', {}, app.services);
 
 function rowIds(page: Driver): string[] {
   return page.queryAll('.row').map((row) => {
@@ -50,9 +49,9 @@ describe('records page, empty', () => {
   test('a proper empty state with a button that goes to renew', async () => {
     const page = await openRecords();
     expect(page.text()).toContain('还没有续费记录');
-    expect(vantPresent(page, '.empty', '.van-empty')).toBe(true);
-    expect(present(page, '#export')).toBe(false);
-    await tapOn(page, '#go-renew');
+    expect(page.vantShown('.empty', '.van-empty')).toBe(true);
+    expect(page.has('#export')).toBe(false);
+    await page.tap('#go-renew');
     expect(app.nav.last()).toMatchObject({ kind: 'open', page: 'lookup' });
   });
 });
@@ -65,8 +64,8 @@ describe('records page, list', () => {
     expect(page.text()).toContain('138****8000');
     expect(page.text()).not.toContain('13800138000');
     expect(page.text()).toContain('上滑加载更多');
-    expect(vantPresent(page, '.row', '.van-swipe-cell')).toBe(true);
-    expect(vantPresent(page, '.row', '.van-cell')).toBe(true);
+    expect(page.vantShown('.row', '.van-swipe-cell')).toBe(true);
+    expect(page.vantShown('.row', '.van-cell')).toBe(true);
 
     const sent = watchSetData(page);
     await page.lifecycle('onReachBottom');
@@ -118,7 +117,7 @@ describe('records page, list', () => {
   test('tapping a record opens its voucher', async () => {
     const [order] = seedMany(1);
     const page = await openRecords();
-    await tapOn(page, `.row-${order.id}`);
+    await page.tap(`.row-${order.id}`);
     expect(app.nav.last()).toEqual({ kind: 'open', page: 'voucher', query: { orderId: order.id } });
   });
 });
@@ -156,7 +155,7 @@ describe('records page, filters and search', () => {
       { text: '138****8000', value: '13800138000' },
       { text: '186****5678', value: '18612345678' },
     ]);
-    expect(vantPresent(page, '.filters', '.van-dropdown-menu')).toBe(true);
+    expect(page.vantShown('.filters', '.van-dropdown-menu')).toBe(true);
     expect(page.textOf('.filters')).toContain('全部号码');
   });
 
@@ -197,14 +196,14 @@ describe('records page, filters and search', () => {
     expect(rowIds(page)).toEqual([]);
     expect(page.text()).toContain('没有符合条件的记录');
     expect(page.text()).not.toContain('还没有续费记录');
-    await tapOn(page, '#clear-filters');
+    await page.tap('#clear-filters');
     expect(rowIds(page)).toEqual(orders.map((o) => o.id));
     expect(page.textOf('.filters')).toContain('全部状态');
   });
 
   test('search by part of an order number or of a phone number', async () => {
     const page = await openRecords();
-    expect(vantPresent(page, '#search', '.van-search')).toBe(true);
+    expect(page.vantShown('#search', '.van-search')).toBe(true);
     await page.type('#search', orders[3].id.slice(-10).toLowerCase());
     expect(rowIds(page)).toEqual([orders[3].id]);
     await page.type('#search', '1391234');
@@ -233,7 +232,7 @@ describe('records page, swipe to delete', () => {
     expect(page.textOf('.month')).toContain('合计 ¥50.00');
 
     app.device.confirmAnswers = [false];
-    await tapOn(page, `#delete-${orders[0].id}`);
+    await page.tap(`#delete-${orders[0].id}`);
     expect(app.device.confirms).toHaveLength(1);
     expect(app.device.confirms[0].title).toBe('删除这条记录？');
     expect(app.device.confirms[0].content).toContain(orders[0].id);
@@ -241,7 +240,7 @@ describe('records page, swipe to delete', () => {
     expect(app.services.records.get(orders[0].id)).toBeDefined();
 
     app.device.confirmAnswers = [true];
-    await tapOn(page, `#delete-${orders[0].id}`);
+    await page.tap(`#delete-${orders[0].id}`);
     await page.until(() => rowIds(page).length === 1, 'row removed');
     expect(rowIds(page)).toEqual([orders[1].id]);
     expect(app.services.records.get(orders[0].id)).toBeUndefined();
@@ -256,15 +255,15 @@ describe('records page, swipe to delete', () => {
   test('deleting the last record shows the empty state', async () => {
     const [order] = seed([{ at: '2026-11-25T09:00:00+08:00' }]);
     const page = await openRecords();
-    await tapOn(page, `#delete-${order.id}`);
-    await page.until(() => !present(page, '.month'), 'month hidden');
+    await page.tap(`#delete-${order.id}`);
+    await page.until(() => !page.has('.month'), 'month hidden');
     expect(page.text()).toContain('还没有续费记录');
   });
 
   test('an order still being settled cannot be deleted', async () => {
     const [order] = seed([{ at: '2026-11-25T09:00:00+08:00', state: 'unknown' }]);
     const page = await openRecords();
-    await tapOn(page, `#delete-${order.id}`);
+    await page.tap(`#delete-${order.id}`);
     expect(app.device.confirms).toHaveLength(0);
     expect(app.device.lastToast()).toContain('处理完成后才能删除');
     expect(app.services.records.get(order.id)).toBeDefined();
@@ -275,7 +274,7 @@ describe('records page, export', () => {
   test('copies every record as CSV and says how many', async () => {
     const orders = seedMany(25);
     const page = await openRecords();
-    await tapOn(page, '#export');
+    await page.tap('#export');
     expect(app.device.copied).toHaveLength(1);
     const lines = app.device.copied[0].replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toHaveLength(26);
@@ -293,7 +292,7 @@ describe('records page, export', () => {
     ]);
     const page = await openRecords();
     await page.fire('#filter-kind', 'change', 'data');
-    await tapOn(page, '#export');
+    await page.tap('#export');
     const csv = app.device.copied[0];
     expect(csv).toContain(orders[0].id);
     expect(csv).toContain(orders[2].id);
@@ -308,7 +307,7 @@ describe('records page, set-aside data', () => {
     globalThis.__wxStorage.plantRaw('rec.v2.shard.0', '{"v":2,"p":[],"o":[[');
     app.restart();
     const page = await openRecords();
-    expect(vantPresent(page, '.quarantine', '.van-notice-bar')).toBe(true);
+    expect(page.vantShown('.quarantine', '.van-notice-bar')).toBe(true);
     expect(page.text()).toContain('有 1 份记录数据无法正常读取，已原样另存、没有删除');
     expect(page.text()).toContain('记录分组 0：数据无法读取');
     // Shard 0 held the first 50 appended (seedMany appends newest first); the other 10 are intact.
@@ -318,7 +317,7 @@ describe('records page, set-aside data', () => {
   test('no banner when nothing was set aside', async () => {
     seedMany(3);
     const page = await openRecords();
-    expect(present(page, '.quarantine')).toBe(false);
+    expect(page.has('.quarantine')).toBe(false);
     expect(page.text()).not.toContain('无法正常读取');
   });
 });

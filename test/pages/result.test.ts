@@ -1,6 +1,5 @@
+import { openPage, type Driver } from '../support/page-driver';
 import { TestApp } from '../support/app';
-import { has, openPage, tap, vantShown } from '../support/renewal-fixtures';
-import type { Driver } from '../support/render';
 import type { MockCarrierGateway } from '../../miniprogram/backends/offline/gateway';
 import type { MockWeChatPay, PaymentScenario } from '../../miniprogram/backends/offline/wechat-pay';
 import { productById } from '../../miniprogram/core/catalog';
@@ -48,7 +47,7 @@ async function checkedOut(setup: Setup = {}): Promise<Order> {
 }
 
 async function open(orderId: string): Promise<Driver> {
-  return (await openPage('result', { orderId }, app.services)).driver;
+  return await openPage('result', { orderId }, app.services);
 }
 
 function expectState(order: Order, state: OrderState): void {
@@ -69,9 +68,9 @@ describe('result page', () => {
     expect(lines).toContain(`订单号${order.id}`);
     expect(lines).toContain('实付金额¥50.00');
     expect(driver.text()).not.toContain('13800138000');
-    expect(vantShown(driver, '#voucher', '.van-button')).toBe(true);
-    expect(vantShown(driver, '.result__head', '.van-icon')).toBe(true);
-    expect(has(driver, '#refresh')).toBe(false);
+    expect(driver.vantShown('#voucher', '.van-button')).toBe(true);
+    expect(driver.vantShown('.result__head', '.van-icon')).toBe(true);
+    expect(driver.has('#refresh')).toBe(false);
   });
 
   test('a Smart success shows pesos', async () => {
@@ -89,10 +88,10 @@ describe('result page', () => {
     expect(driver.textOf('.result__title')).toBe('已支付，运营商处理中');
     expect(driver.text()).not.toContain('充值成功');
     expect(driver.textOf('#lines')).toContain('预计到期日2027年7月8日');
-    await tap(driver, '#refresh');
+    await driver.tap('#refresh');
     await driver.untilText('充值成功');
     expectState(order, 'succeeded');
-    expect(has(driver, '#refresh')).toBe(false);
+    expect(driver.has('#refresh')).toBe(false);
   });
 
   test('cancelled: no charge, no refresh', async () => {
@@ -100,7 +99,7 @@ describe('result page', () => {
     const driver = await open(order.id);
     expect(driver.textOf('.result__title')).toBe('已取消支付');
     expect(driver.textOf('.result__subtitle')).toContain('没有扣款');
-    expect(has(driver, '#refresh')).toBe(false);
+    expect(driver.has('#refresh')).toBe(false);
   });
 
   test('payment failed: the reason', async () => {
@@ -108,7 +107,7 @@ describe('result page', () => {
     const driver = await open(order.id);
     expect(driver.textOf('.result__title')).toBe('支付失败');
     expect(driver.textOf('.result__subtitle')).toBe('原因：零钱余额不足');
-    expect(has(driver, '.result__refund')).toBe(false);
+    expect(driver.has('.result__refund')).toBe(false);
   });
 
   test('the carrier refused: 充值失败, the reason and 款项将原路退回; refreshing completes the refund', async () => {
@@ -118,7 +117,7 @@ describe('result page', () => {
     expect(driver.textOf('.result__title')).toBe('充值失败');
     expect(driver.textOf('.result__subtitle')).toContain('原因：');
     expect(driver.textOf('.result__refund')).toContain('款项将原路退回');
-    await tap(driver, '#refresh');
+    await driver.tap('#refresh');
     await driver.untilText('已退款');
     expect(driver.textOf('.result__refund')).toBe('款项已原路退回');
     expectState(order, 'refunded');
@@ -130,9 +129,9 @@ describe('result page', () => {
     const driver = await open(order.id);
     expect(driver.textOf('.result__title')).toBe('支付结果待确认 — 请勿重复支付');
     expect(driver.textOf('.result__subtitle')).toContain('确认前不要再次付款');
-    expect(vantShown(driver, '#refresh', '.van-button')).toBe(true);
+    expect(driver.vantShown('#refresh', '.van-button')).toBe(true);
     const reconcile = jest.spyOn(app.services.checkout, 'reconcile');
-    await tap(driver, '#refresh');
+    await driver.tap('#refresh');
     await driver.untilText('充值成功');
     expect(reconcile).toHaveBeenCalledTimes(1);
     expectState(order, 'succeeded');
@@ -142,7 +141,7 @@ describe('result page', () => {
     const order = await checkedOut({ scenario: 'no_answer' });
     const driver = await open(order.id);
     (app.services.payment as MockWeChatPay).failNextQuery('network');
-    await tap(driver, '#refresh');
+    await driver.tap('#refresh');
     await driver.until(() => driver.data.refreshing === false, 'the refresh');
     expect(driver.textOf('.result__title')).toBe('支付结果待确认 — 请勿重复支付');
     expectState(order, 'unknown');
@@ -151,19 +150,19 @@ describe('result page', () => {
   test('the buttons: voucher, another card, home', async () => {
     const order = await checkedOut();
     const driver = await open(order.id);
-    await tap(driver, '#voucher');
+    await driver.tap('#voucher');
     expect(app.nav.last()).toEqual({ kind: 'open', page: 'voucher', query: { orderId: order.id } });
-    await tap(driver, '#another');
+    await driver.tap('#another');
     expect(app.nav.last()).toEqual({ kind: 'open', page: 'lookup', query: {} });
-    await tap(driver, '#home');
+    await driver.tap('#home');
     expect(app.nav.last()).toEqual({ kind: 'open', page: 'home', query: {} });
   });
 
   test.each([['CR20261125100000999999'], [''], ['<script>']])('an unknown order %p: a clear message and a way home', async (orderId) => {
     const driver = await open(orderId);
     expect(driver.textOf('.result__title')).toBe('没有找到这笔订单');
-    expect(has(driver, '#voucher')).toBe(false);
-    await tap(driver, '#home');
+    expect(driver.has('#voucher')).toBe(false);
+    await driver.tap('#home');
     expect(app.nav.last()?.page).toBe('home');
   });
 

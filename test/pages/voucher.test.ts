@@ -1,5 +1,5 @@
+import { openPage } from '../support/page-driver';
 import { TestApp } from '../support/app';
-import { present, renderFreshPage, tapOn, vantPresent } from '../support/fresh-page';
 import { realOrder, type RealOrderSpec } from '../support/records-orders';
 import type { Order } from '../../miniprogram/core/types';
 
@@ -17,7 +17,7 @@ function stored(spec: RealOrderSpec): Order {
   return order;
 }
 
-const openVoucher = (orderId: string) => renderFreshPage('voucher', { orderId }, { services: app.services });
+const openVoucher = (orderId: string) => openPage('voucher', { orderId }, app.services);
 
 /** 'title value' as the cell for this field shows them. */
 function field(page: Awaited<ReturnType<typeof openVoucher>>, key: string): string {
@@ -30,7 +30,7 @@ describe('voucher', () => {
     const order = stored({ at: '2026-11-25T10:00:00+08:00', pick: 4, state: 'succeeded' });
     expect(order.discount.amount).toBe(500);
     const page = await openVoucher(order.id);
-    expect(vantPresent(page, '.fields', '.van-cell-group')).toBe(true);
+    expect(page.vantShown('.fields', '.van-cell-group')).toBe(true);
     expect(page.textOf('.head')).toContain('中国移动 话费充值 100 元');
     expect(page.textOf('.head')).toContain('¥95.00');
     expect(page.textOf('.head')).toContain('充值成功');
@@ -50,7 +50,7 @@ describe('voucher', () => {
     expect(field(page, 'transaction')).toBe(`微信支付单号 ${order.transactionId}`);
     expect(field(page, 'oldExpiry')).toBe('原到期日 2026年12月1日');
     expect(field(page, 'newExpiry')).toBe(`新到期日 ${order.after!.expiry.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}`);
-    expect(present(page, '.reconciled')).toBe(false);
+    expect(page.has('.reconciled')).toBe(false);
   });
 
   test('a failed payment says why, with no transaction id', async () => {
@@ -65,7 +65,7 @@ describe('voucher', () => {
   test('an order settled by reconciliation carries a note saying so', async () => {
     const order = stored({ at: '2026-11-20T08:00:00+08:00', state: 'succeeded', reconciled: true });
     const page = await openVoucher(order.id);
-    expect(vantPresent(page, '.reconciled', '.van-notice-bar')).toBe(true);
+    expect(page.vantShown('.reconciled', '.van-notice-bar')).toBe(true);
     expect(page.textOf('.reconciled')).toContain('事后向微信支付和运营商核对确认');
   });
 
@@ -74,17 +74,17 @@ describe('voucher', () => {
     const page = await openVoucher(order.id);
     expect(field(page, 'phone')).toBe('充值号码 138****8000');
     expect(page.textOf('#reveal-phone')).toBe('显示');
-    await tapOn(page, '#reveal-phone');
+    await page.tap('#reveal-phone');
     expect(field(page, 'phone')).toBe('充值号码 138 0013 8000');
     expect(page.textOf('#reveal-phone')).toBe('隐藏');
-    await tapOn(page, '#reveal-phone');
+    await page.tap('#reveal-phone');
     expect(field(page, 'phone')).toBe('充值号码 138****8000');
   });
 
   test('copy the order number', async () => {
     const order = stored({ at: '2026-11-25T10:00:00+08:00' });
     const page = await openVoucher(order.id);
-    await tapOn(page, '#copy-id');
+    await page.tap('#copy-id');
     await page.until(() => app.device.toasts.length > 0, 'toast');
     expect(app.device.copied).toEqual([order.id]);
     expect(app.device.lastToast()).toBe('订单号已复制');
@@ -93,7 +93,7 @@ describe('voucher', () => {
   test('再次充值 opens confirm with the same number and package', async () => {
     const order = stored({ at: '2026-11-25T10:00:00+08:00', kind: 'data', pick: 1, phone: '13912345678' });
     const page = await openVoucher(order.id);
-    await tapOn(page, '#renew-again');
+    await page.tap('#renew-again');
     expect(app.nav.last()).toEqual({ kind: 'open', page: 'confirm', query: { phone: '13912345678', productId: order.product.id } });
   });
 
@@ -101,14 +101,14 @@ describe('voucher', () => {
     const order = stored({ at: '2026-11-25T10:00:00+08:00' });
     const page = await openVoucher(order.id);
     app.device.confirmAnswers = [false];
-    await tapOn(page, '#delete');
+    await page.tap('#delete');
     expect(app.device.confirms).toHaveLength(1);
     expect(app.device.confirms[0].content).toContain(order.id);
     expect(app.services.records.get(order.id)).toBeDefined();
     expect(app.nav.moves).toEqual([]);
 
     app.device.confirmAnswers = [true];
-    await tapOn(page, '#delete');
+    await page.tap('#delete');
     await page.until(() => app.nav.moves.length > 0, 'navigation back');
     expect(app.services.records.get(order.id)).toBeUndefined();
     expect(app.device.lastToast()).toBe('已删除');
@@ -119,7 +119,7 @@ describe('voucher', () => {
     const order = stored({ at: '2026-11-25T10:00:00+08:00', state: 'unknown' });
     const page = await openVoucher(order.id);
     expect(field(page, 'outcome')).toContain('结果待确认');
-    await tapOn(page, '#delete');
+    await page.tap('#delete');
     expect(app.device.confirms).toEqual([]);
     expect(app.device.lastToast()).toContain('处理完成后才能删除');
     expect(app.services.records.get(order.id)).toBeDefined();
@@ -128,23 +128,23 @@ describe('voucher', () => {
   test('an unknown order id gets a clear message and a way back to the records', async () => {
     stored({ at: '2026-11-25T10:00:00+08:00' });
     const page = await openVoucher('CR20261125100000999999');
-    expect(vantPresent(page, '.missing', '.van-empty')).toBe(true);
+    expect(page.vantShown('.missing', '.van-empty')).toBe(true);
     expect(page.text()).toContain('找不到订单 CR20261125100000999999');
     expect(page.text()).toContain('可能已被删除');
-    expect(present(page, '.fields')).toBe(false);
-    expect(present(page, '#renew-again')).toBe(false);
-    await tapOn(page, '#back-to-records');
+    expect(page.has('.fields')).toBe(false);
+    expect(page.has('#renew-again')).toBe(false);
+    await page.tap('#back-to-records');
     expect(app.nav.last()).toMatchObject({ kind: 'open', page: 'records' });
   });
 
   test('no order id at all', async () => {
-    const page = await renderFreshPage('voucher', {}, { services: app.services });
+    const page = await openPage('voucher', {}, app.services);
     expect(page.text()).toContain('没有指定要查看的订单');
   });
 
   test('an order number arriving URI-encoded is decoded once', async () => {
     const order = stored({ at: '2026-11-25T10:00:00+08:00' });
-    const page = await renderFreshPage('voucher', { orderId: encodeURIComponent(order.id) }, { services: app.services });
+    const page = await openPage('voucher', { orderId: encodeURIComponent(order.id) }, app.services);
     expect(field(page, 'id')).toContain(order.id);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { installServices, type Services } from '../../miniprogram/services/container';
 import { FakeClock, FakeDevice, RecordingNavigator } from './fakes';
-import { Driver, renderPage } from './render';
+import { Driver, follow, openPage } from './page-driver';
 import type { PageName } from '../../miniprogram/services/contracts';
 
 export interface TestAppOptions {
@@ -56,17 +56,12 @@ export class TestApp {
   }
 
   open(page: PageName, query: Record<string, string> = {}): Promise<Driver> {
-    return renderPage(page, query);
+    return openPage(page, query, this.services);
   }
 
   /** Renders the page the app last navigated to, with its query. */
-  async follow(expected?: PageName): Promise<Driver> {
-    const move = this.nav.last();
-    if (!move || !move.page) throw new Error('the app has not navigated anywhere');
-    if (expected && move.page !== expected) {
-      throw new Error(`expected navigation to ${expected}, got ${move.page} ${JSON.stringify(move.query)}`);
-    }
-    return renderPage(move.page, move.query);
+  follow(expected: PageName): Promise<Driver> {
+    return follow(this, expected);
   }
 }
 

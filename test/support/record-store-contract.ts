@@ -7,6 +7,8 @@
  */
 import { isDeepStrictEqual } from 'util';
 import type { Order } from '../../miniprogram/core/types';
+import { chinaMonthOf } from '../../miniprogram/core/dates';
+import { isCharged } from '../../miniprogram/core/order';
 import type { RecordFilter, RecordStore } from '../../miniprogram/services/contracts';
 import { makeOrder } from './records-fixtures';
 import { FaultyStorage, SimulatedCrash } from './records-storage';
@@ -171,6 +173,46 @@ export function recordStoreContract(name: string, makeHarness: () => ContractHar
         expect(ids(found)).toContain(target.id);
         expect(found.every((o) => o.id.includes(target.id.slice(-8)))).toBe(true);
         expect(ids(readAll(store, 20, { text: target.id.toLowerCase() }))).toEqual([target.id]);
+      });
+    });
+
+    describe('the queries the records page uses: all, phones, monthTotals', () => {
+      /** What month totals must be, worked out from the orders themselves. */
+      function expectedTotals(orders: Order[], month: string): { amount: number; currency: string }[] {
+        const sums = new Map<string, number>();
+        for (const o of orders) {
+          if (chinaMonthOf(o.createdAt) !== month || !isCharged(o.state)) continue;
+          sums.set(o.payable.currency, (sums.get(o.payable.currency) ?? 0) + o.payable.amount);
+        }
+        return ['CNY', 'PHP'].filter((c) => sums.get(c)).map((currency) => ({ amount: sums.get(currency) as number, currency }));
+      }
+
+      test('all() is every matching order newest first, the same as walking the pages', () => {
+        seed();
+        expect(ids(store.all())).toEqual(expectedOrder(seeded));
+        const filter: RecordFilter = { phone: '13800138000', kinds: ['data'] };
+        expect(ids(store.all(filter))).toEqual(ids(readAll(store, 5, filter)));
+        expect(store.all({ phone: '10000000000' })).toEqual([]);
+      });
+
+      test('phones() lists each number in the records once, the most recently used first', () => {
+        seed();
+        const newestFirst = [...new Set([...seeded].sort((a, b) => b.createdAt - a.createdAt).map((o) => o.phone))];
+        expect(store.phones()).toEqual(newestFirst);
+        expect(h.launch().phones()).toEqual(newestFirst);
+      });
+
+      test('monthTotals() sums what was charged (paid, succeeded) per month and currency, filtered or not', () => {
+        seed();
+        const months = [...new Set(seeded.map((o) => chinaMonthOf(o.createdAt)))];
+        expect(months.length).toBeGreaterThan(2);
+        for (const month of months) {
+          expect(store.monthTotals(month)).toEqual(expectedTotals(seeded, month));
+          const mine = seeded.filter((o) => o.phone === '13800138000' && o.product.kind === 'recharge');
+          expect(store.monthTotals(month, { phone: '13800138000', kinds: ['recharge'] })).toEqual(expectedTotals(mine, month));
+        }
+        expect(store.monthTotals('1999-01')).toEqual([]);
+        expect(store.monthTotals('not a month')).toEqual([]);
       });
     });
 

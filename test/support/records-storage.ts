@@ -1,6 +1,6 @@
 /**
- * Storage doubles for record-store tests: a wrapper that can crash the app between two
- * writes or make one chosen write fail, and a plain in-memory storage for bulk set-up.
+ * A storage wrapper for record-store tests: it can crash the app between two writes or
+ * make one chosen write fail.
  */
 import type { KeyValueStorage, StorageError } from '../../miniprogram/services/contracts';
 import type { Result } from '../../miniprogram/core/types';
@@ -70,32 +70,5 @@ export class FaultyStorage implements KeyValueStorage {
 
   info(): { usedKb: number; limitKb: number } {
     return this.inner.info();
-  }
-}
-
-/** JSON in a Map: the same semantics as wx storage without the fake's per-write size scan. */
-export class MemoryStorage implements KeyValueStorage {
-  readonly items = new Map<string, string>();
-
-  get(key: string): unknown {
-    const text = this.items.get(key);
-    return text === undefined ? undefined : JSON.parse(text);
-  }
-
-  set(key: string, value: unknown): Result<void, StorageError> {
-    this.items.set(key, JSON.stringify(value));
-    return { ok: true, value: undefined };
-  }
-
-  remove(key: string): void {
-    this.items.delete(key);
-  }
-
-  keys(): string[] {
-    return [...this.items.keys()];
-  }
-
-  info(): { usedKb: number; limitKb: number } {
-    return { usedKb: 0, limitKb: 10240 };
   }
 }

@@ -10,6 +10,8 @@
  *   over-limit write throws the way WeChat throws, leaving the old value in place.
  * Sizes are counted in UTF-8 bytes of key + JSON text.
  */
+import { WxKeyValueStorage } from '../../miniprogram/services/wx/storage';
+
 export const MAX_ITEM_BYTES = 1024 * 1024;
 export const MAX_TOTAL_BYTES = 10 * 1024 * 1024;
 
@@ -24,6 +26,8 @@ function utf8Bytes(text: string): number {
 
 export class WxStorageFake {
   private readonly items = new Map<string, string>();
+  /** Bytes of every key + JSON text, kept up to date on each change (a write costs the same at any size). */
+  private total = 0;
   maxItemBytes: number;
   maxTotalBytes: number;
   /** Counts every key read, so benchmarks and tests can see what a page touched. */
@@ -48,12 +52,11 @@ export class WxStorageFake {
     const text = JSON.stringify(data === undefined ? null : data);
     const size = utf8Bytes(key) + utf8Bytes(text);
     if (size > this.maxItemBytes) throw new Error('setStorageSync:fail exceed storage item max length');
-    const previous = this.items.get(key);
-    const previousSize = previous === undefined ? 0 : utf8Bytes(key) + utf8Bytes(previous);
-    if (this.usedBytes() - previousSize + size > this.maxTotalBytes) {
+    const previousSize = this.sizeOf(key);
+    if (this.total - previousSize + size > this.maxTotalBytes) {
       throw new Error('setStorageSync:fail exceed storage max size 10MB');
     }
-    this.items.set(key, text);
+    this.put(key, text);
     this.writes.push({ key, bytes: size });
   }
 
@@ -65,11 +68,13 @@ export class WxStorageFake {
   }
 
   removeStorageSync(key: string): void {
+    this.total -= this.sizeOf(key);
     this.items.delete(key);
   }
 
   clearStorageSync(): void {
     this.items.clear();
+    this.total = 0;
   }
 
   getStorageInfoSync(): { keys: string[]; currentSize: number; limitSize: number } {
@@ -82,7 +87,7 @@ export class WxStorageFake {
 
   /** Puts raw JSON text under a key, bypassing limits: how tests plant corrupt data. */
   plantRaw(key: string, jsonText: string): void {
-    this.items.set(key, jsonText);
+    this.put(key, jsonText);
   }
 
   rawText(key: string): string | undefined {
@@ -90,9 +95,29 @@ export class WxStorageFake {
   }
 
   usedBytes(): number {
-    let total = 0;
-    for (const [key, text] of this.items) total += utf8Bytes(key) + utf8Bytes(text);
-    return total;
+    return this.total;
+  }
+
+  /** Every key with its stored JSON text. */
+  entries(): [string, string][] {
+    return [...this.items.entries()];
+  }
+
+  /** An independent copy with the same items and limits (counters start at zero). */
+  clone(): WxStorageFake {
+    const copy = new WxStorageFake({ maxItemBytes: this.maxItemBytes, maxTotalBytes: this.maxTotalBytes });
+    for (const [key, text] of this.items) copy.put(key, text);
+    return copy;
+  }
+
+  private sizeOf(key: string): number {
+    const text = this.items.get(key);
+    return text === undefined ? 0 : utf8Bytes(key) + utf8Bytes(text);
+  }
+
+  private put(key: string, text: string): void {
+    this.total += utf8Bytes(key) + utf8Bytes(text) - this.sizeOf(key);
+    this.items.set(key, text);
   }
 
   largestItem(): { key: string; bytes: number } {
@@ -121,4 +146,14 @@ export class WxStorageFake {
     wxObject.clearStorageSync = () => this.clearStorageSync();
     wxObject.getStorageInfoSync = () => this.getStorageInfoSync();
   }
+}
+
+/**
+ * The app's own storage adapter over a fresh fake of its own: what a service under test
+ * gets when it should not share the global wx storage. Limits default to WeChat's;
+ * pass Infinity to fill a store in bulk before copying it into a limited fake.
+ */
+export function fakeKeyValueStorage(options: StorageFakeOptions = {}): { storage: WxKeyValueStorage; fake: WxStorageFake } {
+  const fake = new WxStorageFake(options);
+  return { storage: new WxKeyValueStorage(fake), fake };
 }

@@ -9,20 +9,11 @@
  */
 import type { Result } from '../../core/types';
 import type { AccountService, Clock, PhoneGrantError } from '../../services/contracts';
-
-/** WeChat's answer when the mini-program's phone-number quota is used up. */
-export const QUOTA_ERRNO = 1400001;
+import { PHONE_GRANT_MESSAGES } from '../../services/messages';
 /** How long a code stays usable (WeChat: five minutes). */
 export const CODE_LIFETIME_MS = 5 * 60 * 1000;
 /** The number the mock grants until a test or the demo picks another. */
 export const DEMO_GRANTED_PHONE = '13800138000';
-
-export const PHONE_GRANT_MESSAGES: Record<PhoneGrantError, string> = {
-  declined: '你没有允许使用微信绑定的手机号。可以在下方手动输入号码，用短信验证码绑定',
-  quota: '微信手机号快捷绑定今天的次数已用完，请在下方手动输入号码，用短信验证码绑定',
-  invalid_code: '授权已失效，请再点一次“微信手机号一键绑定”',
-  network: '网络不太好，没有取到手机号，请重试，或手动输入号码绑定',
-};
 
 function fail(error: PhoneGrantError): Result<never, PhoneGrantError> {
   return { ok: false, error, message: PHONE_GRANT_MESSAGES[error] };

@@ -6,7 +6,7 @@
  */
 import type { Result } from '../../core/types';
 import { normalizePhoneInput, parsePhone } from '../../core/phone';
-import type { Clock, KeyValueStorage, SmsError, SmsService } from '../../services/contracts';
+import type { Clock, KeyValueStorage, SmsError, SmsSent, SmsService } from '../../services/contracts';
 
 export const SMS_STATE_KEY = 'sms.v1';
 export const CODE_LENGTH = 6;
@@ -86,7 +86,8 @@ export class MockSmsService implements SmsService {
 
   // ------------------------------------------------------------------ service
 
-  async send(phone: string): Promise<Result<{ expiresAt: number; resendAt: number }, SmsError>> {
+  /** The demo has no phone to text, so the answer carries the code (SmsSent.demoCode). */
+  async send(phone: string): Promise<Result<SmsSent, SmsError>> {
     const key = keyOf(phone);
     const waitSeconds = this.secondsUntilResend(key);
     if (waitSeconds > 0) return fail('rate_limited', `验证码发送太频繁，请 ${waitSeconds} 秒后再获取`);
@@ -104,7 +105,7 @@ export class MockSmsService implements SmsService {
       wrongAttempts: 0,
     };
     this.write(key, entry);
-    return { ok: true, value: { expiresAt: entry.expiresAt, resendAt: entry.resendAt } };
+    return { ok: true, value: { expiresAt: entry.expiresAt, resendAt: entry.resendAt, demoCode: entry.code ?? undefined } };
   }
 
   async verify(phone: string, code: string): Promise<Result<void, SmsError>> {

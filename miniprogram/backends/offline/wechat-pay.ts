@@ -22,6 +22,7 @@ import type {
   PaymentService,
   PaymentSheetHost,
   PaymentSheetSlot,
+  PaymentStatus,
   SheetChoice,
 } from '../../services/contracts';
 
@@ -128,11 +129,6 @@ export class MockWeChatPay implements PaymentService {
     for (let i = 0; i < count; i += 1) this.queryFailures.push(kind);
   }
 
-  /** The WeChat Pay transaction id of a charged order (what a real order query also returns). */
-  transactionIdOf(orderId: string): string | undefined {
-    return this.entryOf(orderId)?.transactionId;
-  }
-
   // ------------------------------------------------------------------ service
 
   requestPayment(request: PaymentRequest): Promise<PaymentOutcome> {
@@ -150,20 +146,20 @@ export class MockWeChatPay implements PaymentService {
     return running;
   }
 
-  async queryPayment(orderId: string): Promise<Result<'paid' | 'not_paid' | 'failed', GatewayError>> {
+  async queryPayment(orderId: string): Promise<Result<PaymentStatus, GatewayError>> {
     await this.clock.sleep(PAYMENT_LATENCY_MS);
     const failure = this.queryFailures.shift();
     if (failure === 'network') return { ok: false, error: 'network', message: '网络连接失败，没有查到支付结果，稍后会再次核对' };
     if (failure === 'timeout') return { ok: false, error: 'timeout', message: '查询支付结果超时，稍后会再次核对' };
     const entry = this.entryOf(orderId);
-    if (entry?.charged) return { ok: true, value: 'paid' };
-    if (entry?.outcome.status === 'fail') return { ok: true, value: 'failed' };
+    if (entry?.charged) return { ok: true, value: { state: 'paid', transactionId: entry.transactionId ?? '' } };
+    if (entry?.outcome.status === 'fail') return { ok: true, value: { state: 'failed', reason: entry.outcome.reason } };
     // Unpaid and not on screen: close it, so a late payment for a cancelled order cannot happen.
     if (entry === undefined && !this.openOrders.has(orderId) && typeof orderId === 'string' && orderId !== '') {
       this.closed.add(orderId);
       this.save();
     }
-    return { ok: true, value: 'not_paid' };
+    return { ok: true, value: { state: 'not_paid' } };
   }
 
   // ----------------------------------------------------------------- internals

@@ -1,11 +1,9 @@
 /**
  * One card at a glance: carrier, card type, masked number, balance, data left, expiry
- * and a status tag. Give it a CardProfile as `card`; `today` (YYYY-MM-DD) defaults to
- * the services clock's China day.
+ * and a status tag. Properties: `card` (a CardProfile) and `today` (YYYY-MM-DD, China
+ * calendar), both from the page; the component reads nothing else.
  */
 import type { CardProfile } from '../../core/types';
-import { chinaToday, isChinaDate } from '../../core/dates';
-import { services } from '../../services/container';
 import { cardSummaryView } from './view';
 
 Component({
@@ -20,8 +18,7 @@ Component({
 
   observers: {
     'card, today'(card: CardProfile | null, today: string) {
-      const day = isChinaDate(today) ? today : chinaToday(services().clock.now());
-      this.setData({ view: cardSummaryView(card, day) });
+      this.setData({ view: cardSummaryView(card, today) });
     },
   },
 });

@@ -5,13 +5,14 @@
 import type { CardProfile, ChinaDate } from '../../core/types';
 import { CARRIERS, isCarrierId } from '../../core/carriers';
 import { GRACE_DAYS } from '../../core/catalog';
-import { expiryState, formatChinaDate, isChinaDate, type ExpiryStatus } from '../../core/dates';
+import { expiryState, formatChinaDate, isChinaDate } from '../../core/dates';
 import { formatMoney, isMoney } from '../../core/money';
 import { maskPhone } from '../../core/phone';
-import { CARD_TYPE_LABELS } from '../../view/card-tile';
+import { CARD_TYPE_LABELS, EXPIRY_BADGES, SUSPENDED_BADGE, type BadgeKind } from '../../view/labels';
+import { formatDataMb } from '../../view/format';
 
 /** Vant tag types. */
-export type TagType = 'success' | 'warning' | 'danger' | 'default';
+export type TagType = BadgeKind;
 
 export interface CardSummaryView {
   carrier: string;
@@ -28,20 +29,6 @@ export interface CardSummaryView {
   daysLabel: string;
   statusText: string;
   tagType: TagType;
-}
-
-const STATUS_TEXT: Record<ExpiryStatus, string> = { active: '正常', expiring: '即将到期', expired: '已过期', recycle_risk: '有回收风险' };
-const STATUS_TAG: Record<ExpiryStatus, TagType> = { active: 'success', expiring: 'warning', expired: 'danger', recycle_risk: 'danger' };
-
-const MB_PER_GB = 1024;
-
-/** 512MB, 1.5GB, 20GB: one decimal at most, whole figures without one. */
-export function formatDataMb(mb: number | null): string {
-  if (mb === null || typeof mb !== 'number' || !Number.isFinite(mb)) return '不含流量';
-  const whole = Math.max(0, Math.floor(mb));
-  if (whole < MB_PER_GB) return `${whole}MB`;
-  const tenths = Math.floor((whole * 10) / MB_PER_GB);
-  return tenths % 10 === 0 ? `${tenths / 10}GB` : `${Math.floor(tenths / 10)}.${tenths % 10}GB`;
 }
 
 export function cardSummaryView(card: CardProfile | null | undefined, today: ChinaDate): CardSummaryView | null {
@@ -61,7 +48,7 @@ export function cardSummaryView(card: CardProfile | null | undefined, today: Chi
     dataLeft: formatDataMb(card.dataLeftMb),
     expiry: validExpiry ? formatChinaDate(card.expiry) : '未知',
     daysLabel: state ? state.label : '',
-    statusText: suspended ? '已停机' : state ? STATUS_TEXT[state.status] : '状态未知',
-    tagType: suspended ? 'danger' : state ? STATUS_TAG[state.status] : 'default',
+    statusText: suspended ? SUSPENDED_BADGE.text : state ? EXPIRY_BADGES[state.status].text : '状态未知',
+    tagType: suspended ? SUSPENDED_BADGE.kind : state ? EXPIRY_BADGES[state.status].kind : 'default',
   };
 }

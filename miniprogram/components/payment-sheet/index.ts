@@ -1,30 +1,21 @@
 /**
  * A stand-in for WeChat Pay's own sheet: payee, the amount in large type, the 商品 line,
- * 确认支付 and 取消. The mock payment service has no native sheet to raise, so this
- * component offers itself as the PaymentSheetHost while it is on screen. A small
- * 模拟结果 row lets a demo choose 余额不足 or 无响应 instead of a normal payment.
+ * 确认支付 and 取消. The offline payment backend has no native sheet to raise, so the
+ * page that pays (confirm) hands this component's present() to the backend's sheet
+ * slot while it is on screen. A small 模拟结果 row lets a demo choose 余额不足 or 无响应
+ * instead of a normal payment.
  */
 import type { PaymentRequest, SheetChoice } from '../../services/contracts';
 import { formatMoney } from '../../core/money';
-import { services } from '../../services/container';
+import { privateState } from '../../lib/private-state';
 
 type Simulation = 'pay' | 'fail_insufficient' | 'no_answer';
 
 interface SheetState {
   resolve: ((choice: SheetChoice) => void) | null;
-  detach: (() => void) | null;
 }
 
-const states = new WeakMap<object, SheetState>();
-
-function stateOf(host: object): SheetState {
-  let state = states.get(host);
-  if (!state) {
-    state = { resolve: null, detach: null };
-    states.set(host, state);
-  }
-  return state;
-}
+const stateOf = privateState<SheetState>(() => ({ resolve: null }));
 
 Component({
   data: {
@@ -36,15 +27,7 @@ Component({
   },
 
   lifetimes: {
-    attached() {
-      const state = stateOf(this);
-      state.detach = services().paymentSheet.attach({ present: (request) => this.present(request) });
-    },
-
     detached() {
-      const state = stateOf(this);
-      if (state.detach) state.detach();
-      state.detach = null;
       // A sheet that leaves the screen unanswered was not paid from.
       this.answer('cancel', false);
     },

@@ -3,8 +3,6 @@
  * The agree button must be WeChat's own `open-type="agreePrivacyAuthorization"` and its
  * id travels with the answer: WeChat checks that this very button was tapped.
  */
-import { privacy } from '../../services/wx/privacy';
-
 export const AGREE_BUTTON_ID = 'privacy-agree';
 
 Component({
@@ -25,8 +23,9 @@ Component({
       this.triggerEvent('disagree', {});
     },
 
+    /** The page opens the guide (WeChat's openPrivacyContract) through its services. */
     onOpenContract() {
-      privacy().openContract();
+      this.triggerEvent('opencontract', {});
     },
   },
 });

@@ -6,18 +6,14 @@ import type { BoundCard, CardType } from '../../core/types';
 import { chinaToday, formatChinaDate } from '../../core/dates';
 import { maskPhone } from '../../core/phone';
 import { services } from '../../services/container';
+import { lastKnownOf, lookupCard } from '../../services/cards/card-lookup';
+import { privateState } from '../../lib/private-state';
 import { decodeQuery } from '../../services/wx/navigator';
 import { checkNickname } from '../../services/cards/card-book';
-import { CARD_TYPE_LABELS, CARD_TYPES, cardTile, type CardTile } from '../../view/card-tile';
-import {
-  REMIND_CHOICES,
-  REMINDER_HOUR,
-  addReminderToCalendar,
-  planReminder,
-  remindLabel,
-  subscribeExpiryReminder,
-  type RemindDays,
-} from '../../services/cards/reminders';
+import { cardTile, type CardTile } from '../../view/card-tile';
+import { CARD_TYPE_LABELS, CARD_TYPES } from '../../view/labels';
+import { REMIND_CHOICES, REMINDER_HOUR, planReminder, remindLabel, type RemindDays } from '../../core/reminders';
+import { addReminderToCalendar, subscribeExpiryReminder } from '../../services/cards/reminders';
 
 /** Radio names are strings: '1' / '3' / '7' / 'off'. */
 type RemindName = '1' | '3' | '7' | 'off';
@@ -34,7 +30,7 @@ interface ValueEvent {
   detail: unknown;
 }
 
-const phones = new WeakMap<object, string>();
+const stateOf = privateState<{ phone: string }>(() => ({ phone: '' }));
 
 function today(): string {
   return chinaToday(services().clock.now());
@@ -75,7 +71,7 @@ Component({
 
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      phones.set(this, decodeQuery(query).phone ?? '');
+      stateOf(this).phone = decodeQuery(query).phone ?? '';
     },
 
     async onShow() {
@@ -98,21 +94,18 @@ Component({
     },
 
     card(): BoundCard | undefined {
-      return services().cards.get(phones.get(this) ?? '');
+      return services().cards.get(stateOf(this).phone);
     },
 
     /** Fetches the expiry the reminders need when the card has never been looked up. */
     async refresh(card: BoundCard) {
       const { gateway, cards, clock } = services();
-      const found = await gateway.lookup({ phone: card.phone });
+      const found = await lookupCard(gateway, { phone: card.phone });
       if (!found.ok) {
         this.say(`暂时查不到到期日：${found.message}`, 'error');
         return;
       }
-      const p = found.value;
-      cards.update(card.phone, {
-        lastKnown: { balance: p.balance, dataLeftMb: p.dataLeftMb, expiry: p.expiry, suspended: p.suspended, at: clock.now() },
-      });
+      cards.update(card.phone, { lastKnown: lastKnownOf(found.card, clock.now()) });
       this.showCard();
     },
 
@@ -124,7 +117,7 @@ Component({
     },
 
     save(patch: Partial<BoundCard>): boolean {
-      const result = services().cards.update(phones.get(this) ?? '', patch);
+      const result = services().cards.update(stateOf(this).phone, patch);
       if (!result.ok) this.say(result.message, 'error');
       return result.ok;
     },
@@ -151,7 +144,7 @@ Component({
     },
 
     onSetDefault() {
-      const result = services().cards.setDefault(phones.get(this) ?? '');
+      const result = services().cards.setDefault(stateOf(this).phone);
       if (!result.ok) {
         this.say(result.message, 'error');
         return;
@@ -204,12 +197,12 @@ Component({
     // ----------------------------------------------------------------- actions
 
     onRenew() {
-      const phone = phones.get(this);
+      const phone = stateOf(this).phone;
       if (phone) services().navigator.open('packages', { phone });
     },
 
     async onUnbind() {
-      const phone = phones.get(this) ?? '';
+      const phone = stateOf(this).phone;
       const { cards, device, navigator } = services();
       const confirmed = await device.confirm({
         title: '解绑这个号码？',

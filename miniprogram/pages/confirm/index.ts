@@ -9,9 +9,11 @@ import { chinaToday } from '../../core/dates';
 import { createOrder, newIdempotencyKey, newOrderId } from '../../core/order';
 import { formatPhone } from '../../core/phone';
 import { quote } from '../../core/pricing';
-import type { GatewayError } from '../../services/contracts';
+import type { PaymentRequest, SheetChoice } from '../../services/contracts';
 import { services } from '../../services/container';
+import { LatestLookup } from '../../services/cards/card-lookup';
 import { decodeQuery } from '../../services/wx/navigator';
+import { privateState } from '../../lib/private-state';
 import { DUPLICATE_WARNING, confirmView, productFitsCard, readConfirmQuery, type ConfirmRequest, type ConfirmView } from './summary';
 
 type Status = 'loading' | 'ready' | 'failed' | 'invalid';
@@ -26,20 +28,26 @@ interface ConfirmState {
   paying: boolean;
   /** Once the page has moved on to the result, nothing here runs again. */
   done: boolean;
+  lookup: LatestLookup;
+  /** Detaches this page's pay sheet from the payment backend's sheet slot. */
+  detachSheet: (() => void) | null;
 }
 
-const states = new WeakMap<object, ConfirmState>();
+const stateOf = privateState<ConfirmState>(() => ({
+  request: null,
+  card: null,
+  quote: null,
+  order: null,
+  paying: false,
+  done: false,
+  lookup: new LatestLookup(),
+  detachSheet: null,
+}));
 
-function stateOf(page: object): ConfirmState {
-  let state = states.get(page);
-  if (!state) {
-    state = { request: null, card: null, quote: null, order: null, paying: false, done: false };
-    states.set(page, state);
-  }
-  return state;
+/** What the page's <payment-sheet> component offers: it shows the request and resolves with the choice. */
+interface SheetComponent {
+  present(request: PaymentRequest): Promise<SheetChoice>;
 }
-
-const RETRYABLE: GatewayError[] = ['network', 'timeout'];
 
 Component({
   data: {
@@ -50,6 +58,20 @@ Component({
     duplicate: '',
     paying: false,
     payError: '',
+  },
+
+  lifetimes: {
+    /** The offline WeChat Pay shows this page's sheet; a real one raises WeChat's own. */
+    ready() {
+      const sheet = this.selectComponent('#sheet') as unknown as SheetComponent | null;
+      if (sheet) stateOf(this).detachSheet = services().paymentSheet.attach({ present: (request) => sheet.present(request) });
+    },
+
+    detached() {
+      const state = stateOf(this);
+      state.detachSheet?.();
+      state.detachSheet = null;
+    },
   },
 
   methods: {
@@ -77,18 +99,13 @@ Component({
       if (!request) return;
       if (this.data.status !== 'loading') this.setData({ status: 'loading', message: '' });
       const { gateway, checkout, clock } = services();
-      let answer;
-      try {
-        answer = await gateway.lookup({ phone: request.phone });
-      } catch {
-        answer = { ok: false as const, error: 'network' as GatewayError, message: '网络连接失败，请检查网络后重试' };
-      }
+      const answer = await state.lookup.run(gateway, { phone: request.phone });
+      if (!answer) return;
       if (!answer.ok) {
-        const retry = RETRYABLE.includes(answer.error);
-        this.setData({ status: retry ? 'failed' : 'invalid', message: answer.message || '查询号码失败，请稍后重试' });
+        this.setData({ status: answer.retryable ? 'failed' : 'invalid', message: answer.message });
         return;
       }
-      const card = answer.value;
+      const card = answer.card;
       if (!productFitsCard(request.product, card)) {
         this.setData({ status: 'invalid', message: '这个套餐不适用于该号码的运营商或卡类型，请返回重新选择' });
         return;

@@ -9,8 +9,8 @@ import { productById, productsFor } from '../../core/catalog';
 import { formatChinaDate } from '../../core/dates';
 import { formatMoney } from '../../core/money';
 import { parsePhone } from '../../core/phone';
-import { CARD_TYPE_LABELS } from '../../view/card-tile';
-import { formatDataMb } from '../../components/card-summary/view';
+import { CARD_TYPE_LABELS } from '../../view/labels';
+import { formatDataMb } from '../../view/format';
 
 export const DUPLICATE_WARNING = '该号码 10 分钟内已充值过相同套餐，请确认不是重复充值';
 

@@ -7,6 +7,8 @@
 import type { BoundCard } from '../../core/types';
 import { chinaToday } from '../../core/dates';
 import { services } from '../../services/container';
+import { lastKnownOf, lookupCard } from '../../services/cards/card-lookup';
+import { privateState } from '../../lib/private-state';
 import { cardTile, expiryBanner, type CardTile } from '../../view/card-tile';
 
 interface HomeState {
@@ -15,16 +17,7 @@ interface HomeState {
   generation: number;
 }
 
-const states = new WeakMap<object, HomeState>();
-
-function stateOf(page: object): HomeState {
-  let state = states.get(page);
-  if (!state) {
-    state = { cards: [], generation: 0 };
-    states.set(page, state);
-  }
-  return state;
-}
+const stateOf = privateState<HomeState>(() => ({ cards: [], generation: 0 }));
 
 function tileFor(card: BoundCard): CardTile & { key: string } {
   return { ...cardTile(card, chinaToday(services().clock.now())), key: card.phone };
@@ -63,17 +56,10 @@ Component({
 
     async refreshCard(card: BoundCard, index: number, generation: number) {
       const { gateway, cards, clock } = services();
-      const found = await gateway.lookup({ phone: card.phone });
+      const found = await lookupCard(gateway, { phone: card.phone });
       const state = stateOf(this);
       if (!found.ok || generation !== state.generation) return;
-      const profile = found.value;
-      const lastKnown = {
-        balance: profile.balance,
-        dataLeftMb: profile.dataLeftMb,
-        expiry: profile.expiry,
-        suspended: profile.suspended,
-        at: clock.now(),
-      };
+      const lastKnown = lastKnownOf(found.card, clock.now());
       // A failed save only costs the cached figures; the fresh ones are still shown.
       cards.update(card.phone, { lastKnown });
       const updated = { ...card, lastKnown };

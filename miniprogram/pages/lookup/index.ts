@@ -5,8 +5,11 @@
  */
 import type { BoundCard, CardProfile, CarrierId } from '../../core/types';
 import { parseCardQuery } from '../../core/card-query';
-import type { CardQuery, GatewayError } from '../../services/contracts';
+import { chinaToday } from '../../core/dates';
+import type { CardQuery } from '../../services/contracts';
 import { services } from '../../services/container';
+import { LatestLookup } from '../../services/cards/card-lookup';
+import { privateState } from '../../lib/private-state';
 import { boundPicks, carrierActions, carrierChip, carrierMismatchNote, guessedCarrier, recentNumbers, recentPicks, type BoundPick, type CarrierAction, type RecentPick } from './picks';
 
 type Status = 'idle' | 'loading' | 'found' | 'failed' | 'missing';
@@ -16,35 +19,22 @@ interface LookupState {
   recent: string[];
   /** The last query sent, for 重试 and pull-down refresh. */
   query: CardQuery | null;
-  /** Bumped per lookup: an answer to an older one is dropped. */
-  token: number;
+  lookup: LatestLookup;
   /** The carrier the user says the number is with now (携号转网), or null. */
   override: CarrierId | null;
   guessed: CarrierId | null;
   card: CardProfile | null;
 }
 
-const states = new WeakMap<object, LookupState>();
-
-function stateOf(page: object): LookupState {
-  let state = states.get(page);
-  if (!state) {
-    state = { bound: [], recent: [], query: null, token: 0, override: null, guessed: null, card: null };
-    states.set(page, state);
-  }
-  return state;
-}
-
-/** Network trouble can be retried; the rest needs different input. */
-const RETRYABLE: GatewayError[] = ['network', 'timeout'];
-
-const FALLBACK_MESSAGES: Record<GatewayError, string> = {
-  network: '网络连接失败，请检查网络后重试',
-  timeout: '运营商查询超时，请稍后重试',
-  not_found: '没有查到这张卡，请核对号码或 ICCID 是否输入正确',
-  unsupported: '暂不支持查询这个号码的运营商',
-  rejected: '运营商拒绝了查询，请稍后再试或拨打客服电话',
-};
+const stateOf = privateState<LookupState>(() => ({
+  bound: [],
+  recent: [],
+  query: null,
+  lookup: new LatestLookup(),
+  override: null,
+  guessed: null,
+  card: null,
+}));
 
 Component({
   data: {
@@ -58,6 +48,7 @@ Component({
     recent: [] as RecentPick[],
     status: 'idle' as Status,
     card: null as CardProfile | null,
+    today: '',
     failure: '',
     carrierNote: '',
   },
@@ -163,8 +154,6 @@ Component({
     /** keepCard: a refresh of the card on screen keeps showing it until the answer comes. */
     async runLookup(query: CardQuery, keepCard = false) {
       const state = stateOf(this);
-      state.token += 1;
-      const token = state.token;
       state.query = query;
       if (!keepCard && state.card) {
         state.card = null;
@@ -172,22 +161,18 @@ Component({
       } else {
         this.setData({ status: 'loading', failure: '' });
       }
-      let answer;
-      try {
-        answer = await services().gateway.lookup(query);
-      } catch {
-        answer = { ok: false as const, error: 'network' as GatewayError, message: '' };
-      }
-      if (token !== state.token) return;
+      const { gateway, cards, clock } = services();
+      const answer = await state.lookup.run(gateway, query);
+      if (!answer) return;
       if (answer.ok) {
-        const card = answer.value;
+        const card = answer.card;
         state.card = card;
-        services().cards.pushRecent(card.phone);
-        this.setData({ status: 'found', card, carrierNote: carrierMismatchNote(state.override, card.carrier) });
+        cards.pushRecent(card.phone);
+        const today = chinaToday(clock.now());
+        this.setData({ status: 'found', card, carrierNote: carrierMismatchNote(state.override, card.carrier), ...(today !== this.data.today ? { today } : {}) });
         return;
       }
-      const failure = answer.message || FALLBACK_MESSAGES[answer.error] || FALLBACK_MESSAGES.network;
-      this.setData({ status: RETRYABLE.includes(answer.error) ? 'failed' : 'missing', failure });
+      this.setData({ status: answer.retryable ? 'failed' : 'missing', failure: answer.message });
     },
 
     onRenew() {

@@ -5,7 +5,7 @@
 import type { BoundCard, CarrierId } from '../../core/types';
 import { CARRIERS, carrierName, carriersOf } from '../../core/carriers';
 import { guessCarrier, maskPhone } from '../../core/phone';
-import { CARD_TYPE_LABELS } from '../../view/card-tile';
+import { CARD_TYPE_LABELS } from '../../view/labels';
 
 export interface BoundPick {
   /** Position in the list, as a stable wx:key (two numbers may mask alike). */

@@ -5,11 +5,13 @@
 import type { BoundCard } from '../../core/types';
 import { chinaToday } from '../../core/dates';
 import { services } from '../../services/container';
+import { privateState } from '../../lib/private-state';
 import { cardTile, type CardTile } from '../../view/card-tile';
 
 type Row = Pick<CardTile, 'masked' | 'title' | 'carrier' | 'isDefault'> & { key: string };
 
-const cardsShown = new WeakMap<object, BoundCard[]>();
+/** The bound cards behind the rows on screen (rows carry only masked text). */
+const stateOf = privateState<{ cards: BoundCard[] }>(() => ({ cards: [] }));
 
 function rowOf(card: BoundCard, today: string): Row {
   const tile = cardTile(card, today);
@@ -30,13 +32,13 @@ Component({
     load() {
       const { cards, records, clock } = services();
       const list = cards.list();
-      cardsShown.set(this, list);
+      stateOf(this).cards = list;
       const today = chinaToday(clock.now());
       this.setData({ cards: list.map((card) => rowOf(card, today)), recordCount: records.count() });
     },
 
     cardAt(event: WechatMiniprogram.BaseEvent): BoundCard | undefined {
-      return (cardsShown.get(this) ?? [])[Number(event.currentTarget.dataset.index)];
+      return stateOf(this).cards[Number(event.currentTarget.dataset.index)];
     },
 
     onSetDefault(event: WechatMiniprogram.BaseEvent) {
@@ -54,7 +56,7 @@ Component({
       list.forEach((c, i) => {
         if (this.data.cards[i] && this.data.cards[i].isDefault !== c.isDefault) patch[`cards[${i}].isDefault`] = c.isDefault;
       });
-      cardsShown.set(this, list);
+      stateOf(this).cards = list;
       this.setData(patch);
       device.toast('已设为默认号码', 'success');
     },
@@ -70,7 +72,7 @@ Component({
 
     /** The default card's settings; with nothing bound yet, binding comes first. */
     onSettings() {
-      const list = cardsShown.get(this) ?? [];
+      const list = stateOf(this).cards;
       const target = list.find((c) => c.isDefault) ?? list[0];
       if (target) services().navigator.open('card', { phone: target.phone });
       else services().navigator.open('bind');

@@ -10,9 +10,11 @@ import { chinaToday } from '../../core/dates';
 import { parseIccid } from '../../core/iccid';
 import { parsePhone } from '../../core/phone';
 import { quote, recommend } from '../../core/pricing';
-import type { CardQuery, GatewayError } from '../../services/contracts';
+import type { CardQuery } from '../../services/contracts';
 import { services } from '../../services/container';
+import { LatestLookup } from '../../services/cards/card-lookup';
 import { decodeQuery } from '../../services/wx/navigator';
+import { privateState } from '../../lib/private-state';
 import { productTabs, promotionLine, quotesFor, selectionOf, type ProductTab, type Selection } from './tiles';
 
 type Status = 'loading' | 'ready' | 'failed' | 'missing' | 'invalid';
@@ -25,21 +27,18 @@ interface PackagesState {
   /** A custom recharge the user typed (not one of the tiles), once valid. */
   custom: Quote | null;
   selected: Quote | null;
-  token: number;
+  lookup: LatestLookup;
 }
 
-const states = new WeakMap<object, PackagesState>();
-
-function stateOf(page: object): PackagesState {
-  let state = states.get(page);
-  if (!state) {
-    state = { query: null, preselect: '', card: null, quotes: new Map(), custom: null, selected: null, token: 0 };
-    states.set(page, state);
-  }
-  return state;
-}
-
-const RETRYABLE: GatewayError[] = ['network', 'timeout'];
+const stateOf = privateState<PackagesState>(() => ({
+  query: null,
+  preselect: '',
+  card: null,
+  quotes: new Map(),
+  custom: null,
+  selected: null,
+  lookup: new LatestLookup(),
+}));
 
 /** The card a page link names, validated as if typed; null when the link is broken. */
 function cardQueryOf(query: Record<string, string>): CardQuery | null {
@@ -64,6 +63,7 @@ Component({
     status: 'loading' as Status,
     message: '',
     card: null as CardProfile | null,
+    today: '',
     promo: '',
     tabs: [] as ProductTab[],
     activeTab: 0,
@@ -98,21 +98,14 @@ Component({
     async load() {
       const state = stateOf(this);
       if (!state.query) return;
-      state.token += 1;
-      const token = state.token;
       if (this.data.status !== 'loading') this.setData({ status: 'loading', message: '' });
-      let answer;
-      try {
-        answer = await services().gateway.lookup(state.query);
-      } catch {
-        answer = { ok: false as const, error: 'network' as GatewayError, message: '网络连接失败，请检查网络后重试' };
-      }
-      if (token !== state.token) return;
+      const answer = await state.lookup.run(services().gateway, state.query);
+      if (!answer) return;
       if (!answer.ok) {
-        this.setData({ status: RETRYABLE.includes(answer.error) ? 'failed' : 'missing', message: answer.message || '查询失败，请稍后重试' });
+        this.setData({ status: answer.retryable ? 'failed' : 'missing', message: answer.message });
         return;
       }
-      this.show(answer.value);
+      this.show(answer.card);
     },
 
     /** First render of the products: everything the page shows, once. */
@@ -132,6 +125,7 @@ Component({
       this.setData({
         status: 'ready',
         card,
+        today,
         promo: promotionLine(card, today),
         tabs,
         activeTab,

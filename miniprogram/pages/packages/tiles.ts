@@ -8,7 +8,7 @@ import { PROMOTIONS, activePromotions } from '../../core/catalog';
 import { formatChinaDate } from '../../core/dates';
 import { formatMoneyCompact } from '../../core/money';
 import { quote } from '../../core/pricing';
-import { formatDataMb } from '../../components/card-summary/view';
+import { formatDataMb } from '../../view/format';
 
 export const KIND_TITLES: Record<ProductKind, string> = { recharge: '话费充值', data: '流量包', keep: '保号套餐' };
 

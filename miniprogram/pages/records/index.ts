@@ -7,6 +7,7 @@
 import { ordersToCsv } from '../../core/order';
 import { deleteRecordWithConsent } from '../../services/checkout/record-deletion';
 import { services } from '../../services/container';
+import { privateState } from '../../lib/private-state';
 import {
   KIND_OPTIONS,
   NO_FILTER,
@@ -17,7 +18,6 @@ import {
   isFiltered,
   phoneOptions,
   quarantineView,
-  recordQueries,
   toRecordFilter,
   totalsText,
   type FilterChoice,
@@ -35,16 +35,7 @@ interface RecordsState {
   loading: boolean;
 }
 
-const states = new WeakMap<object, RecordsState>();
-
-function stateOf(page: object): RecordsState {
-  let state = states.get(page);
-  if (!state) {
-    state = { choice: { ...NO_FILTER }, cursor: null, shape: [], alive: [], loading: false };
-    states.set(page, state);
-  }
-  return state;
-}
+const stateOf = privateState<RecordsState>(() => ({ choice: { ...NO_FILTER }, cursor: null, shape: [], alive: [], loading: false }));
 
 Component({
   data: {
@@ -80,7 +71,7 @@ Component({
 
     totalsFor(month: string): string {
       const { records } = services();
-      return totalsText(recordQueries(records).monthTotals(month, toRecordFilter(stateOf(this).choice)));
+      return totalsText(records.monthTotals(month, toRecordFilter(stateOf(this).choice)));
     },
 
     /**
@@ -103,7 +94,7 @@ Component({
         filtered: isFiltered(state.choice),
         ...(options.filterOnly
           ? {}
-          : { phoneOptions: phoneOptions(cards.list(), recordQueries(records).phones()), quarantine: quarantineView(records.quarantined()) }),
+          : { phoneOptions: phoneOptions(cards.list(), records.phones()), quarantine: quarantineView(records.quarantined()) }),
       });
     },
 
@@ -191,7 +182,7 @@ Component({
     async onExport(): Promise<void> {
       const { records, device } = services();
       const state = stateOf(this);
-      const orders = recordQueries(records).all(toRecordFilter(state.choice));
+      const orders = records.all(toRecordFilter(state.choice));
       if (!orders.length) {
         device.toast('没有可导出的记录');
         return;

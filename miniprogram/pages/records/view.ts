@@ -5,13 +5,11 @@
  */
 import type { BoundCard, Money, Order, OrderState, ProductKind } from '../../core/types';
 import { CARRIERS } from '../../core/carriers';
-import { formatDateTime } from '../../core/dates';
+import { chinaMonthOf, formatDateTime } from '../../core/dates';
 import { formatMoney } from '../../core/money';
 import { maskPhone } from '../../core/phone';
-import { stateLabel } from '../../core/order';
-import type { QuarantinedEntry, RecordFilter, RecordStore } from '../../services/contracts';
-import { chinaMonthOf } from '../../services/records/shard-index';
-import { INDEX_KEY, LEGACY_V1_KEY, QUARANTINE_KEY_PREFIX, SHARD_KEY_PREFIX } from '../../services/records/schema';
+import type { QuarantinedEntry, QuarantineSource, RecordFilter } from '../../services/contracts';
+import { PRODUCT_KIND_LABELS, PRODUCT_KINDS, stateLabel, stateTag, type TagType } from '../../view/labels';
 
 export const PAGE_SIZE = 20;
 
@@ -33,13 +31,11 @@ const STATUS_GROUPS: { value: string; text: string; states: OrderState[] }[] = [
   { value: 'pending', text: '待确认', states: ['created', 'awaiting_payment', 'unknown'] },
 ];
 
-export const KIND_LABELS: Record<ProductKind, string> = { recharge: '话费充值', data: '流量包', keep: '保号套餐' };
-
 export const STATUS_OPTIONS: FilterOption[] = [{ text: '全部状态', value: '' }, ...STATUS_GROUPS.map(({ text, value }) => ({ text, value }))];
 
 export const KIND_OPTIONS: FilterOption[] = [
   { text: '全部类型', value: '' },
-  ...(Object.keys(KIND_LABELS) as ProductKind[]).map((kind) => ({ text: KIND_LABELS[kind], value: kind })),
+  ...PRODUCT_KINDS.map((kind) => ({ text: PRODUCT_KIND_LABELS[kind], value: kind })),
 ];
 
 /** Bound cards first (with their nicknames), then other numbers seen in the records. */
@@ -66,7 +62,7 @@ export function toRecordFilter(choice: FilterChoice): RecordFilter {
   if (choice.phone) filter.phone = choice.phone;
   const group = STATUS_GROUPS.find((g) => g.value === choice.status);
   if (group) filter.states = group.states;
-  if (choice.kind && choice.kind in KIND_LABELS) filter.kinds = [choice.kind as ProductKind];
+  if (PRODUCT_KINDS.includes(choice.kind as ProductKind)) filter.kinds = [choice.kind as ProductKind];
   if (choice.keyword.trim()) filter.text = choice.keyword.trim();
   return filter;
 }
@@ -77,15 +73,7 @@ export function isFiltered(choice: FilterChoice): boolean {
 
 /* ------------------------------------------------------------------- rows */
 
-export type TagType = 'success' | 'danger' | 'warning' | 'primary' | '';
-
-function tagTypeOf(state: OrderState): TagType {
-  if (state === 'succeeded') return 'success';
-  if (state === 'pay_failed' || state === 'topup_failed' || state === 'refunded') return 'danger';
-  if (state === 'unknown' || state === 'awaiting_payment' || state === 'created') return 'warning';
-  if (state === 'paid' || state === 'refunding') return 'primary';
-  return '';
-}
+export type { TagType };
 
 export interface RecordRow {
   id: string;
@@ -107,7 +95,7 @@ export function recordRow(order: Order): RecordRow {
     time: formatDateTime(order.createdAt).slice(0, 16),
     amount: formatMoney(order.payable),
     state: stateLabel(order.state),
-    tag: tagTypeOf(order.state),
+    tag: stateTag(order.state),
     removed: false,
   };
 }
@@ -165,12 +153,19 @@ export function appendPatch(shown: GroupShape[], orders: Order[], totalsFor: (mo
 
 /* ------------------------------------------------------------- set aside */
 
-function keyLabel(key: string): string {
-  if (key.startsWith(SHARD_KEY_PREFIX)) return `记录分组 ${key.slice(SHARD_KEY_PREFIX.length)}`;
-  if (key.startsWith(INDEX_KEY)) return '记录索引';
-  if (key === LEGACY_V1_KEY) return '旧版记录';
-  if (key.startsWith(QUARANTINE_KEY_PREFIX)) return '另存的数据';
-  return key;
+const SOURCE_LABELS: Record<QuarantineSource, string> = {
+  records: '记录分组',
+  index: '记录索引',
+  legacy: '旧版记录',
+  copy: '另存的数据',
+  other: '其他数据',
+};
+
+/** 记录分组 3: the part number is the key's trailing digits, when it has some. */
+function keyLabel(entry: QuarantinedEntry): string {
+  const label = SOURCE_LABELS[entry.source ?? 'other'] ?? SOURCE_LABELS.other;
+  const part = entry.source === 'records' ? /(\d+)$/.exec(entry.key)?.[1] : undefined;
+  return part === undefined ? label : `${label} ${part}`;
 }
 
 export interface QuarantineView {
@@ -182,46 +177,6 @@ export function quarantineView(entries: QuarantinedEntry[]): QuarantineView | nu
   if (!entries.length) return null;
   return {
     summary: `有 ${entries.length} 份记录数据无法正常读取，已原样另存、没有删除，其余记录不受影响。如有疑问请联系客服并提供下列信息。`,
-    lines: entries.map((e) => `${keyLabel(e.key)}：${e.reason}${e.at ? `（${formatDateTime(e.at).slice(0, 16)}）` : ''}`),
-  };
-}
-
-/* ------------------------------------------------- queries beyond the interface */
-
-/**
- * Month totals, numbers seen and "all matching" are not on the RecordStore interface:
- * ShardedRecordStore answers them from its index; any other store gets a paging fallback.
- */
-export interface RecordQueries {
-  monthTotals(month: string, filter?: RecordFilter): Money[];
-  phones(): string[];
-  all(filter?: RecordFilter): Order[];
-}
-
-function pageAll(store: RecordStore, filter?: RecordFilter): Order[] {
-  const out: Order[] = [];
-  let before: string | null = null;
-  do {
-    const page = store.page({ before, limit: 200, filter });
-    out.push(...page.items);
-    before = page.nextCursor;
-  } while (before);
-  return out;
-}
-
-export function recordQueries(store: RecordStore): RecordQueries {
-  const rich = store as Partial<RecordQueries>;
-  if (typeof rich.monthTotals === 'function' && typeof rich.phones === 'function' && typeof rich.all === 'function') return rich as RecordQueries;
-  return {
-    all: (filter) => pageAll(store, filter),
-    phones: () => [...new Set(pageAll(store).map((o) => o.phone))],
-    monthTotals: (month, filter) => {
-      const sums = new Map<string, number>();
-      for (const o of pageAll(store, filter)) {
-        if (chinaMonthOf(o.createdAt) !== month || (o.state !== 'paid' && o.state !== 'succeeded')) continue;
-        sums.set(o.payable.currency, (sums.get(o.payable.currency) ?? 0) + o.payable.amount);
-      }
-      return (['CNY', 'PHP'] as const).filter((c) => sums.get(c)).map((currency) => ({ amount: sums.get(currency)!, currency }));
-    },
+    lines: entries.map((e) => `${keyLabel(e)}：${e.reason}${e.at ? `（${formatDateTime(e.at).slice(0, 16)}）` : ''}`),
   };
 }

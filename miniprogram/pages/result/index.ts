@@ -3,6 +3,7 @@
  * An unsettled order offers 刷新结果, which asks checkout to reconcile and reads again.
  */
 import { services } from '../../services/container';
+import { privateState } from '../../lib/private-state';
 import { decodeQuery } from '../../services/wx/navigator';
 import { resultView, type ResultView } from './view';
 
@@ -12,16 +13,7 @@ interface ResultState {
   refreshing: boolean;
 }
 
-const states = new WeakMap<object, ResultState>();
-
-function stateOf(page: object): ResultState {
-  let state = states.get(page);
-  if (!state) {
-    state = { orderId: '', shown: false, refreshing: false };
-    states.set(page, state);
-  }
-  return state;
-}
+const stateOf = privateState<ResultState>(() => ({ orderId: '', shown: false, refreshing: false }));
 
 Component({
   data: {

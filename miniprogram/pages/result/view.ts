@@ -9,7 +9,7 @@ import { formatChinaDate } from '../../core/dates';
 import { formatMoney, isMoney } from '../../core/money';
 import { isUnsettled } from '../../core/order';
 import { maskPhone } from '../../core/phone';
-import { formatDataMb } from '../../components/card-summary/view';
+import { formatDataMb } from '../../view/format';
 
 export type ResultKind = 'success' | 'processing' | 'cancelled' | 'failed' | 'refunded' | 'unknown';
 

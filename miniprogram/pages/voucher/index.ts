@@ -4,10 +4,12 @@
  */
 import { deleteRecordWithConsent } from '../../services/checkout/record-deletion';
 import { services } from '../../services/container';
+import { privateState } from '../../lib/private-state';
 import { decodeQuery } from '../../services/wx/navigator';
-import { renewAgainQuery, voucherView, type VoucherView } from '../../view/voucher';
+import { voucherView, type VoucherView } from '../../view/voucher';
+import { renewAgainQuery } from './view';
 
-const orderIds = new WeakMap<object, string>();
+const stateOf = privateState<{ orderId: string | null }>(() => ({ orderId: null }));
 
 Component({
   data: {
@@ -19,14 +21,14 @@ Component({
   methods: {
     onLoad(query: Record<string, string | undefined>): void {
       const orderId = decodeQuery(query).orderId ?? '';
-      orderIds.set(this, orderId);
+      stateOf(this).orderId = orderId;
       this.show(orderId);
     },
 
     onShow(): void {
       // Back from 再次充值: the stored order may have changed (reconciliation).
-      const orderId = orderIds.get(this);
-      if (orderId !== undefined && this.data.view) this.show(orderId);
+      const orderId = stateOf(this).orderId;
+      if (orderId !== null && this.data.view) this.show(orderId);
     },
 
     show(orderId: string): void {
@@ -54,7 +56,7 @@ Component({
     },
 
     onRenewAgain(): void {
-      const order = services().records.get(orderIds.get(this) ?? '');
+      const order = services().records.get(stateOf(this).orderId ?? '');
       if (!order) {
         services().device.toast('这条记录已经不在了');
         return;
@@ -64,7 +66,7 @@ Component({
 
     async onDelete(): Promise<void> {
       const { records, device, navigator } = services();
-      const order = records.get(orderIds.get(this) ?? '');
+      const order = records.get(stateOf(this).orderId ?? '');
       if (!order) return;
       if (!(await deleteRecordWithConsent(order, { records, device }))) return;
       navigator.back();

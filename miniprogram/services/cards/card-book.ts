@@ -61,6 +61,11 @@ export function checkNickname(raw: unknown): Result<string, NicknameError> {
   return { ok: true, value: text };
 }
 
+/** A nickname that may be left empty (then ''), else checked as checkNickname does. */
+export function checkOptionalNickname(raw: unknown): Result<string, NicknameError> {
+  return typeof raw !== 'string' || raw.trim() === '' ? { ok: true, value: '' } : checkNickname(raw);
+}
+
 /** The national form when the number parses, else the input trimmed: one number, one key. */
 function canonicalPhone(phone: string): string {
   const parsed = parsePhone(phone);

@@ -57,15 +57,6 @@ export function payFailedMessage(reason: string | undefined): string {
   return `支付失败：${reason || '支付未成功'}，没有扣款`;
 }
 
-/** Real order queries also return the transaction id; the mock offers it this way. */
-interface TransactionLookup {
-  transactionIdOf(orderId: string): string | undefined;
-}
-
-function hasTransactionLookup(payment: PaymentService): payment is PaymentService & TransactionLookup {
-  return typeof (payment as Partial<TransactionLookup>).transactionIdOf === 'function';
-}
-
 export interface CheckoutDeps {
   records: RecordStore;
   payment: PaymentService;
@@ -291,12 +282,13 @@ export class CheckoutService implements Checkout {
   private async settlePayment(order: Order): Promise<Order> {
     const answer = await safely(() => this.payment.queryPayment(order.id));
     if (!answer.ok) return order;
-    if (answer.value === 'paid') {
-      const transactionId = order.transactionId ?? (hasTransactionLookup(this.payment) ? this.payment.transactionIdOf(order.id) : undefined);
+    const status = answer.value;
+    if (status.state === 'paid') {
+      const transactionId = order.transactionId ?? (status.transactionId || undefined);
       return this.move(order, 'paid', { reconciled: true, ...(transactionId ? { transactionId } : {}) }, '核对：微信支付已扣款');
     }
-    if (answer.value === 'failed') {
-      return this.move(order, 'pay_failed', { reconciled: true, failureReason: order.failureReason ?? '支付未成功' }, '核对：支付未成功');
+    if (status.state === 'failed') {
+      return this.move(order, 'pay_failed', { reconciled: true, failureReason: order.failureReason ?? (status.reason || '支付未成功') }, '核对：支付未成功');
     }
     return this.move(order, 'cancelled', { reconciled: true }, '未支付，订单已关闭');
   }

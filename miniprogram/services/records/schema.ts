@@ -66,8 +66,6 @@ const REGIONS: readonly Region[] = ['CN', 'PH'];
 const CARRIERS: readonly CarrierId[] = ['cmcc', 'cucc', 'ctcc', 'cbn', 'smart'];
 const CARD_TYPES: readonly CardType[] = ['data', 'phone', 'keep', 'esim'];
 
-/** Orders that took the customer's money for good; month totals count only these. */
-export const CHARGED_STATES: readonly OrderState[] = ['paid', 'succeeded'];
 
 /* ------------------------------------------------------------- validation */
 

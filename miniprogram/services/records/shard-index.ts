@@ -3,24 +3,10 @@
  * filters, and the per-shard summaries that let a query skip shards it does not need.
  */
 import type { Order, OrderState, ProductKind } from '../../core/types';
+import { chinaMonthOf } from '../../core/dates';
 import type { RecordFilter } from '../contracts';
-import { CHARGED_STATES, CURRENCIES, ORDER_STATES, PRODUCT_KINDS, type MonthTotal, type ShardMeta } from './schema';
-
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
-
-/** The China calendar month of an instant: '2026-11'. */
-export function chinaMonthOf(ms: number): string {
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 7);
-}
-
-/** [start, end) of a China calendar month in epoch ms; null for a malformed month. */
-export function chinaMonthRange(month: string): { start: number; end: number } | null {
-  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const index = Number(match[2]) - 1;
-  return { start: Date.UTC(year, index, 1) - CHINA_OFFSET_MS, end: Date.UTC(year, index + 1, 1) - CHINA_OFFSET_MS };
-}
+import { isCharged } from '../../core/order';
+import { CURRENCIES, ORDER_STATES, PRODUCT_KINDS, type MonthTotal, type ShardMeta } from './schema';
 
 /** Newest first: by createdAt, then by id, both descending. */
 export function newestFirst(a: Pick<Order, 'createdAt' | 'id'>, b: Pick<Order, 'createdAt' | 'id'>): number {
@@ -98,10 +84,6 @@ export function shardMayMatch(meta: ShardMeta, f: NormalizedFilter): boolean {
 }
 
 /* -------------------------------------------------------------- summaries */
-
-export function isCharged(state: OrderState): boolean {
-  return CHARGED_STATES.includes(state);
-}
 
 /** The index entry for a shard holding these orders (null when there are none). */
 export function summarize(n: number, orders: readonly Order[], frozen?: ShardMeta['frozen']): ShardMeta | null {

@@ -27,10 +27,13 @@
  * and the last two shards it touched in memory. A relaunch (a new instance) re-reads.
  */
 import type { Money, Order, Result } from '../../core/types';
+import { chinaMonthRange } from '../../core/dates';
+import { POSSIBLY_CHARGED_STATES, UNSETTLED_STATES, isCharged } from '../../core/order';
 import type {
   Clock,
   KeyValueStorage,
   QuarantinedEntry,
+  QuarantineSource,
   RecordFilter,
   RecordPage,
   RecordStore,
@@ -42,6 +45,7 @@ import {
   INDEX_KEY,
   LEGACY_V1_KEY,
   QUARANTINE_KEY_PREFIX,
+  SHARD_KEY_PREFIX,
   V1_REJECTS_KEY,
   decodeHead,
   decodeIndexPage,
@@ -62,10 +66,8 @@ import {
   type ShardMeta,
 } from './schema';
 import {
-  chinaMonthRange,
   cursorOf,
   isAfterCursor,
-  isCharged,
   isUnfiltered,
   mayHoldId,
   newestFirst,
@@ -81,11 +83,6 @@ import { RECORD_MESSAGES, recordFailure } from './messages';
 export const DEFAULT_SHARD_SIZE = 50;
 const MAX_PAGE_LIMIT = 500;
 const CACHED_SHARDS = 2;
-
-/** Orders whose outcome is still open (mirrors core's isUnsettled). */
-const UNSETTLED: Order['state'][] = ['awaiting_payment', 'unknown', 'paid', 'refunding', 'topup_failed'];
-/** Orders that may have taken money (mirrors core's isPossiblyCharged). */
-const POSSIBLY_CHARGED: Order['state'][] = ['paid', 'succeeded', 'unknown', 'awaiting_payment', 'topup_failed', 'refunding'];
 
 export interface RecordStoreOptions {
   /** Orders per shard; small values make tests cross shard boundaries quickly. */
@@ -483,13 +480,13 @@ export class ShardedRecordStore implements RecordStore {
 
   pending(): Order[] {
     this.ensureOpen();
-    return this.collect(normalizeFilter({ states: UNSETTLED }), Number.MAX_SAFE_INTEGER, () => true, () => true);
+    return this.collect(normalizeFilter({ states: [...UNSETTLED_STATES] }), Number.MAX_SAFE_INTEGER, () => true, () => true);
   }
 
   recentSimilar(phone: string, productId: string, sinceMs: number): Order[] {
     this.ensureOpen();
     return this.collect(
-      normalizeFilter({ phone, states: POSSIBLY_CHARGED }),
+      normalizeFilter({ phone, states: [...POSSIBLY_CHARGED_STATES] }),
       Number.MAX_SAFE_INTEGER,
       (m) => m.newest >= sinceMs,
       (o) => o.product.id === productId && o.createdAt >= sinceMs,
@@ -559,7 +556,7 @@ export class ShardedRecordStore implements RecordStore {
     }
     for (const held of this.index.held) entries.push({ key: held.key, raw: this.storage.get(held.key) ?? null, reason: held.reason, at: held.at });
     if (this.writeLock) entries.push({ ...this.writeLock, reason: `${this.writeLock.reason}（原样保留；存储空间不足，暂时无法保存新记录）` });
-    return entries.sort((a, b) => a.at - b.at);
+    return entries.map((entry) => ({ ...entry, source: sourceOf(entry.key) })).sort((a, b) => a.at - b.at);
   }
 
   /* ------------------------------------------------------------ writing */
@@ -674,6 +671,15 @@ function withShard(index: RecordIndex, n: number, orders: Order[], frozen?: Shar
   const meta = summarize(n, orders, frozen);
   const rest = index.shards.filter((m) => m.n !== n);
   return { ...index, shards: meta ? [...rest, meta].sort((a, b) => a.n - b.n) : rest, next: Math.max(index.next, n + 1) };
+}
+
+/** Which kind of stored data a key holds, for the words the records page shows. */
+function sourceOf(key: string): QuarantineSource {
+  if (key.startsWith(SHARD_KEY_PREFIX)) return 'records';
+  if (key.startsWith(INDEX_KEY)) return 'index';
+  if (key === LEGACY_V1_KEY) return 'legacy';
+  if (key.startsWith(QUARANTINE_KEY_PREFIX)) return 'copy';
+  return 'other';
 }
 
 function hasShardKeys(keys: Set<string>): boolean {

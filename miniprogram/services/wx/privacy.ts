@@ -9,19 +9,7 @@
  * this service registers once and hands each event to the page on top.
  */
 
-export type PrivacyAnswer = { event: 'agree'; buttonId: string } | { event: 'disagree' };
-export type PrivacyResolve = (answer: PrivacyAnswer) => void;
-/** Shows the page's popup; the page calls resolve when the user answers. */
-export type PrivacyPrompt = (resolve: PrivacyResolve, referrer: string) => void;
-
-export interface PrivacyService {
-  /** Registers the showing page's popup (last registered wins). Returns the unregister function. */
-  onNeed(prompt: PrivacyPrompt): () => void;
-  /** Asks now if still needed (wx.requirePrivacyAuthorize): true when agreed, now or before. */
-  require(): Promise<boolean>;
-  /** Opens 《用户隐私保护指引》 as configured in the WeChat admin console. */
-  openContract(): void;
-}
+import type { PrivacyAnswer, PrivacyPrompt, PrivacyResolve, PrivacyService } from '../contracts';
 
 /** The popups of the pages on screen, newest last: WeChat's event goes to the top one. */
 class PromptStack {
@@ -113,25 +101,44 @@ export class FakePrivacyService implements PrivacyService {
   }
 }
 
-let current: PrivacyService | null = null;
-
-function defaultService(): PrivacyService {
+/** The real one inside WeChat; outside it (tests, the browser preview) there is no check to pass. */
+export function defaultPrivacyService(): PrivacyService {
   const hasWxPrivacy = typeof wx !== 'undefined' && typeof wx.requirePrivacyAuthorize === 'function';
-  // Outside WeChat (tests, the browser preview) there is no privacy check to pass.
   return hasWxPrivacy ? new WxPrivacyService() : new FakePrivacyService({ agreed: true });
 }
 
-export function privacy(): PrivacyService {
-  if (!current) current = defaultService();
-  return current;
-}
+/**
+ * One page's side of the agreement: shows the page's popup when WeChat asks, passes the
+ * user's answer back, and never leaves WeChat's held call waiting when the page goes.
+ */
+export class PrivacyPromptSession {
+  private resolve: PrivacyResolve | null = null;
+  private unregister: (() => void) | null;
 
-/** Replaces the privacy service (tests, preview). */
-export function installPrivacy(service: PrivacyService): PrivacyService {
-  current = service;
-  return service;
-}
+  constructor(service: PrivacyService, show: () => void) {
+    this.unregister = service.onNeed((resolve) => {
+      this.resolve = resolve;
+      show();
+    });
+  }
 
-export function resetPrivacy(): void {
-  current = null;
+  agree(buttonId: string): void {
+    this.answer({ event: 'agree', buttonId });
+  }
+
+  disagree(): void {
+    this.answer({ event: 'disagree' });
+  }
+
+  close(): void {
+    this.unregister?.();
+    this.unregister = null;
+    this.disagree();
+  }
+
+  private answer(answer: PrivacyAnswer): void {
+    const resolve = this.resolve;
+    this.resolve = null;
+    resolve?.(answer);
+  }
 }

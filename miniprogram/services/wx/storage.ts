@@ -22,11 +22,26 @@ export function storageFailure(error: StorageError): Result<never, StorageError>
   return { ok: false, error, message: MESSAGES[error] };
 }
 
+/** The wx storage calls this adapter uses (tests hand it a faithful fake). */
+export interface WxStorageApi {
+  getStorageSync(key: string): unknown;
+  setStorageSync(key: string, data: unknown): void;
+  removeStorageSync(key: string): void;
+  getStorageInfoSync(): { keys: string[]; currentSize: number; limitSize: number };
+}
+
 /** wx key-value storage behind the KeyValueStorage interface: never throws, errors typed. */
 export class WxKeyValueStorage implements KeyValueStorage {
+  /** Read lazily: `wx` may be installed after this adapter is built (tests, the preview). */
+  constructor(private readonly api?: WxStorageApi) {}
+
+  private get wx(): WxStorageApi {
+    return this.api ?? (wx as unknown as WxStorageApi);
+  }
+
   get(key: string): unknown {
     try {
-      const value: unknown = wx.getStorageSync(key);
+      const value: unknown = this.wx.getStorageSync(key);
       // getStorageSync answers '' for a missing key; nothing of ours stores a bare ''.
       return value === '' || value === null ? undefined : value;
     } catch {
@@ -36,7 +51,7 @@ export class WxKeyValueStorage implements KeyValueStorage {
 
   set(key: string, value: unknown): Result<void, StorageError> {
     try {
-      wx.setStorageSync(key, value);
+      this.wx.setStorageSync(key, value);
       return { ok: true, value: undefined };
     } catch (thrown) {
       return storageFailure(storageErrorOf(thrown));
@@ -45,7 +60,7 @@ export class WxKeyValueStorage implements KeyValueStorage {
 
   remove(key: string): void {
     try {
-      wx.removeStorageSync(key);
+      this.wx.removeStorageSync(key);
     } catch {
       // A failed removal leaves the value in place, which is never worse than losing it.
     }
@@ -53,7 +68,7 @@ export class WxKeyValueStorage implements KeyValueStorage {
 
   keys(): string[] {
     try {
-      return [...wx.getStorageInfoSync().keys];
+      return [...this.wx.getStorageInfoSync().keys];
     } catch {
       return [];
     }
@@ -61,7 +76,7 @@ export class WxKeyValueStorage implements KeyValueStorage {
 
   info(): { usedKb: number; limitKb: number } {
     try {
-      const info = wx.getStorageInfoSync();
+      const info = this.wx.getStorageInfoSync();
       return { usedKb: info.currentSize, limitKb: info.limitSize };
     } catch {
       return { usedKb: 0, limitKb: 0 };

@@ -12,7 +12,7 @@ import {
 } from '../../../miniprogram/backends/offline/gateway';
 import { WxKeyValueStorage } from '../../../miniprogram/services/wx/storage';
 import { FakeClock } from '../../support/fakes';
-import { MemoryStorage } from '../../support/records-storage';
+import { fakeKeyValueStorage } from '../../support/wx-storage-fake';
 import { backend, orderFor, storageFake, type Backend } from '../../support/checkout-fixtures';
 
 const NOW = '2026-11-25T10:00:00+08:00';
@@ -367,7 +367,7 @@ describe('topUp: a paid order changes the card as bought', () => {
 describe('gateway storage stays small and tolerant', () => {
   test(`at most ${MAX_STORED_CARDS} cards and ${MAX_STORED_TOPUPS} top-ups are kept`, async () => {
     const clock = new FakeClock(NOW);
-    const storage = new MemoryStorage();
+    const { storage, fake } = fakeKeyValueStorage();
     const g = new MockCarrierGateway({ clock, storage, latencyMs: 0 });
     const b = backend({ clock });
     for (let i = 0; i < 520; i += 1) {
@@ -378,7 +378,7 @@ describe('gateway storage stays small and tolerant', () => {
     const stored = storage.get(GATEWAY_CARDS_KEY) as { cards: unknown[]; topUps: unknown[] };
     expect(stored.cards.length).toBe(MAX_STORED_CARDS);
     expect(stored.topUps.length).toBe(MAX_STORED_TOPUPS);
-    expect(storage.items.get(GATEWAY_CARDS_KEY)!.length).toBeLessThan(300 * 1024);
+    expect(fake.rawText(GATEWAY_CARDS_KEY)!.length).toBeLessThan(300 * 1024);
   });
 
   test.each([['"not an object"'], ['{"version":1,"cards":"x","topUps":[null,{"orderId":5}]}'], ['{"version":9}']])(

@@ -86,8 +86,7 @@ describe('scenarios without a sheet', () => {
     expect(id).toMatch(/^4200\d{24}$/);
     expect(id.slice(10, 18)).toBe('20261125');
     expect(pay.chargeCount(req.idempotencyKey)).toBe(1);
-    expect(pay.transactionIdOf(req.orderId)).toBe(id);
-    expect(await pay.queryPayment(req.orderId)).toEqual({ ok: true, value: 'paid' });
+    expect(await pay.queryPayment(req.orderId)).toEqual({ ok: true, value: { state: 'paid', transactionId: id } });
   });
 
   test.each<[PaymentScenario, string, number, 'paid' | 'not_paid' | 'failed']>([
@@ -101,7 +100,7 @@ describe('scenarios without a sheet', () => {
     const req = request();
     expect((await pay.requestPayment(req)).status).toBe(status);
     expect(pay.chargeCount()).toBe(charges);
-    expect(await pay.queryPayment(req.orderId)).toEqual({ ok: true, value: query });
+    expect(await pay.queryPayment(req.orderId)).toMatchObject({ ok: true, value: { state: query } });
   });
 
   test('insufficient funds names the reason 零钱余额不足', async () => {
@@ -217,7 +216,7 @@ describe('at most one payment per idempotency key', () => {
     const reopened = relaunch();
     expect(await reopened.requestPayment(req)).toEqual(first);
     expect(reopened.chargeCount()).toBe(1);
-    expect(await reopened.queryPayment(req.orderId)).toEqual({ ok: true, value: 'paid' });
+    expect(await reopened.queryPayment(req.orderId)).toMatchObject({ ok: true, value: { state: 'paid' } });
     expect(storage.get(PAYMENT_LEDGER_KEY)).toMatchObject({ version: 1, entries: [{ key: req.idempotencyKey, charged: true }] });
   });
 
@@ -227,8 +226,9 @@ describe('at most one payment per idempotency key', () => {
     const req = request();
     await pay.requestPayment(req);
     const reopened = relaunch();
-    expect(await reopened.queryPayment(req.orderId)).toEqual({ ok: true, value: 'paid' });
-    expect(reopened.transactionIdOf(req.orderId)).toMatch(/^4200\d{24}$/);
+    const status = await reopened.queryPayment(req.orderId);
+    expect(status).toMatchObject({ ok: true, value: { state: 'paid' } });
+    expect(status.ok && status.value.state === 'paid' && status.value.transactionId).toMatch(/^4200\d{24}$/);
   });
 
   test(`the stored ledger keeps the newest ${MAX_LEDGER_ENTRIES} entries`, async () => {
@@ -247,7 +247,7 @@ describe('queryPayment', () => {
   test('an order WeChat Pay never saw is not_paid, and is closed so it cannot be paid late', async () => {
     const { pay } = setup();
     const req = request();
-    expect(await pay.queryPayment(req.orderId)).toEqual({ ok: true, value: 'not_paid' });
+    expect(await pay.queryPayment(req.orderId)).toEqual({ ok: true, value: { state: 'not_paid' } });
     const late = await pay.requestPayment(req);
     expect(late.status).toBe('fail');
     expect(late.status === 'fail' && late.reason).toContain('订单已关闭');
@@ -261,7 +261,7 @@ describe('queryPayment', () => {
     const req = request();
     const running = pay.requestPayment(req);
     await settleMicrotasks();
-    expect(await pay.queryPayment(req.orderId)).toEqual({ ok: true, value: 'not_paid' });
+    expect(await pay.queryPayment(req.orderId)).toEqual({ ok: true, value: { state: 'not_paid' } });
     host.answer('pay');
     expect((await running).status).toBe('success');
   });
@@ -274,7 +274,7 @@ describe('queryPayment', () => {
     const failed = await pay.queryPayment(req.orderId);
     expect(failed).toMatchObject({ ok: false, error: kind });
     expect(!failed.ok && failed.message).toContain('核对');
-    expect(await pay.queryPayment(req.orderId)).toEqual({ ok: true, value: 'paid' });
+    expect(await pay.queryPayment(req.orderId)).toMatchObject({ ok: true, value: { state: 'paid' } });
   });
 
   test('a query takes simulated time', async () => {

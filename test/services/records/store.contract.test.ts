@@ -4,9 +4,9 @@ import { decodeShard, encodeShard } from '../../../miniprogram/services/records/
 import type { Order } from '../../../miniprogram/core/types';
 import { FakeClock } from '../../support/fakes';
 import { makeOrder } from '../../support/records-fixtures';
-import { FaultyStorage, MemoryStorage } from '../../support/records-storage';
+import { FaultyStorage } from '../../support/records-storage';
 import { readAll, recordStoreContract, type ContractHarness } from '../../support/record-store-contract';
-import { MAX_ITEM_BYTES, MAX_TOTAL_BYTES } from '../../support/wx-storage-fake';
+import { MAX_ITEM_BYTES, MAX_TOTAL_BYTES, fakeKeyValueStorage } from '../../support/wx-storage-fake';
 
 const fake = () => globalThis.__wxStorage;
 const T0 = Date.parse('2026-01-05T09:00:00+08:00');
@@ -300,14 +300,14 @@ describe('ShardedRecordStore at 10,000 records', () => {
   beforeEach(freshFake);
 
   test('fits the budgets: ≤ 3 MB in all, largest key far below 1 MB, newest page reads ≤ 2 %', () => {
-    // Built over a plain Map (the fake re-measures all keys on every write), then planted
-    // into the fake byte for byte, which measures what a relaunch reads.
-    const memory = new MemoryStorage();
+    // Built over a fake of its own, then planted into the app's storage byte for byte,
+    // which measures what a relaunch reads.
+    const { storage: memory, fake: built } = fakeKeyValueStorage();
     const builder = new ShardedRecordStore(memory, new FakeClock());
     builder.open();
     const all = orders(10_000);
     for (const o of all) expect(builder.append(o).ok).toBe(true);
-    for (const [key, text] of memory.items) fake().plantRaw(key, text);
+    for (const [key, text] of built.entries()) fake().plantRaw(key, text);
 
     const used = fake().usedBytes();
     const largest = fake().largestItem();
