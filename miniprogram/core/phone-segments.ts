@@ -15,9 +15,12 @@ export interface MainlandSegment {
 
 /**
  * Mainland mobile segments by the carrier they were issued to. Source: libphonenumber
- * resources/carrier/en/86.txt plus the segments it lacks (1349, 146, 148, 149, 162, 165)
- * from the project GUIDE's 2025 table; checked 2026. 1700–1709 belong to virtual
- * operators hosted by the carrier named; 1349 is China Telecom's satellite range.
+ * resources/carrier/en/86.txt (release 9.0.35, July 2026) plus the segments it lacks
+ * (1349, 149, 162, 165) from the project GUIDE's 2025 table. Which segments are valid
+ * 11-digit mobiles follows libphonenumber's metadata (PhoneNumberMetadata.xml, CN
+ * mobile pattern); test/core/phone-differential.test.ts holds the one exception (149).
+ * 1700–1709 belong to virtual operators hosted by the carrier named; 1349 is China
+ * Telecom's satellite range.
  */
 export const MAINLAND_SEGMENTS: readonly MainlandSegment[] = [
   { prefix: '130', carrier: 'cucc', virtual: false },
@@ -40,9 +43,7 @@ export const MAINLAND_SEGMENTS: readonly MainlandSegment[] = [
   { prefix: '138', carrier: 'cmcc', virtual: false },
   { prefix: '139', carrier: 'cmcc', virtual: false },
   { prefix: '145', carrier: 'cucc', virtual: false },
-  { prefix: '146', carrier: 'cucc', virtual: false },
   { prefix: '147', carrier: 'cmcc', virtual: false },
-  { prefix: '148', carrier: 'cmcc', virtual: false },
   { prefix: '149', carrier: 'ctcc', virtual: false },
   { prefix: '150', carrier: 'cmcc', virtual: false },
   { prefix: '151', carrier: 'cmcc', virtual: false },
@@ -95,6 +96,15 @@ export const MAINLAND_SEGMENTS: readonly MainlandSegment[] = [
   { prefix: '198', carrier: 'cmcc', virtual: false },
   { prefix: '199', carrier: 'ctcc', virtual: false },
 ];
+
+/**
+ * Mainland ranges of 13-digit numbers for machine-to-machine (物联网) SIMs in watches,
+ * cars and meters: not phone numbers, so they are refused with their own message
+ * rather than as an unknown segment. libphonenumber validates none of them as a
+ * mobile number; 146 and 148 were wrongly taken for 11-digit phones here before, and
+ * 1410 and 1440 are listed beside them in the published 13-digit allocations.
+ */
+export const MAINLAND_IOT_PREFIXES: readonly string[] = ['1410', '1440', '146', '148'];
 
 export type PhilippineOperator = 'Smart' | 'Globe' | 'DITO';
 

@@ -4,9 +4,9 @@
  * Every function is total: bad input gives a typed reason with a Chinese message.
  */
 import type { CarrierId, PhoneNumber, Region, Result } from './types';
-import { MAINLAND_SEGMENTS, PHILIPPINE_PREFIXES, type PhilippineOperator } from './phone-segments';
+import { MAINLAND_IOT_PREFIXES, MAINLAND_SEGMENTS, PHILIPPINE_PREFIXES, type PhilippineOperator } from './phone-segments';
 
-export { MAINLAND_SEGMENTS, PHILIPPINE_PREFIXES, type PhilippineOperator };
+export { MAINLAND_IOT_PREFIXES, MAINLAND_SEGMENTS, PHILIPPINE_PREFIXES, type PhilippineOperator };
 
 export type PhoneError =
   | 'empty'
@@ -15,6 +15,7 @@ export type PhoneError =
   | 'too_long'
   | 'bad_prefix'
   | 'unknown_segment'
+  | 'iot_number'
   | 'unsupported_carrier';
 
 /** The general message per reason; parsePhone often returns a more precise one (digit counts, operator name). */
@@ -25,6 +26,7 @@ export const PHONE_ERROR_MESSAGES: Record<PhoneError, string> = {
   too_long: '手机号位数太多，请检查是否多输了数字',
   bad_prefix: '请输入中国大陆手机号（1 开头，11 位）或菲律宾 Smart 号码（09 开头，11 位）',
   unknown_segment: '这个号段不是已知的手机号段，请核对号码',
+  iot_number: '这是 13 位的物联网卡号码，不是手机号，这里不能按手机号续费',
   unsupported_carrier: '暂只支持中国大陆号码和菲律宾 Smart / TNT 号码',
 };
 
@@ -126,6 +128,14 @@ function lengthError(regionLabel: string, rule: string, length: number): PhoneRe
 
 function parseMainland(national: string): PhoneResult {
   if (!national.startsWith('1')) return fail('bad_prefix', '中国大陆手机号以 1 开头，请检查号码');
+  // Before the length check: an IoT number is 13 digits, and "2 digits too many" would mislead.
+  const iot = MAINLAND_IOT_PREFIXES.find((prefix) => national.startsWith(prefix));
+  if (iot) {
+    return fail(
+      'iot_number',
+      `${iot} 开头的是 13 位的物联网卡号码（手表、车载等设备用），不是手机号，这里不能按手机号续费。请核对号码；物联网卡请找发卡方续费`,
+    );
+  }
   const wrongLength = lengthError('中国大陆', '', national.length);
   if (wrongLength) return wrongLength;
   const segment = longestPrefixMatch(MAINLAND_SEGMENTS, national);
