@@ -19,8 +19,9 @@ export interface MainlandSegment {
  * (1349, 149, 162, 165) from the project GUIDE's 2025 table. Which segments are valid
  * 11-digit mobiles follows libphonenumber's metadata (PhoneNumberMetadata.xml, CN
  * mobile pattern); test/core/phone-differential.test.ts holds the one exception (149).
- * 1700–1709 belong to virtual operators hosted by the carrier named; 1349 is China
- * Telecom's satellite range.
+ * 1700–1709 belong to virtual operators hosted by the carrier named; 1349 and
+ * 17400–17405 are China Telecom's satellite ranges; 1610 is China Broadnet's
+ * (86.txt names the whole of 161, the metadata validates only 1610).
  */
 export const MAINLAND_SEGMENTS: readonly MainlandSegment[] = [
   { prefix: '130', carrier: 'cucc', virtual: false },
@@ -54,6 +55,7 @@ export const MAINLAND_SEGMENTS: readonly MainlandSegment[] = [
   { prefix: '157', carrier: 'cmcc', virtual: false },
   { prefix: '158', carrier: 'cmcc', virtual: false },
   { prefix: '159', carrier: 'cmcc', virtual: false },
+  { prefix: '1610', carrier: 'cbn', virtual: false },
   { prefix: '162', carrier: 'ctcc', virtual: true },
   { prefix: '165', carrier: 'cmcc', virtual: true },
   { prefix: '166', carrier: 'cucc', virtual: false },
@@ -71,7 +73,12 @@ export const MAINLAND_SEGMENTS: readonly MainlandSegment[] = [
   { prefix: '171', carrier: 'cucc', virtual: true },
   { prefix: '172', carrier: 'cmcc', virtual: false },
   { prefix: '173', carrier: 'ctcc', virtual: false },
-  { prefix: '174', carrier: 'ctcc', virtual: false },
+  { prefix: '17400', carrier: 'ctcc', virtual: false },
+  { prefix: '17401', carrier: 'ctcc', virtual: false },
+  { prefix: '17402', carrier: 'ctcc', virtual: false },
+  { prefix: '17403', carrier: 'ctcc', virtual: false },
+  { prefix: '17404', carrier: 'ctcc', virtual: false },
+  { prefix: '17405', carrier: 'ctcc', virtual: false },
   { prefix: '175', carrier: 'cucc', virtual: false },
   { prefix: '176', carrier: 'cucc', virtual: false },
   { prefix: '177', carrier: 'ctcc', virtual: false },

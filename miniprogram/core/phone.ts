@@ -139,6 +139,12 @@ function parseMainland(national: string): PhoneResult {
   const wrongLength = lengthError('中国大陆', '', national.length);
   if (wrongLength) return wrongLength;
   const segment = longestPrefixMatch(MAINLAND_SEGMENTS, national);
+  if (!segment && national.startsWith('174')) {
+    return fail(
+      'unknown_segment',
+      `${national.slice(0, 5)} 开头不是手机号段：174 号段里只有 17400–17405 是中国电信的卫星电话号码，请核对号码`,
+    );
+  }
   if (!segment) {
     return fail('unknown_segment', `${national.slice(0, 3)} 开头不是已知的手机号段，请核对号码`);
   }
@@ -192,7 +198,8 @@ export function parsePhone(raw: unknown): PhoneResult {
 
 /**
  * The carrier a partly typed number points to, once the digits settle it (3 digits for
- * most mainland segments, 4 for 134x / 170x and Philippine prefixes). Null while it is
+ * most mainland segments, 4 for 134x / 161x / 170x and Philippine prefixes, 5 for 1740x).
+ * Null while it is
  * still open, and for numbers this service cannot renew (Globe, DITO).
  */
 export function guessCarrier(partialRaw: string): { carrier: CarrierId; virtual: boolean } | null {
