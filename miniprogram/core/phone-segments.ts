@@ -123,14 +123,23 @@ export interface PhilippineSegment {
 
 /**
  * Philippine mobile prefixes by the operator they were issued to (Smart includes TNT
- * and the former Sun ranges; Globe includes TM). Source: libphonenumber
- * resources/carrier/en/63.txt (checked 2026), plus 0913 and 0989 from Smart's own
- * published prefix list, which 63.txt leaves unassigned. 63.txt gives 0992 to DITO.
+ * and the former Sun ranges; Globe includes TM). Operators: libphonenumber
+ * resources/carrier/en/63.txt (release 9.0.35, July 2026; it gives 0992 to DITO).
+ * Which prefixes are valid mobiles follows libphonenumber's metadata (PH mobile
+ * pattern), so 089 is only 0895–0898 and 094 lacks 0940 and 0941, though 63.txt names
+ * the whole of 089 and 094. Valid in the metadata but missing from 63.txt, and taken
+ * from the operators' published prefix lists: 0973 and 0974 (Sun's, now Smart's),
+ * 0817 and 0979 (Globe), 0989 (Smart). 0913 is from Smart's published list alone: the
+ * metadata has never had it (the one exception in test/core/phone-differential.test.ts).
  * Since mobile number portability (2021) a prefix shows only the original operator.
  */
 export const PHILIPPINE_PREFIXES: readonly PhilippineSegment[] = [
   { prefix: '0813', operator: 'Smart' },
-  { prefix: '089', operator: 'DITO' },
+  { prefix: '0817', operator: 'Globe' },
+  { prefix: '0895', operator: 'DITO' },
+  { prefix: '0896', operator: 'DITO' },
+  { prefix: '0897', operator: 'DITO' },
+  { prefix: '0898', operator: 'DITO' },
   { prefix: '0905', operator: 'Globe' },
   { prefix: '0906', operator: 'Globe' },
   { prefix: '0907', operator: 'Smart' },
@@ -155,9 +164,14 @@ export const PHILIPPINE_PREFIXES: readonly PhilippineSegment[] = [
   { prefix: '0935', operator: 'Globe' },
   { prefix: '0936', operator: 'Globe' },
   { prefix: '0937', operator: 'Globe' },
-  { prefix: '094', operator: 'Smart' },
+  { prefix: '0942', operator: 'Smart' },
+  { prefix: '0943', operator: 'Smart' },
   { prefix: '0944', operator: 'DITO' },
   { prefix: '0945', operator: 'Globe' },
+  { prefix: '0946', operator: 'Smart' },
+  { prefix: '0947', operator: 'Smart' },
+  { prefix: '0948', operator: 'Smart' },
+  { prefix: '0949', operator: 'Smart' },
   { prefix: '095', operator: 'Globe' },
   { prefix: '0950', operator: 'Smart' },
   { prefix: '0951', operator: 'Smart' },
@@ -169,10 +183,13 @@ export const PHILIPPINE_PREFIXES: readonly PhilippineSegment[] = [
   { prefix: '0970', operator: 'Smart' },
   { prefix: '0971', operator: 'Globe' },
   { prefix: '0972', operator: 'Globe' },
+  { prefix: '0973', operator: 'Smart' },
+  { prefix: '0974', operator: 'Smart' },
   { prefix: '0975', operator: 'Globe' },
   { prefix: '0976', operator: 'Globe' },
   { prefix: '0977', operator: 'Globe' },
   { prefix: '0978', operator: 'Globe' },
+  { prefix: '0979', operator: 'Globe' },
   { prefix: '0981', operator: 'Smart' },
   { prefix: '0983', operator: 'Globe' },
   { prefix: '0985', operator: 'Smart' },

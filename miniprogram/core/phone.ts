@@ -31,7 +31,7 @@ export const PHONE_ERROR_MESSAGES: Record<PhoneError, string> = {
 };
 
 const OPERATOR_LABELS: Record<Exclude<PhilippineOperator, 'Smart'>, string> = {
-  Globe: 'Globe（含 TM）',
+  Globe: 'Globe / TM',
   DITO: 'DITO',
 };
 

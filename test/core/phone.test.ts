@@ -155,7 +155,7 @@ describe('parsePhone: Philippine Smart / TNT numbers', () => {
     });
   });
 
-  test.each(['08131234567', '09071234567', '09131234567', '09211234567', '09221234567', '09301234567', '09391234567', '09461234567', '09511234567', '09611234567', '09701234567', '09811234567', '09891234567', '09981234567', '09991234567'])(
+  test.each(['08131234567', '09071234567', '09131234567', '09211234567', '09221234567', '09301234567', '09391234567', '09421234567', '09461234567', '09491234567', '09511234567', '09611234567', '09701234567', '09731234567', '09741234567', '+63 973 123 4567', '09811234567', '09891234567', '09981234567', '09991234567'])(
     '%s is a Smart / TNT prefix',
     (national) => {
       expect(parsedOrFail(national).carrier).toBe('smart');
@@ -218,6 +218,13 @@ describe('parsePhone: rejections say what to fix', () => {
     ['09451234567', 'unsupported_carrier', 'Globe'],
     ['09531234567', 'unsupported_carrier', 'Globe'],
     ['09571234567', 'unsupported_carrier', 'Globe'],
+    ['09791234567', 'unsupported_carrier', 'Globe'],
+    ['08171234567', 'unsupported_carrier', '这是 Globe / TM 的号码，暂只支持 Smart / TNT 号码续费'],
+    ['+63 817 123 4567', 'unsupported_carrier', 'Globe'],
+    ['09401234567', 'unknown_segment', '0940 不是已知的菲律宾手机号段'],
+    ['09411234567', 'unknown_segment', '0941'],
+    ['08901234567', 'unknown_segment', '0890'],
+    ['08991234567', 'unknown_segment', '0899'],
     ['09911234567', 'unsupported_carrier', 'DITO'],
     ['09921234567', 'unsupported_carrier', 'DITO'],
     ['09241234567', 'unsupported_carrier', 'DITO'],
@@ -285,6 +292,8 @@ describe('guessCarrier while typing', () => {
     ['0922', { carrier: 'smart', virtual: false }],
     ['+63 918', { carrier: 'smart', virtual: false }],
     ['918', { carrier: 'smart', virtual: false }],
+    ['0973', { carrier: 'smart', virtual: false }],
+    ['0946', { carrier: 'smart', virtual: false }],
   ])('%j → %j', (partial, expected) => {
     expect(guessCarrier(partial)).toEqual(expected);
   });
@@ -305,6 +314,9 @@ describe('guessCarrier while typing', () => {
     ['092', '092 is open (0924 DITO, 0926 Globe)'],
     ['0917', 'Globe: not a carrier we renew'],
     ['0991', 'DITO'],
+    ['0979', 'Globe'],
+    ['0940', 'no valid range'],
+    ['094', '094 is open (0944 DITO, 0945 Globe, 0940 none)'],
     ['8618', 'country code plus two digits'],
     ['abc', 'letters'],
     ['2', 'no region starts with 2'],
