@@ -86,12 +86,12 @@ function locate(digitsWithPlus: string): Located | null {
   const s = digitsWithPlus;
   const international = s.startsWith('+') ? s.slice(1) : s.startsWith('00') ? s.slice(2) : null;
   if (international !== null) {
-    if (international.startsWith('86')) return { region: 'CN', national: international.slice(2) };
+    if (international.startsWith('86')) return mainland(international.slice(2));
     if (international.startsWith('63')) return philippine(international.slice(2));
     return null;
   }
   // National numbers never start with 8 or 6, so a bare 86 / 63 is a country code.
-  if (/^861/.test(s)) return { region: 'CN', national: s.slice(2) };
+  if (/^861/.test(s) || /^8601\d{10}$/.test(s)) return mainland(s.slice(2));
   if (/^63[89]/.test(s)) return philippine(s.slice(2));
   if (s.startsWith('1')) return { region: 'CN', national: s };
   // A mainland mobile dialled with the long-distance 0 (013800138000).
@@ -99,7 +99,17 @@ function locate(digitsWithPlus: string): Located | null {
   if (/^0[89]/.test(s)) return { region: 'PH', national: s };
   // +63 9XX XXX XXXX copied without the +63.
   if (s.startsWith('9')) return { region: 'PH', national: `0${s}` };
+  // +63 813 / 817 XXX XXXX copied without the +63: only a complete one, as other runs
+  // of digits starting with 8 are country codes (86…) or ICCIDs (89…).
+  if (/^81\d{8}$/.test(s)) return { region: 'PH', national: `0${s}` };
   return null;
+}
+
+function mainland(afterCountryCode: string): Located {
+  // "+86 (0) 138 …": the trunk 0 written in brackets after the country code.
+  // Only before a mobile segment: +86 (0)10 … is a Beijing landline, refused as such.
+  const national = /^01[3-9]/.test(afterCountryCode) ? afterCountryCode.slice(1) : afterCountryCode;
+  return { region: 'CN', national };
 }
 
 function philippine(afterCountryCode: string): Located {

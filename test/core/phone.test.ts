@@ -68,6 +68,10 @@ describe('parsePhone: mainland numbers in every usual written form', () => {
     '\u202A+86 138 0013 8000\u202C',
     '  13800138000\n',
     '013800138000',
+    '+86 (0) 138 0013 8000',
+    '+86 0138 0013 8000',
+    '0086 (0)138 0013 8000',
+    '86 (0) 138 0013 8000',
   ])('%j → 13800138000, China Mobile', (raw) => {
     expect(parsedOrFail(raw)).toEqual({
       region: 'CN',
@@ -145,6 +149,7 @@ describe('parsePhone: Philippine Smart / TNT numbers', () => {
     '639181234567',
     '9181234567',
     '０９１８ １２３ ４５６７',
+    '+63 (0) 918 123 4567',
   ])('%j → 09181234567 (Smart)', (raw) => {
     expect(parsedOrFail(raw)).toEqual({
       region: 'PH',
@@ -154,6 +159,13 @@ describe('parsePhone: Philippine Smart / TNT numbers', () => {
       virtual: false,
     });
   });
+
+  test.each(['+63 813 123 4567', '+63813 123 4567', '63 813 123 4567', '813 123 4567', '8131234567'])(
+    '%j → 08131234567: a number pasted without its trunk 0 after +63',
+    (raw) => {
+      expect(parsedOrFail(raw)).toMatchObject({ region: 'PH', national: '08131234567', e164: '+638131234567' });
+    },
+  );
 
   test.each(['08131234567', '09071234567', '09131234567', '09211234567', '09221234567', '09301234567', '09391234567', '09421234567', '09461234567', '09491234567', '09511234567', '09611234567', '09701234567', '09731234567', '09741234567', '+63 973 123 4567', '09811234567', '09891234567', '09981234567', '09991234567'])(
     '%s is a Smart / TNT prefix',
@@ -191,6 +203,9 @@ describe('parsePhone: rejections say what to fix', () => {
     ['0044 7700 900123', 'bad_prefix', '+63'],
     ['+63 2 8888 1111', 'bad_prefix', '座机'],
     ['+86 238 0013 8000', 'bad_prefix', '1 开头'],
+    ['+86 (0)10 8888 8888', 'bad_prefix', '1 开头'],
+    ['813 123 456', 'bad_prefix', '09 开头'],
+    ['8171234567', 'unsupported_carrier', 'Globe'],
     ['12012345678', 'unknown_segment', '120 开头不是已知的手机号段'],
     ['14012345678', 'unknown_segment', '140'],
     ['15412345678', 'unknown_segment', '154'],
