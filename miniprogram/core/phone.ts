@@ -50,16 +50,25 @@ function longestPrefixMatch<T extends { prefix: string }>(table: readonly T[], d
 /** Full-width ASCII (０-９, ＋, （）, Ａ-Ｚ ...) as typed with a Chinese input method. */
 const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/g;
 /**
- * What people put between digits, and the invisible marks that phone contact cards
- * and chat apps add to pasted numbers: whitespace (incl. no-break and ideographic
- * space), zero-width and direction marks, dashes of every width, dots, brackets.
+ * Invisible marks that contact cards and chat apps wrap around or put inside a copied
+ * number: soft hyphen, combining grapheme joiner, Arabic letter mark, Mongolian vowel
+ * separator, zero-width and direction marks, embeddings and isolates (U+2066–U+2069),
+ * word joiners and invisible operators, the byte-order mark.
  */
-const SEPARATORS = /[\s\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\-\u2010-\u2015\u2212\u30FC.\u00B7\u3002()[\]{}\u3010\u3011\u3014\u3015]/g;
+const INVISIBLE = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/g;
+/**
+ * What people put between digits: whitespace (incl. no-break and ideographic space),
+ * dashes of every width, dots, brackets.
+ */
+const SEPARATORS = /[\s\-\u2010-\u2015\u2212\u30FC\uFE58\uFE63.\u00B7\u3002()[\]{}\u3010\u3011\u3014\u3015]/g;
+/** A tapped or copied phone link (RFC 3966): tel:+86-138-0013-8000. */
+const TEL_LINK = /^\s*tel:(?:\/\/)?/i;
 
 /**
- * Removes separators and turns full-width characters into ASCII; keeps everything else
- * (a leading +, letters) so the parser can say what is wrong. Never throws: a
- * non-string gives '' (a whole non-negative number gives its digits).
+ * Removes invisible marks, a tel: link's scheme and separators, and turns full-width
+ * characters into ASCII; keeps everything else (a leading +, letters) so the parser
+ * can say what is wrong. Never throws: a non-string gives '' (a whole non-negative
+ * number gives its digits).
  */
 export function normalizePhoneInput(raw: unknown): string {
   let text: string;
@@ -68,6 +77,8 @@ export function normalizePhoneInput(raw: unknown): string {
   else return '';
   return text
     .replace(FULL_WIDTH_ASCII, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(INVISIBLE, '')
+    .replace(TEL_LINK, '')
     .replace(SEPARATORS, '');
 }
 
