@@ -11,6 +11,7 @@ export { MAINLAND_IOT_PREFIXES, MAINLAND_SEGMENTS, PHILIPPINE_PREFIXES, type Phi
 export type PhoneError =
   | 'empty'
   | 'bad_chars'
+  | 'leading_sign'
   | 'too_short'
   | 'too_long'
   | 'bad_prefix'
@@ -22,6 +23,7 @@ export type PhoneError =
 export const PHONE_ERROR_MESSAGES: Record<PhoneError, string> = {
   empty: '请输入手机号码',
   bad_chars: '手机号只能包含数字（开头可带 +），请删除字母或其他符号',
+  leading_sign: '号码前面多了一个“-”号，请删掉它（手机号前面只能带国家代码的 +）',
   too_short: '手机号位数不够，请检查是否漏输了数字',
   too_long: '手机号位数太多，请检查是否多输了数字',
   bad_prefix: '请输入中国大陆手机号（1 开头，11 位）或菲律宾 Smart 号码（09 开头，11 位）',
@@ -61,25 +63,32 @@ const INVISIBLE = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2
  * dashes of every width, dots, brackets.
  */
 const SEPARATORS = /[\s\-\u2010-\u2015\u2212\u30FC\uFE58\uFE63.\u00B7\u3002()[\]{}\u3010\u3011\u3014\u3015]/g;
+/**
+ * A minus sign (or a dash standing for one) before the first digit or +, with only
+ * separators around it: "-138…", "( −138 …". A negative number is not a phone number,
+ * and dropping the sign silently would hide a paste that went wrong.
+ */
+const LEADING_SIGN = /^[\s.\u00B7\u3002()[\]{}\u3010\u3011\u3014\u3015]*[\-\u2010-\u2015\u2212\uFE58\uFE63][\s\-\u2010-\u2015\u2212\u30FC\uFE58\uFE63.\u00B7\u3002()[\]{}\u3010\u3011\u3014\u3015]*(?=[+\d])/;
 /** A tapped or copied phone link (RFC 3966): tel:+86-138-0013-8000. */
 const TEL_LINK = /^\s*tel:(?:\/\/)?/i;
 
 /**
  * Removes invisible marks, a tel: link's scheme and separators, and turns full-width
- * characters into ASCII; keeps everything else (a leading +, letters) so the parser
- * can say what is wrong. Never throws: a non-string gives '' (a whole non-negative
- * number gives its digits).
+ * characters into ASCII; keeps everything else (a leading +, a leading minus as "-",
+ * letters) so the parser can say what is wrong. Never throws: a non-string gives ''
+ * (a whole non-negative number gives its digits).
  */
 export function normalizePhoneInput(raw: unknown): string {
   let text: string;
   if (typeof raw === 'string') text = raw;
   else if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) text = String(raw);
   else return '';
-  return text
+  const visible = text
     .replace(FULL_WIDTH_ASCII, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(INVISIBLE, '')
-    .replace(TEL_LINK, '')
-    .replace(SEPARATORS, '');
+    .replace(TEL_LINK, '');
+  const sign = LEADING_SIGN.test(visible) ? '-' : '';
+  return sign + visible.replace(SEPARATORS, '');
 }
 
 // ---------------------------------------------------------------------------------
@@ -203,6 +212,7 @@ export function parsePhone(raw: unknown): PhoneResult {
 
   const cleaned = normalizePhoneInput(raw);
   if (cleaned === '') return fail('empty');
+  if (cleaned.startsWith('-')) return fail('leading_sign');
   if (!/^\+?\d+$/.test(cleaned)) return fail('bad_chars');
 
   const located = locate(cleaned);

@@ -47,6 +47,10 @@ describe('normalizePhoneInput', () => {
     ['\u2066tel:+8613800138000\u2069', '+8613800138000'],
     ['138tel:00138000', '138tel:00138000'],
     ['138﹣0013﹣8000', '13800138000'],
+    ['-138', '-138'],
+    [' — (138) 0013', '-1380013'],
+    ['- . ( )', ''],
+    ['-abc', 'abc'],
     ['abc 1', 'abc1'],
     ['1+2', '1+2'],
   ])('%j → %j', (raw, expected) => {
@@ -271,6 +275,32 @@ describe('parsePhone: rejections say what to fix', () => {
     expect(!result.ok && result.message).toContain(messagePart);
   });
 
+  test.each([
+    '-13800138000',
+    '- 138 0013 8000',
+    '−13800138000',
+    '－１３８００１３８０００',
+    '–138 0013 8000',
+    '﹣13800138000',
+    '(-138) 0013 8000',
+    '  -+86 138 0013 8000',
+    '\u2066-13800138000\u2069',
+    'tel:-13800138000',
+    '-09181234567',
+    '--13800138000',
+  ])('a sign in front of %j is refused, not dropped', (raw) => {
+    const result = parsePhone(raw);
+    expect(result).toMatchObject({ ok: false, error: 'leading_sign' });
+    expect(!result.ok && result.message).toContain('号码前面多了一个“-”号，请删掉它');
+  });
+
+  test.each(['13800138000-', '138-0013-8000', '+86-138-0013-8000', '(138)-0013-8000'])(
+    'a dash after the first digit or + is a separator: %j',
+    (raw) => {
+      expect(parsedOrFail(raw).national).toBe('13800138000');
+    },
+  );
+
   test('every reason has a Chinese message', () => {
     for (const message of Object.values(PHONE_ERROR_MESSAGES)) expect(message).toMatch(/[\u4e00-\u9fff]/);
   });
@@ -303,8 +333,18 @@ describe('parsePhone: hostile input never throws', () => {
     expect(parsePhone(raw)).toMatchObject({ ok: false, error });
   });
 
-  test('10 KB of dashes around a real number still finds the number', () => {
-    expect(parsedOrFail(`${'-'.repeat(tenKb)}13800138000${' '.repeat(tenKb)}`).national).toBe('13800138000');
+  // Leading dashes used to be dropped like any separator; they now read as a sign
+  // (refused below), so the padding in front is spaces and the dashes go behind.
+  test('10 KB of separators around a real number still finds the number', () => {
+    expect(parsedOrFail(`${' '.repeat(tenKb)}13800138000${'-'.repeat(tenKb)}`).national).toBe('13800138000');
+    expect(parsedOrFail(`${'('.repeat(tenKb)}138${'-'.repeat(tenKb)}00138000`).national).toBe('13800138000');
+  });
+
+  test('10 KB of dashes in front of a number read as a sign, quickly', () => {
+    const started = process.hrtime.bigint();
+    expect(parsePhone(`${' '.repeat(tenKb)}${'-'.repeat(tenKb)}13800138000`)).toMatchObject({ ok: false, error: 'leading_sign' });
+    expect(parsePhone(`${' -'.repeat(tenKb)}x`)).toMatchObject({ ok: false, error: 'bad_chars' });
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(200);
   });
 });
 
@@ -355,6 +395,7 @@ describe('guessCarrier while typing', () => {
     ['094', '094 is open (0944 DITO, 0945 Globe, 0940 none)'],
     ['8618', 'country code plus two digits'],
     ['abc', 'letters'],
+    ['-138', 'a sign in front'],
     ['2', 'no region starts with 2'],
   ])('%j → null (%s)', (partial) => {
     expect(guessCarrier(partial)).toBeNull();
