@@ -282,7 +282,24 @@ export function maskPhone(national: string): string {
   return `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`;
 }
 
-/** 138 0013 8000, 0917 123 4567: the full number grouped for reading back on the confirm page. */
+/**
+ * The full number as the confirm page and the voucher read it back: a mainland number
+ * in the 3-4-4 grouping people in China read (138 0013 8000), a Philippine one in the
+ * grouped international form (+63 918 123 4567), as it is dialled from China. Takes the
+ * national or the e164 form; anything else comes back unchanged.
+ */
+export function formatFullPhone(value: string): string {
+  if (typeof value !== 'string') return '';
+  const national = toNational(value);
+  if (/^0\d{10}$/.test(national)) return `+63 ${national.slice(1, 4)} ${national.slice(4, 7)} ${national.slice(7)}`;
+  return formatPhone(national);
+}
+
+/**
+ * 138 0013 8000, 0917 123 4567: the national grouping, as dialled inside each country.
+ * @deprecated for display: the confirm page and the voucher call formatFullPhone, which
+ * reads a Philippine number back as +63 917 123 4567.
+ */
 export function formatPhone(national: string): string {
   if (typeof national !== 'string') return '';
   const value = toNational(national);

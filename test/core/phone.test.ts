@@ -2,6 +2,7 @@ import {
   MAINLAND_SEGMENTS,
   PHILIPPINE_PREFIXES,
   PHONE_ERROR_MESSAGES,
+  formatFullPhone,
   formatPhone,
   guessCarrier,
   maskPhone,
@@ -429,5 +430,30 @@ describe('maskPhone and formatPhone', () => {
     [undefined, ''],
   ])('formatPhone(%p) → %j', (input, expected) => {
     expect(formatPhone(input as string)).toBe(expected);
+  });
+
+  test.each([
+    ['13800138000', '138 0013 8000'],
+    ['+8613800138000', '138 0013 8000'],
+    ['09181234567', '+63 918 123 4567'],
+    ['+639181234567', '+63 918 123 4567'],
+    ['08131234567', '+63 813 123 4567'],
+    ['0918123456', '0918123456'],
+    ['10086', '10086'],
+    ['abc', 'abc'],
+    ['', ''],
+    [undefined, ''],
+    [null, ''],
+    [9181234567, ''],
+  ])('formatFullPhone(%p) → %j: what confirm and the voucher show', (input, expected) => {
+    expect(formatFullPhone(input as string)).toBe(expected);
+  });
+
+  test('formatFullPhone reads back what parsePhone accepted, whatever the typed form', () => {
+    for (const raw of ['0918-123-4567', '+63 0918 123 4567', '9181234567', '\u2066+63 918 123 4567\u2069']) {
+      expect(formatFullPhone(parsedOrFail(raw).national)).toBe('+63 918 123 4567');
+      expect(formatFullPhone(parsedOrFail(raw).e164)).toBe('+63 918 123 4567');
+    }
+    expect(formatFullPhone(parsedOrFail('+86 (0) 138 0013 8000').e164)).toBe('138 0013 8000');
   });
 });
