@@ -58,17 +58,18 @@ const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/g;
  * word joiners and invisible operators, the byte-order mark.
  */
 const INVISIBLE = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/g;
-/**
- * What people put between digits: whitespace (incl. no-break and ideographic space),
- * dashes of every width, dots, brackets.
- */
-const SEPARATORS = /[\s\-\u2010-\u2015\u2212\u30FC\uFE58\uFE63.\u00B7\u3002()[\]{}\u3010\u3011\u3014\u3015]/g;
+/** Dashes of every width, which people put between digits and also use as a minus. */
+const DASHES = '\\-\\u2010-\\u2015\\u2212\\uFE58\\uFE63';
+/** Dots and brackets, ASCII and CJK, and the katakana long mark an IME gives for a dash. */
+const DOTS_BRACKETS = '.\\u00B7\\u3002()[\\]{}\\u3010\\u3011\\u3014\\u3015\\u30FC';
+/** What people put between digits: whitespace (incl. no-break and ideographic space), dashes, dots, brackets. */
+const SEPARATORS = new RegExp(`[\\s${DASHES}${DOTS_BRACKETS}]`, 'g');
 /**
  * A minus sign (or a dash standing for one) before the first digit or +, with only
  * separators around it: "-138…", "( −138 …". A negative number is not a phone number,
  * and dropping the sign silently would hide a paste that went wrong.
  */
-const LEADING_SIGN = /^[\s.\u00B7\u3002()[\]{}\u3010\u3011\u3014\u3015]*[\-\u2010-\u2015\u2212\uFE58\uFE63][\s\-\u2010-\u2015\u2212\u30FC\uFE58\uFE63.\u00B7\u3002()[\]{}\u3010\u3011\u3014\u3015]*(?=[+\d])/;
+const LEADING_SIGN = new RegExp(`^[\\s${DOTS_BRACKETS}]*[${DASHES}][\\s${DASHES}${DOTS_BRACKETS}]*(?=[+\\d])`);
 /** A tapped or copied phone link (RFC 3966): tel:+86-138-0013-8000. */
 const TEL_LINK = /^\s*tel:(?:\/\/)?/i;
 
