@@ -4,203 +4,36 @@
  * Every function is total: bad input gives a typed reason with a Chinese message.
  */
 import type { CarrierId, PhoneNumber, Region, Result } from './types';
+import { MAINLAND_IOT_PREFIXES, MAINLAND_SEGMENTS, PHILIPPINE_PREFIXES, type PhilippineOperator } from './phone-segments';
+
+export { MAINLAND_IOT_PREFIXES, MAINLAND_SEGMENTS, PHILIPPINE_PREFIXES, type PhilippineOperator };
 
 export type PhoneError =
   | 'empty'
   | 'bad_chars'
+  | 'leading_sign'
   | 'too_short'
   | 'too_long'
   | 'bad_prefix'
   | 'unknown_segment'
+  | 'iot_number'
   | 'unsupported_carrier';
 
 /** The general message per reason; parsePhone often returns a more precise one (digit counts, operator name). */
 export const PHONE_ERROR_MESSAGES: Record<PhoneError, string> = {
   empty: '请输入手机号码',
   bad_chars: '手机号只能包含数字（开头可带 +），请删除字母或其他符号',
+  leading_sign: '号码前面多了一个“-”号，请删掉它（手机号前面只能带国家代码的 +）',
   too_short: '手机号位数不够，请检查是否漏输了数字',
   too_long: '手机号位数太多，请检查是否多输了数字',
   bad_prefix: '请输入中国大陆手机号（1 开头，11 位）或菲律宾 Smart 号码（09 开头，11 位）',
   unknown_segment: '这个号段不是已知的手机号段，请核对号码',
+  iot_number: '这是 13 位的物联网卡号码，不是手机号，这里不能按手机号续费',
   unsupported_carrier: '暂只支持中国大陆号码和菲律宾 Smart / TNT 号码',
 };
 
-// ---------------------------------------------------------------------------------
-// Number segment tables. Data, not code: update the rows when segments change.
-// Lookup is "longest prefix wins", so a 4-digit row overrides the 3-digit row it
-// refines (e.g. 0924 DITO inside 092x Smart).
-// ---------------------------------------------------------------------------------
-
-interface MainlandSegment {
-  prefix: string;
-  carrier: CarrierId;
-  /** Issued to virtual operators (MVNOs) that resell the host carrier's network. */
-  virtual: boolean;
-}
-
-/**
- * Mainland mobile segments by the carrier they were issued to. Source: libphonenumber
- * resources/carrier/en/86.txt plus the segments it lacks (1349, 146, 148, 149, 162, 165)
- * from the project GUIDE's 2025 table; checked 2026. 1700–1709 belong to virtual
- * operators hosted by the carrier named; 1349 is China Telecom's satellite range.
- */
-export const MAINLAND_SEGMENTS: readonly MainlandSegment[] = [
-  { prefix: '130', carrier: 'cucc', virtual: false },
-  { prefix: '131', carrier: 'cucc', virtual: false },
-  { prefix: '132', carrier: 'cucc', virtual: false },
-  { prefix: '133', carrier: 'ctcc', virtual: false },
-  { prefix: '1340', carrier: 'cmcc', virtual: false },
-  { prefix: '1341', carrier: 'cmcc', virtual: false },
-  { prefix: '1342', carrier: 'cmcc', virtual: false },
-  { prefix: '1343', carrier: 'cmcc', virtual: false },
-  { prefix: '1344', carrier: 'cmcc', virtual: false },
-  { prefix: '1345', carrier: 'cmcc', virtual: false },
-  { prefix: '1346', carrier: 'cmcc', virtual: false },
-  { prefix: '1347', carrier: 'cmcc', virtual: false },
-  { prefix: '1348', carrier: 'cmcc', virtual: false },
-  { prefix: '1349', carrier: 'ctcc', virtual: false },
-  { prefix: '135', carrier: 'cmcc', virtual: false },
-  { prefix: '136', carrier: 'cmcc', virtual: false },
-  { prefix: '137', carrier: 'cmcc', virtual: false },
-  { prefix: '138', carrier: 'cmcc', virtual: false },
-  { prefix: '139', carrier: 'cmcc', virtual: false },
-  { prefix: '145', carrier: 'cucc', virtual: false },
-  { prefix: '146', carrier: 'cucc', virtual: false },
-  { prefix: '147', carrier: 'cmcc', virtual: false },
-  { prefix: '148', carrier: 'cmcc', virtual: false },
-  { prefix: '149', carrier: 'ctcc', virtual: false },
-  { prefix: '150', carrier: 'cmcc', virtual: false },
-  { prefix: '151', carrier: 'cmcc', virtual: false },
-  { prefix: '152', carrier: 'cmcc', virtual: false },
-  { prefix: '153', carrier: 'ctcc', virtual: false },
-  { prefix: '155', carrier: 'cucc', virtual: false },
-  { prefix: '156', carrier: 'cucc', virtual: false },
-  { prefix: '157', carrier: 'cmcc', virtual: false },
-  { prefix: '158', carrier: 'cmcc', virtual: false },
-  { prefix: '159', carrier: 'cmcc', virtual: false },
-  { prefix: '162', carrier: 'ctcc', virtual: true },
-  { prefix: '165', carrier: 'cmcc', virtual: true },
-  { prefix: '166', carrier: 'cucc', virtual: false },
-  { prefix: '167', carrier: 'cucc', virtual: true },
-  { prefix: '1700', carrier: 'ctcc', virtual: true },
-  { prefix: '1701', carrier: 'ctcc', virtual: true },
-  { prefix: '1702', carrier: 'ctcc', virtual: true },
-  { prefix: '1703', carrier: 'cmcc', virtual: true },
-  { prefix: '1704', carrier: 'cucc', virtual: true },
-  { prefix: '1705', carrier: 'cmcc', virtual: true },
-  { prefix: '1706', carrier: 'cmcc', virtual: true },
-  { prefix: '1707', carrier: 'cucc', virtual: true },
-  { prefix: '1708', carrier: 'cucc', virtual: true },
-  { prefix: '1709', carrier: 'cucc', virtual: true },
-  { prefix: '171', carrier: 'cucc', virtual: true },
-  { prefix: '172', carrier: 'cmcc', virtual: false },
-  { prefix: '173', carrier: 'ctcc', virtual: false },
-  { prefix: '174', carrier: 'ctcc', virtual: false },
-  { prefix: '175', carrier: 'cucc', virtual: false },
-  { prefix: '176', carrier: 'cucc', virtual: false },
-  { prefix: '177', carrier: 'ctcc', virtual: false },
-  { prefix: '178', carrier: 'cmcc', virtual: false },
-  { prefix: '180', carrier: 'ctcc', virtual: false },
-  { prefix: '181', carrier: 'ctcc', virtual: false },
-  { prefix: '182', carrier: 'cmcc', virtual: false },
-  { prefix: '183', carrier: 'cmcc', virtual: false },
-  { prefix: '184', carrier: 'cmcc', virtual: false },
-  { prefix: '185', carrier: 'cucc', virtual: false },
-  { prefix: '186', carrier: 'cucc', virtual: false },
-  { prefix: '187', carrier: 'cmcc', virtual: false },
-  { prefix: '188', carrier: 'cmcc', virtual: false },
-  { prefix: '189', carrier: 'ctcc', virtual: false },
-  { prefix: '190', carrier: 'ctcc', virtual: false },
-  { prefix: '191', carrier: 'ctcc', virtual: false },
-  { prefix: '192', carrier: 'cbn', virtual: false },
-  { prefix: '193', carrier: 'ctcc', virtual: false },
-  { prefix: '195', carrier: 'cmcc', virtual: false },
-  { prefix: '196', carrier: 'cucc', virtual: false },
-  { prefix: '197', carrier: 'cmcc', virtual: false },
-  { prefix: '198', carrier: 'cmcc', virtual: false },
-  { prefix: '199', carrier: 'ctcc', virtual: false },
-];
-
-export type PhilippineOperator = 'Smart' | 'Globe' | 'DITO';
-
-interface PhilippineSegment {
-  /** National prefix including the trunk 0. */
-  prefix: string;
-  operator: PhilippineOperator;
-}
-
-/**
- * Philippine mobile prefixes by the operator they were issued to (Smart includes TNT
- * and the former Sun ranges; Globe includes TM). Source: libphonenumber
- * resources/carrier/en/63.txt (checked 2026), plus 0913 and 0989 from Smart's own
- * published prefix list, which 63.txt leaves unassigned. 63.txt gives 0992 to DITO.
- * Since mobile number portability (2021) a prefix shows only the original operator.
- */
-export const PHILIPPINE_PREFIXES: readonly PhilippineSegment[] = [
-  { prefix: '0813', operator: 'Smart' },
-  { prefix: '089', operator: 'DITO' },
-  { prefix: '0905', operator: 'Globe' },
-  { prefix: '0906', operator: 'Globe' },
-  { prefix: '0907', operator: 'Smart' },
-  { prefix: '0908', operator: 'Smart' },
-  { prefix: '0909', operator: 'Smart' },
-  { prefix: '0910', operator: 'Smart' },
-  { prefix: '0911', operator: 'Smart' },
-  { prefix: '0912', operator: 'Smart' },
-  { prefix: '0913', operator: 'Smart' },
-  { prefix: '0914', operator: 'Globe' },
-  { prefix: '0915', operator: 'Globe' },
-  { prefix: '0916', operator: 'Globe' },
-  { prefix: '0917', operator: 'Globe' },
-  { prefix: '0918', operator: 'Smart' },
-  { prefix: '0919', operator: 'Smart' },
-  { prefix: '092', operator: 'Smart' },
-  { prefix: '0924', operator: 'DITO' },
-  { prefix: '0926', operator: 'Globe' },
-  { prefix: '0927', operator: 'Globe' },
-  { prefix: '093', operator: 'Smart' },
-  { prefix: '0934', operator: 'DITO' },
-  { prefix: '0935', operator: 'Globe' },
-  { prefix: '0936', operator: 'Globe' },
-  { prefix: '0937', operator: 'Globe' },
-  { prefix: '094', operator: 'Smart' },
-  { prefix: '0944', operator: 'DITO' },
-  { prefix: '0945', operator: 'Globe' },
-  { prefix: '095', operator: 'Globe' },
-  { prefix: '0950', operator: 'Smart' },
-  { prefix: '0951', operator: 'Smart' },
-  { prefix: '0958', operator: 'Smart' },
-  { prefix: '096', operator: 'Smart' },
-  { prefix: '0965', operator: 'Globe' },
-  { prefix: '0966', operator: 'Globe' },
-  { prefix: '0967', operator: 'Globe' },
-  { prefix: '0970', operator: 'Smart' },
-  { prefix: '0971', operator: 'Globe' },
-  { prefix: '0972', operator: 'Globe' },
-  { prefix: '0975', operator: 'Globe' },
-  { prefix: '0976', operator: 'Globe' },
-  { prefix: '0977', operator: 'Globe' },
-  { prefix: '0978', operator: 'Globe' },
-  { prefix: '0981', operator: 'Smart' },
-  { prefix: '0983', operator: 'Globe' },
-  { prefix: '0985', operator: 'Smart' },
-  { prefix: '0986', operator: 'Globe' },
-  { prefix: '0987', operator: 'Globe' },
-  { prefix: '0988', operator: 'Smart' },
-  { prefix: '0989', operator: 'Smart' },
-  { prefix: '0991', operator: 'DITO' },
-  { prefix: '0992', operator: 'DITO' },
-  { prefix: '0993', operator: 'DITO' },
-  { prefix: '0994', operator: 'DITO' },
-  { prefix: '0995', operator: 'Globe' },
-  { prefix: '0996', operator: 'Globe' },
-  { prefix: '0997', operator: 'Globe' },
-  { prefix: '0998', operator: 'Smart' },
-  { prefix: '0999', operator: 'Smart' },
-];
-
 const OPERATOR_LABELS: Record<Exclude<PhilippineOperator, 'Smart'>, string> = {
-  Globe: 'Globe（含 TM）',
+  Globe: 'Globe / TM',
   DITO: 'DITO',
 };
 
@@ -219,25 +52,44 @@ function longestPrefixMatch<T extends { prefix: string }>(table: readonly T[], d
 /** Full-width ASCII (０-９, ＋, （）, Ａ-Ｚ ...) as typed with a Chinese input method. */
 const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/g;
 /**
- * What people put between digits, and the invisible marks that phone contact cards
- * and chat apps add to pasted numbers: whitespace (incl. no-break and ideographic
- * space), zero-width and direction marks, dashes of every width, dots, brackets.
+ * Invisible marks that contact cards and chat apps wrap around or put inside a copied
+ * number: soft hyphen, combining grapheme joiner, Arabic letter mark, Mongolian vowel
+ * separator, zero-width and direction marks, embeddings and isolates (U+2066–U+2069),
+ * word joiners and invisible operators, the byte-order mark.
  */
-const SEPARATORS = /[\s\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\-\u2010-\u2015\u2212\u30FC.\u00B7\u3002()[\]{}\u3010\u3011\u3014\u3015]/g;
+const INVISIBLE = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/g;
+/** Dashes of every width, which people put between digits and also use as a minus. */
+const DASHES = '\\-\\u2010-\\u2015\\u2212\\uFE58\\uFE63';
+/** Dots and brackets, ASCII and CJK, and the katakana long mark an IME gives for a dash. */
+const DOTS_BRACKETS = '.\\u00B7\\u3002()[\\]{}\\u3010\\u3011\\u3014\\u3015\\u30FC';
+/** What people put between digits: whitespace (incl. no-break and ideographic space), dashes, dots, brackets. */
+const SEPARATORS = new RegExp(`[\\s${DASHES}${DOTS_BRACKETS}]`, 'g');
+/**
+ * A minus sign (or a dash standing for one) before the first digit or +, with only
+ * separators around it: "-138…", "( −138 …". A negative number is not a phone number,
+ * and dropping the sign silently would hide a paste that went wrong.
+ */
+const LEADING_SIGN = new RegExp(`^[\\s${DOTS_BRACKETS}]*[${DASHES}][\\s${DASHES}${DOTS_BRACKETS}]*(?=[+\\d])`);
+/** A tapped or copied phone link (RFC 3966): tel:+86-138-0013-8000. */
+const TEL_LINK = /^\s*tel:(?:\/\/)?/i;
 
 /**
- * Removes separators and turns full-width characters into ASCII; keeps everything else
- * (a leading +, letters) so the parser can say what is wrong. Never throws: a
- * non-string gives '' (a whole non-negative number gives its digits).
+ * Removes invisible marks, a tel: link's scheme and separators, and turns full-width
+ * characters into ASCII; keeps everything else (a leading +, a leading minus as "-",
+ * letters) so the parser can say what is wrong. Never throws: a non-string gives ''
+ * (a whole non-negative number gives its digits).
  */
 export function normalizePhoneInput(raw: unknown): string {
   let text: string;
   if (typeof raw === 'string') text = raw;
   else if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) text = String(raw);
   else return '';
-  return text
+  const visible = text
     .replace(FULL_WIDTH_ASCII, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(SEPARATORS, '');
+    .replace(INVISIBLE, '')
+    .replace(TEL_LINK, '');
+  const sign = LEADING_SIGN.test(visible) ? '-' : '';
+  return sign + visible.replace(SEPARATORS, '');
 }
 
 // ---------------------------------------------------------------------------------
@@ -255,12 +107,12 @@ function locate(digitsWithPlus: string): Located | null {
   const s = digitsWithPlus;
   const international = s.startsWith('+') ? s.slice(1) : s.startsWith('00') ? s.slice(2) : null;
   if (international !== null) {
-    if (international.startsWith('86')) return { region: 'CN', national: international.slice(2) };
+    if (international.startsWith('86')) return mainland(international.slice(2));
     if (international.startsWith('63')) return philippine(international.slice(2));
     return null;
   }
   // National numbers never start with 8 or 6, so a bare 86 / 63 is a country code.
-  if (/^861/.test(s)) return { region: 'CN', national: s.slice(2) };
+  if (/^861/.test(s) || /^8601\d{10}$/.test(s)) return mainland(s.slice(2));
   if (/^63[89]/.test(s)) return philippine(s.slice(2));
   if (s.startsWith('1')) return { region: 'CN', national: s };
   // A mainland mobile dialled with the long-distance 0 (013800138000).
@@ -268,7 +120,17 @@ function locate(digitsWithPlus: string): Located | null {
   if (/^0[89]/.test(s)) return { region: 'PH', national: s };
   // +63 9XX XXX XXXX copied without the +63.
   if (s.startsWith('9')) return { region: 'PH', national: `0${s}` };
+  // +63 813 / 817 XXX XXXX copied without the +63: only a complete one, as other runs
+  // of digits starting with 8 are country codes (86…) or ICCIDs (89…).
+  if (/^81\d{8}$/.test(s)) return { region: 'PH', national: `0${s}` };
   return null;
+}
+
+function mainland(afterCountryCode: string): Located {
+  // "+86 (0) 138 …": the trunk 0 written in brackets after the country code.
+  // Only before a mobile segment: +86 (0)10 … is a Beijing landline, refused as such.
+  const national = /^01[3-9]/.test(afterCountryCode) ? afterCountryCode.slice(1) : afterCountryCode;
+  return { region: 'CN', national };
 }
 
 function philippine(afterCountryCode: string): Located {
@@ -297,9 +159,23 @@ function lengthError(regionLabel: string, rule: string, length: number): PhoneRe
 
 function parseMainland(national: string): PhoneResult {
   if (!national.startsWith('1')) return fail('bad_prefix', '中国大陆手机号以 1 开头，请检查号码');
+  // Before the length check: an IoT number is 13 digits, and "2 digits too many" would mislead.
+  const iot = MAINLAND_IOT_PREFIXES.find((prefix) => national.startsWith(prefix));
+  if (iot) {
+    return fail(
+      'iot_number',
+      `${iot} 开头的是 13 位的物联网卡号码（手表、车载等设备用），不是手机号，这里不能按手机号续费。请核对号码；物联网卡请找发卡方续费`,
+    );
+  }
   const wrongLength = lengthError('中国大陆', '', national.length);
   if (wrongLength) return wrongLength;
   const segment = longestPrefixMatch(MAINLAND_SEGMENTS, national);
+  if (!segment && national.startsWith('174')) {
+    return fail(
+      'unknown_segment',
+      `${national.slice(0, 5)} 开头不是手机号段：174 号段里只有 17400–17405 是中国电信的卫星电话号码，请核对号码`,
+    );
+  }
   if (!segment) {
     return fail('unknown_segment', `${national.slice(0, 3)} 开头不是已知的手机号段，请核对号码`);
   }
@@ -337,6 +213,7 @@ export function parsePhone(raw: unknown): PhoneResult {
 
   const cleaned = normalizePhoneInput(raw);
   if (cleaned === '') return fail('empty');
+  if (cleaned.startsWith('-')) return fail('leading_sign');
   if (!/^\+?\d+$/.test(cleaned)) return fail('bad_chars');
 
   const located = locate(cleaned);
@@ -353,7 +230,8 @@ export function parsePhone(raw: unknown): PhoneResult {
 
 /**
  * The carrier a partly typed number points to, once the digits settle it (3 digits for
- * most mainland segments, 4 for 134x / 170x and Philippine prefixes). Null while it is
+ * most mainland segments, 4 for 134x / 161x / 170x and Philippine prefixes, 5 for 1740x).
+ * Null while it is
  * still open, and for numbers this service cannot renew (Globe, DITO).
  */
 export function guessCarrier(partialRaw: string): { carrier: CarrierId; virtual: boolean } | null {
@@ -405,7 +283,24 @@ export function maskPhone(national: string): string {
   return `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`;
 }
 
-/** 138 0013 8000, 0917 123 4567: the full number grouped for reading back on the confirm page. */
+/**
+ * The full number as the confirm page and the voucher read it back: a mainland number
+ * in the 3-4-4 grouping people in China read (138 0013 8000), a Philippine one in the
+ * grouped international form (+63 918 123 4567), as it is dialled from China. Takes the
+ * national or the e164 form; anything else comes back unchanged.
+ */
+export function formatFullPhone(value: string): string {
+  if (typeof value !== 'string') return '';
+  const national = toNational(value);
+  if (/^0\d{10}$/.test(national)) return `+63 ${national.slice(1, 4)} ${national.slice(4, 7)} ${national.slice(7)}`;
+  return formatPhone(national);
+}
+
+/**
+ * 138 0013 8000, 0917 123 4567: the national grouping, as dialled inside each country.
+ * @deprecated for display: the confirm page and the voucher call formatFullPhone, which
+ * reads a Philippine number back as +63 917 123 4567.
+ */
 export function formatPhone(national: string): string {
   if (typeof national !== 'string') return '';
   const value = toNational(national);
