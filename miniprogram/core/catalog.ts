@@ -23,6 +23,34 @@ const MINOR_PER_MAJOR = 100;
  */
 export const GRACE_DAYS: Record<CarrierId, number> = { cmcc: 90, cucc: 90, ctcc: 90, cbn: 90, smart: 120 };
 
+/** How a carrier's number lapses when nothing is bought: data for the keep-number plan (core/keep-plan.ts). */
+export interface NumberLapseRule {
+  /**
+   * What starts the grace period of GRACE_DAYS: the end of the card's validity (mainland:
+   * 停机 at expiry, 销号 after the grace), or the balance reaching zero (Smart).
+   */
+  graceStartsAt: 'validity_end' | 'zero_balance';
+  /** Whether the number still receives calls and SMS during the grace period. */
+  inServiceDuringGrace: boolean;
+  /** Whether unspent balance is forfeited when the validity ends (so the balance is zero from the next day). */
+  balanceLapsesAtValidityEnd: boolean;
+}
+
+/**
+ * Smart: "any unconsumed card value will be forfeited after [the card validity]" and
+ * "when your account balance reaches zero (0), you are given 120 days to reload ...
+ * During this period, you can continue to receive incoming calls and text messages"
+ * (Smart help centre, prepaid call and text card expiry and validity). Mainland: the
+ * line is suspended at expiry and the balance stays on the account.
+ */
+export const NUMBER_LAPSE_RULES: Record<CarrierId, NumberLapseRule> = {
+  cmcc: { graceStartsAt: 'validity_end', inServiceDuringGrace: false, balanceLapsesAtValidityEnd: false },
+  cucc: { graceStartsAt: 'validity_end', inServiceDuringGrace: false, balanceLapsesAtValidityEnd: false },
+  ctcc: { graceStartsAt: 'validity_end', inServiceDuringGrace: false, balanceLapsesAtValidityEnd: false },
+  cbn: { graceStartsAt: 'validity_end', inServiceDuringGrace: false, balanceLapsesAtValidityEnd: false },
+  smart: { graceStartsAt: 'zero_balance', inServiceDuringGrace: true, balanceLapsesAtValidityEnd: true },
+};
+
 // ---------------------------------------------------------------------------------
 // Validity per recharge amount (also used for custom amounts: the highest tier ≤ the amount)
 // ---------------------------------------------------------------------------------
