@@ -9,7 +9,7 @@ import { carrierName } from '../core/carriers';
 import { PROMOTIONS } from '../core/catalog';
 import { formatChinaDate, formatDateTime, isChinaDate } from '../core/dates';
 import { formatMoney, isMoney } from '../core/money';
-import { formatPhone, maskPhone } from '../core/phone';
+import { formatFullPhone, maskPhone } from '../core/phone';
 import { PRODUCT_KIND_LABELS, stateLabel, stateTag, type TagType } from './labels';
 
 export interface VoucherLine {
@@ -119,7 +119,7 @@ export function voucherView(order: Order): VoucherView {
     state: stateLabel(order.state),
     tag: stateTag(order.state),
     phoneMasked: order.phone ? maskPhone(order.phone) : DASH,
-    phoneFull: order.phone ? formatPhone(order.phone) : DASH,
+    phoneFull: order.phone ? formatFullPhone(order.phone) : DASH,
     lines: voucherLines(order),
     reconciledNote: order.reconciled ? '这笔订单的结果是事后向微信支付和运营商核对确认的（当时没有收到实时结果），以上状态为核对后的结果。' : '',
   };

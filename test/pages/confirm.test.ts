@@ -86,9 +86,9 @@ describe('confirm page: what it shows', () => {
     expect(driver.textOf('#pay')).toBe('确认支付 ¥95.00');
   });
 
-  test('a Smart number: grouped 0918 123 4567 and pesos', async () => {
+  test('a Smart number: grouped +63 918 123 4567 and pesos', async () => {
     const driver = await open({ phone: '09181234567', productId: 'smart-recharge-300' });
-    expect(driver.textOf('.confirm__phone')).toBe('0918 123 4567');
+    expect(driver.textOf('.confirm__phone')).toBe('+63 918 123 4567');
     expect(driver.textOf('.confirm__carrier')).toBe('Smart · 手机卡');
     expect(driver.textOf('#lines')).toContain('加送有效期7 天');
     expect(driver.textOf('#pay')).toBe('确认支付 ₱300.00');

@@ -7,7 +7,7 @@
 import type { CardProfile, Order, Quote } from '../../core/types';
 import { chinaToday } from '../../core/dates';
 import { createOrder, newIdempotencyKey, newOrderId } from '../../core/order';
-import { formatPhone } from '../../core/phone';
+import { formatFullPhone } from '../../core/phone';
 import { quote } from '../../core/pricing';
 import type { PaymentRequest, SheetChoice } from '../../services/contracts';
 import { services } from '../../services/container';
@@ -115,7 +115,7 @@ Component({
       state.quote = q;
       this.setData({
         status: 'ready',
-        phone: formatPhone(card.phone),
+        phone: formatFullPhone(card.phone),
         view: confirmView(card, q),
         duplicate: checkout.recentDuplicate(card.phone, request.product.id) ? DUPLICATE_WARNING : '',
       });
