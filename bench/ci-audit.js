@@ -54,7 +54,8 @@ function summarizeCheck(item) {
   } else if (Array.isArray(detail)) {
     summary = detail.length ? `${detail.length} listed: ${detail.slice(0, 3).join(', ')}${detail.length > 3 ? ', …' : ''}` : 'none';
   } else if (detail && Array.isArray(detail.files)) {
-    summary = detail.files.length ? `${detail.files.length} files, ${detail.size} bytes` : 'none';
+    const names = detail.files.map((f) => (typeof f === 'string' ? f : f && (f.path || f.name || f.file)) || JSON.stringify(f));
+    summary = detail.files.length ? `${detail.files.length} files, ${detail.size} bytes: ${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}` : 'none';
   }
   // Long file lists stay out of bench/results.json: the summary names the first few.
   return { name: item.name, success: Boolean(item.success), text: item.text || '', summary, ...(item.name === 'PACKAGE_SIZE_LIMIT' ? { detail } : {}) };

@@ -16,6 +16,8 @@ test('code package', async () => {
       totalBytes: measured.totalBytes,
       minifiedBytes: measured.minifiedBytes,
       byOrigin: measured.byOrigin,
+      packages: measured.packages,
+      crossPackage: measured.crossPackage,
       compiler: measured.compiler,
       vantComponents: measured.vantComponents,
       unreachableOwn: measured.unreachableOwn,

@@ -28,8 +28,26 @@ export interface PackageFile {
   minifiedBytes: number;
 }
 
+/** One code package as WeChat builds it: the main package, or a subpackage by its root. */
+export interface PackagePart {
+  /** 'main', or the subpackage's name (its root when unnamed). */
+  name: string;
+  /** '' for the main package. */
+  root: string;
+  files: number;
+  bytes: number;
+  minifiedBytes: number;
+}
+
 export interface PackageMeasure {
   files: PackageFile[];
+  /** The main package first, then each subpackage in app.json order. */
+  packages: PackagePart[];
+  /**
+   * References WeChat cannot follow: main-package files that need a subpackage's file, or
+   * one subpackage reaching into another (only subpackage → main is allowed).
+   */
+  crossPackage: { from: string; to: string }[];
   totalBytes: number;
   minifiedBytes: number;
   byOrigin: Record<FileOrigin, { files: number; bytes: number; minifiedBytes: number }>;
@@ -110,6 +128,18 @@ export class PackageWalker {
     return path.posix.normalize(base);
   }
 
+  private subpackages: { name: string; root: string }[] = [];
+  private readonly edges: { from: string; to: string }[] = [];
+
+  /** The package a file uploads in: the subpackage whose root holds it, else the main package. */
+  private packageOf(rel: string): string {
+    return this.subpackages.find((sub) => rel.startsWith(`${sub.root}/`))?.root ?? '';
+  }
+
+  private edge(from: string, to: string): void {
+    this.edges.push({ from, to });
+  }
+
   /** True the first time a file is seen: each file is walked once. */
   private first(rel: string): boolean {
     if (this.visited.has(rel)) return false;
@@ -131,14 +161,16 @@ export class PackageWalker {
   async walkApp(): Promise<void> {
     const appJson = JSON.parse(this.read('app.json')) as {
       pages?: string[];
-      subpackages?: { root: string; pages: string[] }[];
-      subPackages?: { root: string; pages: string[] }[];
+      subpackages?: { root: string; name?: string; pages: string[] }[];
+      subPackages?: { root: string; name?: string; pages: string[] }[];
       sitemapLocation?: string;
       tabBar?: { list?: { iconPath?: string; selectedIconPath?: string }[] };
     };
     await this.component('app', { isApp: true });
     for (const page of appJson.pages ?? []) await this.component(page);
-    for (const sub of [...(appJson.subpackages ?? []), ...(appJson.subPackages ?? [])]) {
+    const subs = [...(appJson.subpackages ?? []), ...(appJson.subPackages ?? [])];
+    this.subpackages = subs.map((sub) => ({ name: sub.name || sub.root, root: sub.root.replace(/^\/|\/$/g, '') }));
+    for (const sub of subs) {
       for (const page of sub.pages) await this.component(path.posix.join(sub.root, page));
     }
     if (appJson.sitemapLocation) this.plainFile(appJson.sitemapLocation, 'app.json');
@@ -171,6 +203,7 @@ export class PackageWalker {
       for (const request of used) {
         if (request.startsWith('plugin://')) continue;
         const target = this.resolvePath(json, request).replace(/\.(json|js|ts|wxml)$/, '');
+        this.edge(json, target);
         if (this.exists(`${target}.json`)) await this.component(target);
         else if (this.exists(`${target}/index.json`)) await this.component(`${target}/index`);
         else this.missing.push({ from: json, request });
@@ -192,6 +225,7 @@ export class PackageWalker {
     this.add(rel, out.code, out.minified);
     for (const request of wxmlSources(text)) {
       const target = this.resolvePath(rel, request);
+      this.edge(rel, target);
       if (!this.exists(target)) this.missing.push({ from: rel, request });
       else if (target.endsWith('.wxs')) this.wxs(target);
       else await this.wxml(target);
@@ -256,6 +290,7 @@ export class PackageWalker {
       // Helper requires are the compiler's own, already counted above.
       if (request.includes('@babel/runtime/')) continue;
       const target = this.resolveModule(rel, request);
+      if (target) this.edge(rel, target);
       if (target) await this.script(target);
       else this.missing.push({ from: rel, request });
     }
@@ -286,10 +321,26 @@ export class PackageWalker {
       .filter((c) => c.startsWith('miniprogram_npm/@vant/weapp/'))
       .map((c) => c.slice('miniprogram_npm/@vant/weapp/'.length).replace(/\/index$/, ''))
       .sort();
+    const parts: PackagePart[] = [{ name: 'main', root: '' }, ...this.subpackages].map(({ name, root }) => {
+      const mine = files.filter((f) => this.packageOf(f.path) === root);
+      return {
+        name,
+        root,
+        files: mine.length,
+        bytes: mine.reduce((sum, f) => sum + f.bytes, 0),
+        minifiedBytes: mine.reduce((sum, f) => sum + f.minifiedBytes, 0),
+      };
+    });
+    const crossPackage = this.edges.filter(({ from, to }) => {
+      const target = this.packageOf(to);
+      return target !== '' && target !== this.packageOf(from);
+    });
     const uploaded = new Set(files.map((f) => f.path));
     const unreachableOwn = listOwnSources(this.root).filter((rel) => !uploaded.has(rel.replace(/\.ts$/, '.js')));
     return {
       files,
+      packages: parts,
+      crossPackage,
       totalBytes: files.reduce((s, f) => s + f.bytes, 0),
       minifiedBytes: files.reduce((s, f) => s + f.minifiedBytes, 0),
       byOrigin,

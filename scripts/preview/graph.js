@@ -82,6 +82,12 @@ function jsRequires(rel, text) {
  *   paths relative to mpRoot with forward slashes; `files` are the static files to ship,
  *   `tsModules` the TypeScript components (pages included) bundled into the runtime.
  */
+/** Every page app.json declares: the main package's, then each subpackage's (root + page). */
+function allPages(appJson) {
+  const subs = [...(appJson.subpackages || []), ...(appJson.subPackages || [])];
+  return [...(appJson.pages || []), ...subs.flatMap((sub) => (sub.pages || []).map((page) => path.posix.join(sub.root, page)))];
+}
+
 function collect(mpRoot) {
   const appJson = readJson(path.join(mpRoot, 'app.json'));
   const files = new Set();
@@ -131,7 +137,7 @@ function collect(mpRoot) {
     for (const value of Object.values(using)) visit(resolveComponent(component, String(value)));
   };
 
-  for (const page of appJson.pages) {
+  for (const page of allPages(appJson)) {
     const base = path.join(mpRoot, page);
     const complete = ['.json', '.wxml', '.ts'].every((ext) => exists(base + ext));
     if (!complete) {
@@ -146,4 +152,4 @@ function collect(mpRoot) {
   return { appJson, pages, missingPages, components, tsModules, files, wxml: [...wxml], wxs: [...wxs] };
 }
 
-module.exports = { collect, resolveComponent, wxssImports, wxmlImports, wxmlScripts, jsRequires };
+module.exports = { collect, allPages, resolveComponent, wxssImports, wxmlImports, wxmlScripts, jsRequires };

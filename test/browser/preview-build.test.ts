@@ -6,6 +6,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { allPages } from '../../scripts/preview/graph';
 import { buildPreview, patchSimulate, windowHeightUnits, type PreviewBuild } from '../../scripts/preview/build';
 
 const appJson = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../miniprogram/app.json'), 'utf8')) as { pages: string[] };
@@ -24,11 +25,13 @@ describe('preview build', () => {
     if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
   });
 
-  test('bundles every page listed in app.json', () => {
+  test('bundles every page listed in app.json, subpackages included', () => {
     expect(build.missingPages).toEqual([]);
-    expect(build.pages).toEqual(appJson.pages);
+    const declared = allPages(appJson);
+    expect(declared.length).toBeGreaterThan(appJson.pages.length);
+    expect(build.pages).toEqual(declared);
     const files = read('files.js');
-    for (const page of appJson.pages) {
+    for (const page of declared) {
       expect(files).toContain(`"/mp/${page}.json"`);
       expect(files).toContain(`window.__preview.defineComponent(\\"${page}\\")`);
       expect(files).toContain(`window.__GWX__("${page}.wxml")`);

@@ -11,7 +11,7 @@ import { services } from '../../services/container';
 import { PrivacyPromptSession } from '../../services/wx/privacy';
 import { decodeQuery } from '../../services/wx/navigator';
 import { checkOptionalNickname } from '../../services/cards/card-book';
-import { Countdown } from '../../lib/countdown';
+import { Countdown } from './countdown';
 import { eventValue, type ValueEvent } from '../../lib/events';
 import { privateState } from '../../lib/private-state';
 import * as words from './view';

@@ -6,6 +6,7 @@ import type { BoundCard, CardType } from '../../core/types';
 import { chinaToday, formatChinaDate } from '../../core/dates';
 import { maskPhone } from '../../core/phone';
 import { services } from '../../services/container';
+import { eventValue } from '../../lib/events';
 import { lastKnownOf, lookupCard } from '../../services/cards/card-lookup';
 import { privateState } from '../../lib/private-state';
 import { decodeQuery } from '../../services/wx/navigator';
@@ -129,7 +130,7 @@ Component({
     // --------------------------------------------------------------- settings
 
     onNicknameInput(event: ValueEvent) {
-      this.setData({ nickname: String(event.detail ?? ''), nicknameError: '' });
+      this.setData({ nickname: eventValue(event), nicknameError: '' });
     },
 
     onSaveNickname() {

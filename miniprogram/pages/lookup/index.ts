@@ -8,6 +8,7 @@ import { parseCardQuery } from '../../core/card-query';
 import { chinaToday } from '../../core/dates';
 import type { CardQuery } from '../../services/contracts';
 import { services } from '../../services/container';
+import { eventValue } from '../../lib/events';
 import { LatestLookup } from '../../services/cards/card-lookup';
 import { privateState } from '../../lib/private-state';
 import { boundPicks, carrierActions, carrierChip, carrierMismatchNote, guessedCarrier, recentNumbers, recentPicks, type BoundPick, type CarrierAction, type RecentPick } from './picks';
@@ -82,7 +83,7 @@ Component({
     },
 
     onInput(event: { detail: unknown }) {
-      const value = typeof event.detail === 'string' ? event.detail : '';
+      const value = eventValue(event);
       this.fill(value, null, false);
     },
 

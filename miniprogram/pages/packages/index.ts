@@ -12,6 +12,7 @@ import { parsePhone } from '../../core/phone';
 import { quote, recommend } from '../../core/pricing';
 import type { CardQuery } from '../../services/contracts';
 import { services } from '../../services/container';
+import { eventValue } from '../../lib/events';
 import { LatestLookup } from '../../services/cards/card-lookup';
 import { decodeQuery } from '../../services/wx/navigator';
 import { privateState } from '../../lib/private-state';
@@ -163,7 +164,7 @@ Component({
       const state = stateOf(this);
       const card = state.card;
       if (!card) return;
-      const raw = typeof event.detail === 'string' ? event.detail : '';
+      const raw = eventValue(event);
       const customSelected = state.selected !== null && state.selected === state.custom;
       if (raw.trim() === '') {
         state.custom = null;

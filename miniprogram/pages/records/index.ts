@@ -7,6 +7,7 @@
 import { ordersToCsv } from '../../core/order';
 import { deleteRecordWithConsent } from '../../services/checkout/record-deletion';
 import { services } from '../../services/container';
+import { eventValue } from '../../lib/events';
 import { privateState } from '../../lib/private-state';
 import {
   KIND_OPTIONS,
@@ -120,7 +121,7 @@ Component({
     },
 
     onSearch(event: { detail: unknown }): void {
-      this.applyChoice({ keyword: typeof event.detail === 'string' ? event.detail : '' });
+      this.applyChoice({ keyword: eventValue(event) });
     },
 
     onClearSearch(): void {
@@ -128,15 +129,15 @@ Component({
     },
 
     onPhoneFilter(event: { detail: unknown }): void {
-      this.applyChoice({ phone: String(event.detail ?? '') });
+      this.applyChoice({ phone: eventValue(event) });
     },
 
     onStatusFilter(event: { detail: unknown }): void {
-      this.applyChoice({ status: String(event.detail ?? '') });
+      this.applyChoice({ status: eventValue(event) });
     },
 
     onKindFilter(event: { detail: unknown }): void {
-      this.applyChoice({ kind: String(event.detail ?? '') });
+      this.applyChoice({ kind: eventValue(event) });
     },
 
     onClearFilters(): void {

@@ -6,7 +6,7 @@ import { deleteRecordWithConsent } from '../../services/checkout/record-deletion
 import { services } from '../../services/container';
 import { privateState } from '../../lib/private-state';
 import { decodeQuery } from '../../services/wx/navigator';
-import { voucherView, type VoucherView } from '../../view/voucher';
+import { voucherView, type VoucherView } from './voucher';
 import { renewAgainQuery } from './view';
 
 const stateOf = privateState<{ orderId: string | null }>(() => ({ orderId: null }));

@@ -162,7 +162,7 @@ export function boot(config: BootConfig): void {
     reportError('app.ts', error);
   }
   const route = parseRoute(window.location.hash);
-  const known = route.page && config.appJson.pages.includes(`pages/${route.page}/index`);
+  const known = route.page && config.pages.includes(`pages/${route.page}/index`);
   const first = known ? route.page : pageName(config.appJson.pages[0]);
   try {
     appOptions.onLaunch?.call(appOptions, { path: `pages/${first}/index`, query: route.query, scene: 1001 });
@@ -182,7 +182,7 @@ export function boot(config: BootConfig): void {
   // The side panel's links (and a hand-edited address) move the app like a tap would.
   window.addEventListener('hashchange', () => {
     const next = parseRoute(window.location.hash);
-    if (next.page && config.appJson.pages.includes(`pages/${next.page}/index`)) nav.open(next.page as never, next.query);
+    if (next.page && config.pages.includes(`pages/${next.page}/index`)) nav.open(next.page as never, next.query);
   });
   listDemoNumbers(config);
   const missing = document.getElementById('missing');

@@ -4,13 +4,13 @@
  * fixed order. Total: an order read from damaged storage gets '—' or a neutral word in
  * the broken field, never a crash.
  */
-import type { Order, OrderState } from '../core/types';
-import { carrierName } from '../core/carriers';
-import { PROMOTIONS } from '../core/catalog';
-import { formatChinaDate, formatDateTime, isChinaDate } from '../core/dates';
-import { formatMoney, isMoney } from '../core/money';
-import { formatFullPhone, maskPhone } from '../core/phone';
-import { PRODUCT_KIND_LABELS, stateLabel, stateTag, type TagType } from './labels';
+import type { Order, OrderState } from '../../core/types';
+import { carrierName } from '../../core/carriers';
+import { PROMOTIONS } from '../../core/catalog';
+import { formatChinaDate, formatDateTime, isChinaDate } from '../../core/dates';
+import { formatMoney, isMoney } from '../../core/money';
+import { formatFullPhone, maskPhone } from '../../core/phone';
+import { PRODUCT_KIND_LABELS, stateLabel, stateTag, type TagType } from '../../view/labels';
 
 export interface VoucherLine {
   key: string;
