@@ -39,7 +39,7 @@ function walls() {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'miniprogram/miniprogram_npm/**', 'coverage/**', 'dist/**', '.preview/**', 'docs/**', 'bench/**/*.json'],
+    ignores: ['node_modules/**', '**/miniprogram_npm/**', 'coverage/**', 'dist/**', '.preview/**', 'docs/**', 'bench/**/*.json'],
   },
   ...tseslint.configs.recommended,
   {

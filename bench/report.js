@@ -145,7 +145,8 @@ function table(rows, headers) {
 /** 'miniprogram_npm/@vant/weapp/tab/index' → 'vant tab'; 'pages/records/index' → 'page'. */
 function shortComponent(name) {
   if (!name) return '';
-  if (name.startsWith('miniprogram_npm/@vant/weapp/')) return `vant ${name.slice('miniprogram_npm/@vant/weapp/'.length).replace(/\/index$/, '')}`;
+  const vant = /miniprogram_npm\/@vant\/weapp\/(.+?)(?:\/index)?$/.exec(name);
+  if (vant) return `vant ${vant[1]}`;
   if (name === 'page' || name.startsWith('pages/')) return 'page';
   return name.replace(/^components\//, '').replace(/\/index$/, '');
 }

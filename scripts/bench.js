@@ -41,8 +41,7 @@ function runMeasurements() {
 
 async function main() {
   const { buildNpm } = require('./build.js');
-  const marker = path.join(root, 'miniprogram', 'miniprogram_npm', '@vant', 'weapp', 'button', 'index.json');
-  if (!fs.existsSync(marker)) await buildNpm({ quiet: true });
+  await buildNpm({ quiet: true });
 
   process.stdout.write('measuring (package, setData on the real pages, record store at 1,000 and 10,000)…\n');
   const measured = runMeasurements();

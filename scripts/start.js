@@ -16,14 +16,14 @@ function devToolsHelp() {
     'WeChat DevTools (微信开发者工具):',
     `  1. 导入项目 → 目录选 ${root}（含 project.config.json 的文件夹）`,
     '  2. AppID 用测试号（project.config.json 里是 touristappid），不用登录云开发',
-    '  3. 工具 → 构建 npm 已由 npm start 完成（miniprogram/miniprogram_npm）；改了 dependencies 后再跑一次 npm start',
+    '  3. 工具 → 构建 npm 已由 npm start 完成（miniprogram/miniprogram_npm 和几个分包各自的 miniprogram_npm）；改了 dependencies 后再跑一次 npm start',
   ].join('\n');
 }
 
 async function main() {
   const buildOnly = process.argv.includes('--build-only') || process.env.CI === 'true';
-  const npmMs = await buildNpm({ quiet: true });
-  console.log(`miniprogram_npm built in ${npmMs} ms`);
+  const npm = await buildNpm({ quiet: true });
+  console.log(npm.skipped ? 'miniprogram_npm up to date' : `miniprogram_npm built in ${npm.ms} ms`);
   const preview = await buildPreview();
   console.log(`preview built in ${preview.ms} ms → ${path.relative(process.cwd(), preview.outDir) || '.'}`);
   if (preview.missingPages.length) console.log(`pages not written yet (shown as placeholders): ${preview.missingPages.join(', ')}`);

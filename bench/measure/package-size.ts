@@ -68,10 +68,11 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
+/** A subpackage may carry its own miniprogram_npm (pages/packages/miniprogram_npm/...). */
 function originOf(rel: string): FileOrigin {
   if (rel.startsWith('@babel/runtime/')) return 'helpers';
-  if (rel.startsWith('miniprogram_npm/@vant/')) return 'vant';
-  if (rel.startsWith('miniprogram_npm/')) return 'npm';
+  if (/(^|\/)miniprogram_npm\/@vant\//.test(rel)) return 'vant';
+  if (/(^|\/)miniprogram_npm\//.test(rel)) return 'npm';
   return 'own';
 }
 
@@ -317,10 +318,14 @@ export class PackageWalker {
       byOrigin[f.origin].bytes += f.bytes;
       byOrigin[f.origin].minifiedBytes += f.minifiedBytes;
     }
-    const vantComponents = [...this.components]
-      .filter((c) => c.startsWith('miniprogram_npm/@vant/weapp/'))
-      .map((c) => c.slice('miniprogram_npm/@vant/weapp/'.length).replace(/\/index$/, ''))
-      .sort();
+    // A part used from two packages is listed once (the package it uploads in is in `files`).
+    const vantComponents = [
+      ...new Set(
+        [...this.components]
+          .map((c) => /(?:^|\/)miniprogram_npm\/@vant\/weapp\/(.+)\/index$/.exec(c)?.[1])
+          .filter((name): name is string => Boolean(name)),
+      ),
+    ].sort();
     const parts: PackagePart[] = [{ name: 'main', root: '' }, ...this.subpackages].map(({ name, root }) => {
       const mine = files.filter((f) => this.packageOf(f.path) === root);
       return {
@@ -360,7 +365,7 @@ function listOwnSources(root: string): string[] {
       const abs = path.join(dir, entry.name);
       const rel = toPosix(path.relative(root, abs));
       if (entry.isDirectory()) {
-        if (rel !== 'miniprogram_npm' && !entry.name.startsWith('.')) visit(abs);
+        if (entry.name !== 'miniprogram_npm' && !entry.name.startsWith('.')) visit(abs);
       } else if ([...CODE_EXTENSIONS, ...STATIC_EXTENSIONS].includes(path.extname(entry.name)) && !entry.name.endsWith('.d.ts')) {
         out.push(rel);
       }

@@ -1,2 +1,17 @@
 /** Every page app.json declares: the main package's, then each subpackage's (root + page). */
 export function allPages(appJson: { pages?: string[]; subpackages?: { root: string; pages: string[] }[]; subPackages?: { root: string; pages: string[] }[] }): string[];
+
+export interface MiniprogramGraph {
+  appJson: Record<string, any>;
+  pages: string[];
+  missingPages: string[];
+  components: string[];
+  tsModules: string[];
+  files: Set<string>;
+  /** Reachable templates, relative to the root ('pages/home/index.wxml'). */
+  wxml: string[];
+  wxs: string[];
+}
+
+/** Everything reachable from app.json, the way lazy code loading reaches it. */
+export function collect(mpRoot: string): MiniprogramGraph;

@@ -1,11 +1,5 @@
-/** Page tests resolve Vant from miniprogram/miniprogram_npm: build it when a bare `jest` run finds it missing. */
-const fs = require('fs');
-const path = require('path');
-
+/** Page tests resolve Vant from the miniprogram_npm folders: build them when a bare `jest` run finds them missing or stale (a no-op when up to date). */
 module.exports = async () => {
-  const marker = path.resolve(__dirname, '../../miniprogram/miniprogram_npm/@vant/weapp/button/index.json');
-  if (!fs.existsSync(marker)) {
-    const { buildNpm } = require('../../scripts/build.js');
-    await buildNpm({ quiet: true });
-  }
+  const { buildNpm } = require('../../scripts/build.js');
+  await buildNpm({ quiet: true });
 };

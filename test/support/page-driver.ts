@@ -9,15 +9,48 @@
  * test's services into that fresh module registry first, so the page talks to the same
  * instances as the test. Every setData the page sends is measured.
  */
+import fs from 'fs';
 import path from 'path';
 import simulate from 'miniprogram-simulate';
 import type { RootComponent } from 'miniprogram-simulate';
 import type { PageName } from '../../miniprogram/services/contracts';
 import type { Services } from '../../miniprogram/services/container';
+import { collect } from '../../scripts/preview/graph';
 
 type ContainerModule = typeof import('../../miniprogram/services/container');
 
 export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../../miniprogram');
+
+let loadOptions: Record<string, unknown> | null = null;
+
+/** Every .wxs file under a folder, relative to it. */
+function wxsFilesUnder(root: string, dir = ''): string[] {
+  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return wxsFilesUnder(root, rel);
+    return entry.name.endsWith('.wxs') ? [rel] : [];
+  });
+}
+
+/**
+ * How simulate.load compiles: WeChat's own wcc, over only the templates app.json reaches.
+ * Left to itself simulate hands wcc every .wxml under the root, all of Vant and every
+ * subpackage's copy of it, once per test file: slower, and past wcc's output buffer.
+ * The .wxs list is every one there is: miniprogram-compiler also walks usingComponents
+ * itself and joins an absolute path onto the page's folder (pages/bind/miniprogram_npm/…),
+ * which a subpackage's own copy of Vant makes a real file whose .wxs wcc then needs.
+ */
+export function simulateLoadOptions(): Record<string, unknown> {
+  if (!loadOptions) {
+    const graph = collect(MINIPROGRAM_ROOT);
+    loadOptions = {
+      rootPath: MINIPROGRAM_ROOT,
+      compiler: 'official',
+      compilerOptions: { wxmlList: graph.wxml, wxsList: wxsFilesUnder(MINIPROGRAM_ROOT), maxBuffer: 64 * 1024 * 1024 },
+    };
+  }
+  return loadOptions;
+}
 
 /** Lets queued promises, setData callbacks and zero-delay timers run. */
 export async function settle(rounds = 3): Promise<void> {
@@ -166,7 +199,7 @@ function loadFresh(relativePath: string, services: Partial<Services> | undefined
   let comp: RootComponent | undefined;
   jest.isolateModules(() => {
     if (services) jest.requireActual<ContainerModule>('../../miniprogram/services/container').installServices({ ...services });
-    const id = simulate.load(path.join(MINIPROGRAM_ROOT, relativePath), { rootPath: MINIPROGRAM_ROOT, compiler: 'official' });
+    const id = simulate.load(path.join(MINIPROGRAM_ROOT, relativePath), simulateLoadOptions());
     comp = simulate.render(id, properties);
   });
   if (!comp) throw new Error(`${relativePath} did not render`);
