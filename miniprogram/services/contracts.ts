@@ -46,7 +46,7 @@ export interface RecordFilter {
   phone?: string;
   states?: OrderState[];
   kinds?: ProductKind[];
-  /** Matches an order number or a phone number (substring). */
+  /** Matches part of an order number or of a phone number; a * in it stands for one digit of the phone number (186****6002). */
   text?: string;
 }
 
@@ -227,6 +227,10 @@ export interface DeviceService {
   subscribe(templateIds: string[]): Promise<string[]>;
   stopPullDownRefresh(): void;
   vibrate(): void;
+  /** The page's window height in px (below the navigation bar, above the tab bar). */
+  windowHeight(): number;
+  /** Scrolls the page on top back to its start, at once. */
+  scrollToTop(): void;
 }
 
 /* --------------------------------------------------------------- privacy */

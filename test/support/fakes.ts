@@ -41,6 +41,9 @@ export class FakeDevice implements DeviceService {
   calendarAnswer: Result<void, 'denied' | 'failed'> = { ok: true, value: undefined };
   subscribeAccepts = true;
   pullDownStops = 0;
+  /** A 375 × 667 phone's page window under the navigation bar, above the tab bar. */
+  windowPx = 553;
+  scrolledToTop = 0;
 
   toast(message: string, kind: 'success' | 'fail' | 'none' = 'none'): void {
     this.toasts.push({ message, kind });
@@ -80,6 +83,14 @@ export class FakeDevice implements DeviceService {
   }
 
   vibrate(): void {}
+
+  windowHeight(): number {
+    return this.windowPx;
+  }
+
+  scrollToTop(): void {
+    this.scrolledToTop += 1;
+  }
 }
 
 /** A page stack that records every move, so flow tests can follow the user. */

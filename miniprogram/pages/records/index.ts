@@ -1,64 +1,114 @@
 /**
- * 记录 (tab): renewal orders newest first, grouped by China month with each month's
- * charged totals; filter by number, status and kind; search by order or phone number;
- * pages of 20 loaded on scroll (only the new rows are sent to the view); swipe to delete
- * after a confirmation; export of all or the filtered records as CSV to the clipboard.
+ * 记录 (tab): renewal orders newest first, under China-month headings with each month's
+ * charged totals; filter chips for number, status and kind; search by order number or
+ * phone number (as typed, pasted or masked); pages of 20 loaded on scroll; swipe to
+ * delete after a confirmation; export of all or the filtered records as CSV.
+ *
+ * The list is a window (list.ts): only the rows near the screen are rendered, so the
+ * page costs the same after 500 rows as after 20, and a scroll sends only the rows
+ * coming into view. Scroll updates are taken at most once per SCROLL_EVERY_MS.
  */
 import { ordersToCsv } from '../../core/order';
 import { deleteRecordWithConsent } from '../../services/checkout/record-deletion';
 import { services } from '../../services/container';
 import { eventValue } from '../../lib/events';
 import { privateState } from '../../lib/private-state';
+import { RecordList } from './list';
+import { LIST_TOP_PX, SCROLL_EVERY_MS, spanFor } from './window';
 import {
+  FILTER_NAMES,
   KIND_OPTIONS,
   NO_FILTER,
   PAGE_SIZE,
+  STATES,
   STATUS_OPTIONS,
   TOTALS_NOTE,
-  appendPatch,
+  chips,
+  filterSheet,
   isFiltered,
+  monthFacts,
   phoneOptions,
   quarantineView,
+  rowFacts,
   toRecordFilter,
   totalsText,
+  type Chip,
   type FilterChoice,
-  type GroupShape,
+  type FilterName,
+  type FilterOption,
   type QuarantineView,
-  type RecordGroup,
+  type SheetAction,
 } from './view';
+
 
 interface RecordsState {
   choice: FilterChoice;
   cursor: string | null;
-  shape: GroupShape[];
-  /** Rows still shown per group (a deleted row is hidden, not re-sent). */
-  alive: number[];
+  list: RecordList;
   loading: boolean;
+  scrollTop: number;
+  scrollTimer: ReturnType<typeof setTimeout> | null;
+  scrollPending: boolean;
+  /** The filter whose sheet is open. */
+  sheet: FilterName | null;
+  /** What the store held when the list was read (count, newest, unsettled): a change means read again. */
+  mark: string;
 }
 
-const stateOf = privateState<RecordsState>(() => ({ choice: { ...NO_FILTER }, cursor: null, shape: [], alive: [], loading: false }));
+const stateOf = privateState<RecordsState>(() => ({
+  choice: { ...NO_FILTER },
+  cursor: null,
+  list: new RecordList(),
+  loading: false,
+  scrollTop: 0,
+  scrollTimer: null,
+  scrollPending: false,
+  sheet: null,
+  mark: '',
+}));
+
+/** Something about the store that changes when an order is added, deleted or settled. */
+function storeMark(): string {
+  const { records } = services();
+  const newest = records.page({ limit: 1 }).items[0];
+  const open = records
+    .pending()
+    .map((o) => `${o.id}:${o.state}`)
+    .join(',');
+  return `${records.count()}|${newest ? `${newest.id}:${newest.state}` : ''}|${open}`;
+}
 
 Component({
   data: {
     loaded: false,
-    groups: [] as (RecordGroup & { hidden?: boolean })[],
+    blocks: [] as unknown[],
+    months: [] as unknown[],
+    titles: [] as string[],
+    phones: [] as string[],
+    states: STATES,
     visible: 0,
     hasMore: false,
     filtered: false,
     keyword: '',
-    phone: '',
-    status: '',
-    kind: '',
-    phoneOptions: [{ text: '全部号码', value: '' }],
-    statusOptions: STATUS_OPTIONS,
-    kindOptions: KIND_OPTIONS,
+    chips: chips(NO_FILTER, { phone: phoneOptions([], []), status: STATUS_OPTIONS, kind: KIND_OPTIONS }) as Record<FilterName, Chip>,
+    sheet: { show: false, title: '', actions: [] as SheetAction[] },
     note: TOTALS_NOTE,
     quarantine: null as QuarantineView | null,
   },
 
+  lifetimes: {
+    detached(): void {
+      const state = stateOf(this);
+      if (state.scrollTimer !== null) clearTimeout(state.scrollTimer);
+      state.scrollTimer = null;
+    },
+  },
+
   methods: {
+    /** Coming back (from a voucher, another tab) keeps the place in the list unless the records changed. */
     onShow(): void {
-      this.reload();
+      const state = stateOf(this);
+      if (!this.data.loaded || storeMark() !== state.mark) this.reload();
     },
 
     onPullDownRefresh(): void {
@@ -70,54 +120,109 @@ Component({
       this.loadMore();
     },
 
-    totalsFor(month: string): string {
-      const { records } = services();
-      return totalsText(records.monthTotals(month, toRecordFilter(stateOf(this).choice)));
+    onPageScroll(event: { scrollTop?: number }): void {
+      const state = stateOf(this);
+      state.scrollTop = Math.max(0, Number(event?.scrollTop) || 0);
+      if (state.scrollTimer !== null) {
+        state.scrollPending = true;
+        return;
+      }
+      this.moveWindow();
+      const tick = () => {
+        state.scrollTimer = null;
+        if (!state.scrollPending) return;
+        state.scrollPending = false;
+        this.moveWindow();
+        state.scrollTimer = setTimeout(tick, SCROLL_EVERY_MS);
+      };
+      state.scrollTimer = setTimeout(tick, SCROLL_EVERY_MS);
     },
 
-    /**
-     * The first page for the current filter, replacing what is shown. A filter change
-     * leaves the number list and the set-aside banner as they are (they cannot change).
-     */
-    reload(options: { filterOnly?: boolean } = {}): void {
-      const { records, cards } = services();
+    /** The rows near the screen in, the ones far from it out. */
+    moveWindow(): void {
+      const patch = stateOf(this).list.render(this.span());
+      if (Object.keys(patch).length) this.setData(patch);
+    },
+
+    span() {
+      return spanFor({ scrollTop: stateOf(this).scrollTop, height: services().device.windowHeight(), listTop: LIST_TOP_PX });
+    },
+
+    /** Reads the store's page of orders and adds its rows to the list. */
+    readPage(before: string | null): void {
+      const { records } = services();
       const state = stateOf(this);
-      const page = records.page({ limit: PAGE_SIZE, filter: toRecordFilter(state.choice) });
-      const { patch, shape } = appendPatch([], page.items, (month) => this.totalsFor(month));
-      state.shape = shape;
-      state.alive = shape.map((g) => g.size);
+      const filter = toRecordFilter(state.choice);
+      const page = records.page({ before, limit: PAGE_SIZE, filter });
+      state.list.append(page.items.map(rowFacts), (month) => monthFacts(month, records.monthTotals(month, filter)));
       state.cursor = page.nextCursor;
+    },
+
+    /** The first page for the current filter, replacing the list, back at the top. */
+    reload(): void {
+      const { records, device } = services();
+      const state = stateOf(this);
+      state.mark = storeMark();
+      state.list.clear();
+      this.readPage(null);
+      if (state.scrollTop > 0) device.scrollToTop();
+      state.scrollTop = 0;
       this.setData({
+        ...state.list.render(this.span()),
         loaded: true,
-        groups: shape.map((_, i) => patch[`groups[${i}]`] as RecordGroup),
-        visible: page.items.length,
-        hasMore: page.nextCursor !== null,
+        visible: state.list.size,
+        hasMore: state.cursor !== null,
         filtered: isFiltered(state.choice),
-        ...(options.filterOnly
-          ? {}
-          : { phoneOptions: phoneOptions(cards.list(), records.phones()), quarantine: quarantineView(records.quarantined()) }),
+        chips: chips(state.choice, this.options()),
+        quarantine: quarantineView(records.quarantined()),
       });
     },
 
-    /** The next page, sent as path updates for the new rows only. */
+    /** The next page below, rendered if it is near the screen. */
     loadMore(): void {
       const state = stateOf(this);
       if (state.loading || state.cursor === null) return;
       state.loading = true;
-      const page = services().records.page({ before: state.cursor, limit: PAGE_SIZE, filter: toRecordFilter(state.choice) });
-      const { patch, shape } = appendPatch(state.shape, page.items, (month) => this.totalsFor(month));
-      shape.forEach((g, i) => (state.alive[i] = (state.alive[i] ?? 0) + g.size - (state.shape[i]?.size ?? 0)));
-      state.shape = shape;
-      state.cursor = page.nextCursor;
-      state.loading = false;
-      this.setData({ ...patch, visible: this.data.visible + page.items.length, hasMore: page.nextCursor !== null });
+      try {
+        this.readPage(state.cursor);
+      } finally {
+        state.loading = false;
+      }
+      this.setData({ ...state.list.render(this.span()), visible: state.list.size, hasMore: state.cursor !== null });
+    },
+
+    /** Each filter's choices as of now (numbers bound or renewed since the list was read included). */
+    options(): Record<FilterName, FilterOption[]> {
+      const { cards, records } = services();
+      return { phone: phoneOptions(cards.list(), records.phones()), status: STATUS_OPTIONS, kind: KIND_OPTIONS };
     },
 
     applyChoice(change: Partial<FilterChoice>): void {
       const state = stateOf(this);
       state.choice = { ...state.choice, ...change };
-      this.setData({ keyword: state.choice.keyword, phone: state.choice.phone, status: state.choice.status, kind: state.choice.kind });
-      this.reload({ filterOnly: true });
+      if (change.keyword !== undefined && change.keyword !== this.data.keyword) this.setData({ keyword: change.keyword });
+      this.reload();
+    },
+
+    onOpenFilter(event: WechatMiniprogram.BaseEvent): void {
+      const name = String(event.currentTarget.dataset.name ?? '') as FilterName;
+      if (!FILTER_NAMES.includes(name)) return;
+      const state = stateOf(this);
+      state.sheet = name;
+      this.setData({ sheet: { show: true, ...filterSheet(name, state.choice, this.options()[name]) } });
+    },
+
+    onPickFilter(event: { detail: unknown }): void {
+      const state = stateOf(this);
+      const name = state.sheet;
+      const picked = event?.detail as { value?: unknown } | undefined;
+      this.onCloseFilter();
+      if (name && picked && typeof picked.value === 'string') this.applyChoice({ [name]: picked.value });
+    },
+
+    onCloseFilter(): void {
+      stateOf(this).sheet = null;
+      if (this.data.sheet.show) this.setData({ 'sheet.show': false });
     },
 
     onSearch(event: { detail: unknown }): void {
@@ -128,24 +233,18 @@ Component({
       this.applyChoice({ keyword: '' });
     },
 
-    onPhoneFilter(event: { detail: unknown }): void {
-      this.applyChoice({ phone: eventValue(event) });
-    },
-
-    onStatusFilter(event: { detail: unknown }): void {
-      this.applyChoice({ status: eventValue(event) });
-    },
-
-    onKindFilter(event: { detail: unknown }): void {
-      this.applyChoice({ kind: eventValue(event) });
-    },
-
     onClearFilters(): void {
       this.applyChoice({ ...NO_FILTER });
     },
 
+    /** The order behind a row's part and place (the view holds no order numbers). */
+    rowId(event: WechatMiniprogram.BaseEvent): string | undefined {
+      const { part, row } = event.currentTarget.dataset as { part?: number; row?: number };
+      return stateOf(this).list.idAt(Number(part), Number(row));
+    },
+
     onOpen(event: WechatMiniprogram.BaseEvent): void {
-      const id = String(event.currentTarget.dataset.id ?? '');
+      const id = this.rowId(event);
       if (id) services().navigator.open('voucher', { orderId: id });
     },
 
@@ -154,30 +253,27 @@ Component({
     },
 
     async onDelete(event: WechatMiniprogram.BaseEvent): Promise<void> {
-      const { id, group, index } = event.currentTarget.dataset as { id: string; group: number; index: number };
+      const id = this.rowId(event);
       const { records, device } = services();
-      const order = records.get(id);
+      const order = id ? records.get(id) : undefined;
       if (!order) {
         device.toast('这条记录已经不在了');
         this.reload();
         return;
       }
       if (!(await deleteRecordWithConsent(order, { records, device }))) return;
-      this.hideRow(Number(group), Number(index));
+      this.hideRow(order.id);
     },
 
-    /** Hides the deleted row and refreshes its month's totals; nothing else is re-sent. */
-    hideRow(group: number, index: number): void {
+    /** The deleted row goes, its month's totals follow; nothing else is sent again. */
+    hideRow(id: string): void {
       const state = stateOf(this);
-      state.alive[group] = Math.max(0, (state.alive[group] ?? 1) - 1);
-      const month = state.shape[group]?.key;
-      const visible = Math.max(0, this.data.visible - 1);
-      const patch: Record<string, unknown> = { [`groups[${group}].items[${index}].removed`]: true, visible };
-      if (month) patch[`groups[${group}].totals`] = this.totalsFor(month);
-      if (state.alive[group] === 0) patch[`groups[${group}].hidden`] = true;
-      this.setData(patch);
+      const month = state.list.remove(id);
+      if (month) state.list.setTotals(month, totalsText(services().records.monthTotals(month, toRecordFilter(state.choice))));
+      state.mark = storeMark();
+      this.setData({ ...state.list.render(this.span()), visible: state.list.size });
       // The last shown row gone but older ones left: bring the next page in.
-      if (visible === 0 && state.cursor !== null) this.loadMore();
+      if (state.list.size === 0 && state.cursor !== null) this.loadMore();
     },
 
     async onExport(): Promise<void> {

@@ -1,19 +1,39 @@
 /**
- * What the records page shows, computed from orders: rows, month groups with their
- * totals, filter choices and the set-aside banner. The page only moves these into
- * setData; every wording and every rule lives here or in core.
+ * What the records page shows, computed from orders: rows, month headings and their
+ * totals, the filter chips and their sheets, the search, and the set-aside banner. The
+ * page only moves these into setData; every wording and every rule lives here, in
+ * view/labels.ts or in core.
  */
 import type { BoundCard, Money, Order, OrderState, ProductKind } from '../../core/types';
 import { CARRIERS } from '../../core/carriers';
 import { chinaMonthOf, formatDateTime } from '../../core/dates';
 import { formatMoney } from '../../core/money';
-import { maskPhone } from '../../core/phone';
+import { maskPhone, normalizePhoneInput, parsePhone } from '../../core/phone';
 import type { QuarantinedEntry, QuarantineSource, RecordFilter } from '../../services/contracts';
-import { PRODUCT_KIND_LABELS, PRODUCT_KINDS, stateLabel, stateTag, type TagType } from '../../view/labels';
+import { ORDER_STATE_LABELS, PRODUCT_KIND_LABELS, PRODUCT_KINDS, stateTag } from '../../view/labels';
+import type { MonthFacts, RowFacts } from './list';
 
+/** Orders read from the store per load (two parts of the list). */
 export const PAGE_SIZE = 20;
 
-export const TOTALS_NOTE = '月合计只统计已扣款的订单（充值成功、已支付），按实付金额计算';
+/** Says exactly what the month totals count, and that a row can be swiped. */
+export const TOTALS_NOTE = '月合计为充值成功、已支付订单的实付金额，不含结果待确认和会退回的款项（充值失败、退款中）。左滑一条记录可删除';
+
+/* ----------------------------------------------------------------- states */
+
+/** Every order state in one order: a row names its state by position in STATES. */
+const STATE_ORDER = Object.keys(ORDER_STATE_LABELS) as OrderState[];
+
+/** Label and tag colour of each state, sent to the view once; the last entry is for a state no version knows. */
+export const STATES: { l: string; c: string }[] = [
+  ...STATE_ORDER.map((state) => ({ l: ORDER_STATE_LABELS[state], c: stateTag(state) || 'default' })),
+  { l: '未知状态', c: 'default' },
+];
+
+export function stateIndex(state: OrderState): number {
+  const at = STATE_ORDER.indexOf(state);
+  return at < 0 ? STATES.length - 1 : at;
+}
 
 /* ---------------------------------------------------------------- filters */
 
@@ -22,14 +42,23 @@ export interface FilterOption {
   value: string;
 }
 
-/** The status chips, each standing for the order states a person would put under it. */
-const STATUS_GROUPS: { value: string; text: string; states: OrderState[] }[] = [
-  { value: 'succeeded', text: '成功', states: ['succeeded'] },
-  { value: 'processing', text: '处理中', states: ['paid', 'refunding'] },
-  { value: 'failed', text: '失败', states: ['pay_failed', 'topup_failed', 'refunded'] },
-  { value: 'cancelled', text: '已取消', states: ['cancelled'] },
-  { value: 'pending', text: '待确认', states: ['created', 'awaiting_payment', 'unknown'] },
-];
+/**
+ * The status choices say exactly what the tags say (view/labels.ts), most wanted first;
+ * states that share a word (待支付) share a choice. The value is the choice's first state.
+ */
+const STATUS_PREFERENCE: OrderState[] = ['succeeded', 'unknown', 'paid', 'refunding', 'refunded', 'topup_failed', 'pay_failed', 'cancelled', 'created', 'awaiting_payment'];
+
+const STATUS_GROUPS: { value: OrderState; text: string; states: OrderState[] }[] = (() => {
+  const groups: { value: OrderState; text: string; states: OrderState[] }[] = [];
+  const ordered = [...STATUS_PREFERENCE, ...STATE_ORDER.filter((s) => !STATUS_PREFERENCE.includes(s))];
+  for (const state of ordered) {
+    const text = ORDER_STATE_LABELS[state];
+    const group = groups.find((g) => g.text === text);
+    if (group) group.states.push(state);
+    else groups.push({ value: state, text, states: [state] });
+  }
+  return groups;
+})();
 
 export const STATUS_OPTIONS: FilterOption[] = [{ text: '全部状态', value: '' }, ...STATUS_GROUPS.map(({ text, value }) => ({ text, value }))];
 
@@ -48,6 +77,12 @@ export function phoneOptions(cards: BoundCard[], seen: string[]): FilterOption[]
   return options;
 }
 
+export type FilterName = 'phone' | 'status' | 'kind';
+
+export const FILTER_NAMES: readonly FilterName[] = ['phone', 'status', 'kind'];
+
+const SHEET_TITLES: Record<FilterName, string> = { phone: '按号码筛选', status: '按状态筛选', kind: '按类型筛选' };
+
 export interface FilterChoice {
   phone: string;
   status: string;
@@ -57,13 +92,60 @@ export interface FilterChoice {
 
 export const NO_FILTER: FilterChoice = { phone: '', status: '', kind: '', keyword: '' };
 
+export interface SheetAction {
+  name: string;
+  value: string;
+  color?: string;
+}
+
+/** The sheet of one filter: its choices, the current one in the theme colour with a tick. */
+export function filterSheet(name: FilterName, choice: FilterChoice, options: FilterOption[]): { title: string; actions: SheetAction[] } {
+  return {
+    title: SHEET_TITLES[name],
+    actions: options.map((o) => (o.value === choice[name] ? { name: `✓ ${o.text}`, value: o.value, color: '#07c160' } : { name: o.text, value: o.value })),
+  };
+}
+
+export interface Chip {
+  /** The choice made, or 全部… when none. */
+  t: string;
+  /** A choice is made: the chip is highlighted. */
+  on: boolean;
+}
+
+/** What each filter chip reads. */
+export function chips(choice: FilterChoice, options: Record<FilterName, FilterOption[]>): Record<FilterName, Chip> {
+  const chip = (name: FilterName): Chip => {
+    const chosen = options[name].find((o) => o.value === choice[name]);
+    return { t: (chosen ?? options[name][0]).text, on: Boolean(choice[name]) && chosen !== undefined };
+  };
+  return { phone: chip('phone'), status: chip('status'), kind: chip('kind') };
+}
+
+/**
+ * The search as the store matches it. A number typed or pasted the way the 充值 field
+ * takes it (+86 138 0013 8000, +63 918 123 4567, tel: links) becomes the number as
+ * stored; a country code in front of part of a number is dropped; the masked form the
+ * list shows (186****6002) keeps its stars, each standing for one digit.
+ */
+export function searchText(keyword: unknown): string {
+  if (typeof keyword !== 'string' || !keyword.trim()) return '';
+  const phone = parsePhone(keyword);
+  if (phone.ok) return phone.value.national;
+  const cleaned = normalizePhoneInput(keyword);
+  const international = /^(?:\+|00)(86|63)([\d*]*)$/.exec(cleaned);
+  if (international) return international[1] === '63' && international[2] ? `0${international[2]}` : international[2];
+  return cleaned;
+}
+
 export function toRecordFilter(choice: FilterChoice): RecordFilter {
   const filter: RecordFilter = {};
   if (choice.phone) filter.phone = choice.phone;
   const group = STATUS_GROUPS.find((g) => g.value === choice.status);
-  if (group) filter.states = group.states;
+  if (group) filter.states = [...group.states];
   if (PRODUCT_KINDS.includes(choice.kind as ProductKind)) filter.kinds = [choice.kind as ProductKind];
-  if (choice.keyword.trim()) filter.text = choice.keyword.trim();
+  const text = searchText(choice.keyword);
+  if (text) filter.text = text;
   return filter;
 }
 
@@ -73,30 +155,23 @@ export function isFiltered(choice: FilterChoice): boolean {
 
 /* ------------------------------------------------------------------- rows */
 
-export type { TagType };
-
-export interface RecordRow {
-  id: string;
-  title: string;
-  phone: string;
-  time: string;
-  amount: string;
-  state: string;
-  tag: TagType;
-  removed: boolean;
+/** 11月25日 09:30 in China time: short enough to stay on one line beside the number. */
+export function rowTime(ms: number): string {
+  const full = formatDateTime(ms);
+  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(full)) return full;
+  return `${Number(full.slice(5, 7))}月${Number(full.slice(8, 10))}日 ${full.slice(11, 16)}`;
 }
 
-export function recordRow(order: Order): RecordRow {
+export function rowFacts(order: Order): RowFacts {
   const carrier = CARRIERS[order.carrier]?.shortName ?? '';
   return {
     id: order.id,
+    month: chinaMonthOf(order.createdAt),
     title: `${carrier} ${order.product.title}`.trim(),
     phone: maskPhone(order.phone),
-    time: formatDateTime(order.createdAt).slice(0, 16),
+    time: rowTime(order.createdAt),
     amount: formatMoney(order.payable),
-    state: stateLabel(order.state),
-    tag: stateTag(order.state),
-    removed: false,
+    state: stateIndex(order.state),
   };
 }
 
@@ -111,44 +186,8 @@ export function totalsText(totals: Money[]): string {
   return totals.length ? totals.map(formatMoney).join(' · ') : '¥0.00';
 }
 
-export interface RecordGroup {
-  key: string;
-  title: string;
-  totals: string;
-  items: RecordRow[];
-}
-
-/** The shape of the groups already on screen: month key and row count of each. */
-export interface GroupShape {
-  key: string;
-  size: number;
-}
-
-/**
- * The setData paths that add one page of orders below what is shown: rows of the month
- * already last on screen go to 'groups[i].items[j]', new months to 'groups[k]'.
- * Nothing already shown is sent again.
- */
-export function appendPatch(shown: GroupShape[], orders: Order[], totalsFor: (month: string) => string): { patch: Record<string, unknown>; shape: GroupShape[] } {
-  const shape = shown.map((g) => ({ ...g }));
-  const patch: Record<string, unknown> = {};
-  const fresh = new Map<number, RecordGroup>();
-  for (const order of orders) {
-    const month = chinaMonthOf(order.createdAt);
-    let at = shape.length - 1;
-    if (at < 0 || shape[at].key !== month) {
-      shape.push({ key: month, size: 0 });
-      at = shape.length - 1;
-      fresh.set(at, { key: month, title: monthTitle(month), totals: totalsFor(month), items: [] });
-    }
-    const row = recordRow(order);
-    const group = fresh.get(at);
-    if (group) group.items.push(row);
-    else patch[`groups[${at}].items[${shape[at].size}]`] = row;
-    shape[at].size += 1;
-  }
-  for (const [at, group] of fresh) patch[`groups[${at}]`] = group;
-  return { patch, shape };
+export function monthFacts(month: string, totals: Money[]): MonthFacts {
+  return { title: monthTitle(month), totals: totalsText(totals) };
 }
 
 /* ------------------------------------------------------------- set aside */

@@ -44,7 +44,7 @@ export interface NormalizedFilter {
   phone: string | null;
   states: OrderState[] | null;
   kinds: ProductKind[] | null;
-  /** Upper-case, separators removed; null when there is nothing to search for. */
+  /** Upper-case, separators removed (a * is one digit of a phone number); null when there is nothing to search for. */
   text: string | null;
 }
 
@@ -67,8 +67,23 @@ export function orderMatches(order: Order, f: NormalizedFilter): boolean {
   if (f.phone !== null && order.phone !== f.phone) return false;
   if (f.states !== null && !f.states.includes(order.state)) return false;
   if (f.kinds !== null && !f.kinds.includes(order.product.kind)) return false;
-  if (f.text !== null && !order.id.toUpperCase().includes(f.text) && !order.phone.includes(f.text)) return false;
+  if (f.text !== null && !textMatches(order, f.text)) return false;
   return true;
+}
+
+/**
+ * Part of an order number or a phone number. A * stands for one digit of the phone
+ * number, so the masked form the list shows (186****6002) finds the order it masks.
+ */
+function textMatches(order: Order, text: string): boolean {
+  if (!text.includes('*')) return order.id.toUpperCase().includes(text) || order.phone.includes(text);
+  const phone = order.phone;
+  for (let start = 0; start + text.length <= phone.length; start += 1) {
+    let all = true;
+    for (let i = 0; i < text.length && all; i += 1) all = text[i] === '*' ? /\d/.test(phone[start + i]) : text[i] === phone[start + i];
+    if (all) return true;
+  }
+  return false;
 }
 
 function bitsOf<T>(values: readonly T[], table: readonly T[]): number {

@@ -73,4 +73,14 @@ export class WxDeviceService implements DeviceService {
   vibrate(): void {
     wx.vibrateShort({ type: 'light' });
   }
+
+  windowHeight(): number {
+    // getWindowInfo is base library 2.20.1+; older ones only have getSystemInfoSync.
+    const info = typeof wx.getWindowInfo === 'function' ? wx.getWindowInfo() : wx.getSystemInfoSync();
+    return info.windowHeight;
+  }
+
+  scrollToTop(): void {
+    wx.pageScrollTo({ scrollTop: 0, duration: 0 });
+  }
 }
