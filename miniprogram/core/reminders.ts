@@ -1,7 +1,7 @@
 /**
  * Expiry reminders for a bound card, as pure rules: the day to remind on, the
  * phone-calendar event, and the keep-number warning. Today comes in as an argument;
- * services/cards/reminders.ts hands a finished plan to the device.
+ * pages/card/reminders.ts hands a finished plan to the device.
  */
 import type { BoundCard, CalendarEvent, ChinaDate, Result } from './types';
 import { CARRIERS, isCarrierId } from './carriers';

@@ -1,7 +1,7 @@
 import { openPage } from '../support/page-driver';
 import { TestApp } from '../support/app';
 import { ScriptedGateway, boundCard, profile } from '../support/cards-fixtures';
-import { EXPIRY_TEMPLATE_ID } from '../../miniprogram/services/cards/reminders';
+import { EXPIRY_TEMPLATE_ID } from '../../miniprogram/pages/card/reminders';
 import type { BoundCard } from '../../miniprogram/core/types';
 
 const PHONE = '13800138000';

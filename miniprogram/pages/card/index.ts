@@ -14,7 +14,7 @@ import { checkNickname } from '../../services/cards/card-book';
 import { cardTile, type CardTile } from '../../view/card-tile';
 import { CARD_TYPE_LABELS, CARD_TYPES } from '../../view/labels';
 import { REMIND_CHOICES, REMINDER_HOUR, planReminder, remindLabel, type RemindDays } from '../../core/reminders';
-import { addReminderToCalendar, subscribeExpiryReminder } from '../../services/cards/reminders';
+import { addReminderToCalendar, subscribeExpiryReminder } from './reminders';
 
 /** Radio names are strings: '1' / '3' / '7' / 'off'. */
 type RemindName = '1' | '3' | '7' | 'off';

@@ -1,6 +1,6 @@
-import { EXPIRY_TEMPLATE_ID, addReminderToCalendar, subscribeExpiryReminder } from '../../../miniprogram/services/cards/reminders';
-import { FakeDevice } from '../../support/fakes';
-import type { BoundCard } from '../../../miniprogram/core/types';
+import { EXPIRY_TEMPLATE_ID, addReminderToCalendar, subscribeExpiryReminder } from '../../miniprogram/pages/card/reminders';
+import { FakeDevice } from '../support/fakes';
+import type { BoundCard } from '../../miniprogram/core/types';
 
 const TODAY = '2026-11-25';
 

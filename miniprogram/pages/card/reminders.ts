@@ -1,10 +1,14 @@
 /**
  * Expiry reminders handed to the device: the phone calendar and WeChat's one-time
  * subscription message. The plans themselves are core's (core/reminders.ts).
+ *
+ * Kept beside the card page, its only user, so the main package does not carry it
+ * (DevTools' audit: no main-package JS that only subpackages use). When a main-package
+ * page asks for reminders too, it moves back to services/cards/.
  */
 import type { BoundCard, ChinaDate, Result } from '../../core/types';
 import { planReminder, type ReminderError, type ReminderPlan } from '../../core/reminders';
-import type { DeviceService } from '../contracts';
+import type { DeviceService } from '../../services/contracts';
 
 /**
  * One-time subscription message template for "card expires soon". A placeholder: the
