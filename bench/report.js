@@ -39,6 +39,15 @@ function isFailed(section) {
   return !section || typeof section.error === 'string';
 }
 
+function auditBudget(ci) {
+  if (!ci || !ci.ok) return [];
+  const passed = ci.checks.filter((c) => c.success);
+  const failedNames = ci.checks.filter((c) => !c.success).map((c) => c.name);
+  return [
+    check('package.audit', `DevTools 代码质量 checks (miniprogram-ci checkCodeQuality)${failedNames.length ? `; failing: ${failedNames.join(', ')}` : ''}`, `${passed.length} of ${ci.checks.length}`, 'all', failedNames.length === 0),
+  ];
+}
+
 function packageBudgets(pkg) {
   if (isFailed(pkg)) return [];
   const [main, ...subs] = pkg.packages;
@@ -57,16 +66,56 @@ function appBytes(seg) {
   return seg.byOrigin.page.bytes + seg.byOrigin.own.bytes;
 }
 
+function nodesText(w) {
+  return `${w.nodes} nodes, depth ${w.depth}, ≤ ${w.maxChildren} children`;
+}
+
+function nodesPass(w) {
+  return w.nodes < budgets.wxmlNodesBelow && w.depth < budgets.wxmlDepthBelow && w.maxChildren <= budgets.wxmlChildrenMax;
+}
+
+const NODES_LIMIT = `< ${budgets.wxmlNodesBelow.toLocaleString('en-US')} nodes, depth < ${budgets.wxmlDepthBelow}, ≤ ${budgets.wxmlChildrenMax} children`;
+
+/** Budgets on every setData of every component (page, ours, Vant's), as WeChat sends them. */
 function setDataBudgets(setData) {
   if (isFailed(setData)) return [];
   const rows = [];
   for (const [page, seg] of Object.entries(setData.firstRender)) {
     if (isFailed(seg)) continue;
-    rows.push(check(`firstRender.${page}`, `first render: ${page}`, size(appBytes(seg)), `≤ ${size(budgets.firstRenderBytes)}`, appBytes(seg) <= budgets.firstRenderBytes));
+    rows.push(check(`firstRender.${page}`, `first render: ${page} (every component)`, size(seg.totalBytes), `≤ ${size(budgets.firstRenderBytes)}`, seg.totalBytes <= budgets.firstRenderBytes));
+  }
+  for (const [page, seg] of Object.entries(setData.firstRender)) {
+    if (isFailed(seg) || !seg.wxml) continue;
+    rows.push(check(`wxml.${page}`, `WXML at first render: ${page}`, nodesText(seg.wxml), NODES_LIMIT, nodesPass(seg.wxml)));
   }
   for (const action of setData.actions) {
     if (isFailed(action) || action.action.startsWith('first page')) continue;
-    rows.push(check(`action.${action.page}.${action.action}`, `action: ${action.page} · ${action.action}`, size(action.largestBytes), `≤ ${size(budgets.actionBytes)}`, action.largestBytes <= budgets.actionBytes));
+    rows.push(check(`action.${action.page}.${action.action}`, `action: ${action.page} · ${action.action} (every component)`, size(action.totalBytes), `≤ ${size(budgets.actionBytes)}`, action.totalBytes <= budgets.actionBytes));
+  }
+  const journey = setData.journey;
+  if (journey && !isFailed(journey)) {
+    rows.push(check('journey.lookups', `gateway lookups in one renewal journey (by ${journey.lookupsBy.join(', ') || '—'})`, String(journey.lookups), `≤ ${budgets.lookupsPerJourney}`, journey.lookups <= budgets.lookupsPerJourney));
+    rows.push(check('journey.topUps', 'gateway top-ups in one renewal journey', String(journey.topUps), `= ${budgets.topUpsPerJourney}`, journey.topUps === budgets.topUpsPerJourney));
+  }
+  return rows;
+}
+
+/** A user with 10,000 records: the launch, and the records list scrolled down 500 rows and back. */
+function tenThousandBudgets(section) {
+  if (isFailed(section)) return [];
+  const rows = [];
+  const { launch, list } = section;
+  if (launch && !isFailed(launch)) {
+    rows.push(check('launch.read10k', `bytes read from storage at launch (onLaunch + launch check + home tab), ${section.records.toLocaleString('en-US')} records`, size(launch.totalBytes), `≤ ${size(budgets.launchReadBytes)}`, launch.totalBytes <= budgets.launchReadBytes));
+  }
+  if (list && !isFailed(list)) {
+    const depthRows = list.atDepth.rows;
+    rows.push(check('wxml.records.scrolled', `WXML on records, worst while scrolling ${depthRows} rows down and back up (${section.records.toLocaleString('en-US')} records)`, nodesText(list.worst), NODES_LIMIT, nodesPass(list.worst)));
+    rows.push(check('wxml.records.atDepth', `WXML on records after scrolling ${depthRows} rows`, nodesText(list.atDepth.wxml), NODES_LIMIT, nodesPass(list.atDepth.wxml)));
+    rows.push(check('action.records.scroll step', 'action: records · one screen of scrolling, largest over the way down and up (every component)', size(list.worst.stepBytes), `≤ ${size(budgets.actionBytes)}`, list.worst.stepBytes <= budgets.actionBytes));
+    rows.push(check('action.records.deep load more', `action: records · load more, largest down to row ${depthRows} (every component)`, size(list.worst.loadMoreBytes), `≤ ${size(budgets.actionBytes)}`, list.worst.loadMoreBytes <= budgets.actionBytes));
+    const kept = list.listHeight.down === list.listHeight.up && list.topHeading.first !== '' && list.topHeading.first === list.topHeading.back;
+    rows.push(check('list.scrollBack', 'records back at the top: same list height and the same first month heading and totals', kept ? 'same' : `height ${list.listHeight.down} → ${list.listHeight.up}; "${list.topHeading.first}" → "${list.topHeading.back}"`, 'same', kept));
   }
   return rows;
 }
@@ -96,6 +145,11 @@ function brokenFigures(sections) {
   if (setData && !isFailed(setData)) {
     for (const [page, seg] of Object.entries(setData.firstRender)) if (isFailed(seg)) broken.push(`first render of ${page}: ${seg.error}`);
     for (const action of setData.actions) if (isFailed(action)) broken.push(`${action.page} · ${action.action}: ${action.error}`);
+    if (setData.journey && isFailed(setData.journey)) broken.push(`renewal journey: ${setData.journey.error}`);
+  }
+  const tenThousand = sections['records-10k'];
+  if (tenThousand && !isFailed(tenThousand)) {
+    for (const part of ['launch', 'list']) if (isFailed(tenThousand[part])) broken.push(`10,000 records, ${part}: ${tenThousand[part].error}`);
   }
   return broken;
 }
@@ -119,7 +173,13 @@ function compareReachability(pkg, ci) {
 
 function assemble(sections, ci) {
   compareReachability(sections.package, ci);
-  const checks = [...packageBudgets(sections.package), ...setDataBudgets(sections['set-data']), ...recordBudgets(sections.records)];
+  const checks = [
+    ...packageBudgets(sections.package),
+    ...auditBudget(ci),
+    ...setDataBudgets(sections['set-data']),
+    ...tenThousandBudgets(sections['records-10k']),
+    ...recordBudgets(sections.records),
+  ];
   return {
     generatedAt: new Date().toISOString(),
     units: 'bytes; KB = 1024 bytes, MB = 1024 KB (as WeChat limits are stated)',
@@ -130,6 +190,7 @@ function assemble(sections, ci) {
     package: sections.package,
     setData: sections['set-data'],
     records: sections.records,
+    tenThousand: sections['records-10k'],
     miniprogramCi: ci,
   };
 }
@@ -209,18 +270,26 @@ function setDataSection(results) {
   if (isFailed(sd)) return `SETDATA — not measured: ${sd ? sd.error : 'no figures'}`;
   const first = Object.entries(sd.firstRender).map(([page, seg]) =>
     isFailed(seg)
-      ? [page, 'ERROR', '', '', '', '', seg.error.slice(0, 60)]
-      : [page, size(appBytes(seg)), seg.calls, size(seg.largestBytes), size(seg.byOrigin.vant.bytes), `≤ ${size(budgets.firstRenderBytes)}`, findCheck(results, `firstRender.${page}`)],
+      ? [page, 'ERROR', '', '', '', '', '', seg.error.slice(0, 60)]
+      : [
+          page,
+          size(seg.totalBytes),
+          seg.calls,
+          size(appBytes(seg)),
+          size(seg.byOrigin.vant.bytes),
+          seg.wxml ? `${seg.wxml.nodes} / ${seg.wxml.depth} / ${seg.wxml.maxChildren}` : '',
+          `≤ ${size(budgets.firstRenderBytes)}`,
+          findCheck(results, `firstRender.${page}`),
+        ],
   );
   const actions = sd.actions.map((a) =>
     isFailed(a)
       ? [`${a.page} · ${a.action}`, 'ERROR', '', '', '', '', a.error.slice(0, 60)]
       : [
           `${a.page} · ${a.action}`,
-          size(a.largestBytes),
-          shortComponent(a.largestComponent),
+          size(a.totalBytes),
           a.calls,
-          size(appBytes(a)),
+          `${size(a.largestBytes)} ${shortComponent(a.largestComponent)}`,
           size(a.byOrigin.vant.bytes),
           a.action.startsWith('first page') ? `(first render ≤ ${size(budgets.firstRenderBytes)})` : `≤ ${size(budgets.actionBytes)}`,
           a.action.startsWith('first page') ? findCheck(results, 'firstRender.records') : findCheck(results, `action.${a.page}.${a.action}`),
@@ -233,16 +302,48 @@ function setDataSection(results) {
   const senders = heavy.map(
     ([label, seg]) => `    ${label}: ${seg.topComponents.map((c) => `${shortComponent(c.component)} ${size(c.bytes)} in ${c.calls}`).join(', ')}`,
   );
+  const journey = sd.journey;
+  const journeyLine = !journey
+    ? '  renewal journey: not measured'
+    : isFailed(journey)
+      ? `  renewal journey: ${journey.error}`
+      : `  renewal journey (充值 查询 → result): ${journey.lookups} gateway lookups (${journey.lookupsBy.join(', ')}), ${journey.topUps} top-up, ${journey.statusQueries} status queries — ${findCheck(results, 'journey.lookups')} / ${findCheck(results, 'journey.topUps')}`;
   return [
-    `SETDATA — UTF-8 bytes of JSON per setData; ${sd.context.boundCards} bound card, ${sd.context.pastRenewals} past renewals`,
+    `SETDATA — UTF-8 bytes of JSON per setData, every component (page, ours, Vant's); ${sd.context.boundCards} bound card, ${sd.context.pastRenewals} past renewals`,
     '  (miniprogram-simulate re-applies child component properties on every page setData, so child observers —',
     '   Vant\'s and ours — fire more often than in WeChat: Vant and child figures are upper bounds)',
-    '  first render (page initial data + every setData until the page settled; budget on the app: page + own components)',
-    table(first, ['page', 'app bytes', 'calls', 'largest call', 'Vant internal', 'budget', 'verdict']),
-    '  user actions (budget on the largest single setData of the action, any component)',
-    table(actions, ['action', 'largest', 'from', 'calls', 'app total', 'Vant internal', 'budget', 'verdict']),
+    '  first render (page initial data + every setData until the page settled) and its WXML nodes / depth / most children',
+    table(first, ['page', 'all bytes', 'calls', 'app only', 'Vant', 'wxml', 'budget', 'verdict']),
+    '  user actions (budget on all bytes the action sent, every component)',
+    table(actions, ['action', 'all bytes', 'calls', 'largest call', 'Vant', 'budget', 'verdict']),
     ...(senders.length ? ['  biggest senders where more than 2 KB moved in all (component, bytes in calls):', ...senders] : []),
+    journeyLine,
   ].join('\n');
+}
+
+function tenThousandSection(results) {
+  const t = results.tenThousand;
+  if (isFailed(t)) return `10,000 RECORDS — not measured: ${t ? t.error : 'no figures'}`;
+  const out = [`${t.records.toLocaleString('en-US')} RECORDS — launch reads, and the records list scrolled a screen at a time`];
+  if (isFailed(t.launch)) out.push(`  launch: ${t.launch.error}`);
+  else {
+    const l = t.launch;
+    out.push(`  launch: ${size(l.totalBytes)} read (onLaunch ${size(l.onLaunchBytes)}, launch check ${size(l.launchCheckBytes)}, home tab ${size(l.firstPageBytes)}) — ${findCheck(results, 'launch.read10k')}`);
+    out.push(`    largest reads: ${l.largestReads.map((r) => `${r.key} ${size(r.bytes)}`).join(', ')}`);
+  }
+  if (isFailed(t.list)) out.push(`  list: ${t.list.error}`);
+  else {
+    const l = t.list;
+    const rows = [
+      ['first render', nodesText(l.firstRender.wxml), size(l.firstRender.totalBytes)],
+      [`after ${l.atDepth.rows} rows`, nodesText(l.atDepth.wxml), ''],
+      ['back at the top', nodesText(l.backAtTop.wxml), ''],
+      [`worst of ${l.steps} steps`, nodesText(l.worst), `scroll ${size(l.worst.stepBytes)}, load ${size(l.worst.loadMoreBytes)}`],
+    ];
+    out.push(table(rows, ['records list', 'wxml', 'setData']));
+    out.push(`  list height down ${l.listHeight.down} px, back up ${l.listHeight.up} px; first heading "${l.topHeading.first}" → "${l.topHeading.back}" — ${findCheck(results, 'list.scrollBack')}`);
+  }
+  return out.join('\n');
 }
 
 function recordsSection(results) {
@@ -284,7 +385,7 @@ function recordsSection(results) {
 }
 
 function render(results) {
-  const parts = [packageSection(results), setDataSection(results), recordsSection(results)];
+  const parts = [packageSection(results), setDataSection(results), tenThousandSection(results), recordsSection(results)];
   const failing = results.checks.filter((c) => c.verdict === 'FAIL');
   const summary = [`BUDGETS: ${results.checks.length - failing.length} of ${results.checks.length} pass`];
   if (failing.length) {
@@ -298,4 +399,12 @@ function render(results) {
   return `${parts.join('\n\n')}\n\n${summary.join('\n')}\n`;
 }
 
-module.exports = { assemble, render, size };
+/** Every check as a Markdown table, for README's performance section. */
+function markdownTable(results) {
+  const cell = (text) => String(text).replace(/\|/g, '\\|');
+  const lines = ['| figure | measured | budget | |', '|---|---|---|---|'];
+  for (const c of results.checks) lines.push(`| ${cell(c.label)} | ${cell(c.figure)} | ${cell(c.limit)} | ${c.verdict === 'PASS' ? 'pass' : '**fail**'} |`);
+  return lines.join('\n');
+}
+
+module.exports = { assemble, render, size, markdownTable };

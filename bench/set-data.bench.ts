@@ -5,7 +5,7 @@
  * bound card and 1,000 past renewals, so lists and filters have something to show.
  */
 import type { BoundCard } from '../miniprogram/core/types';
-import type { PageName } from '../miniprogram/services/contracts';
+import type { CarrierGateway, PageName } from '../miniprogram/services/contracts';
 import { ShardedRecordStore } from '../miniprogram/services/records/store';
 import { STATUS_OPTIONS } from '../miniprogram/pages/records/view';
 import { TestApp, storageFake } from '../test/support/app';
@@ -14,6 +14,7 @@ import { orderStream } from './measure/orders';
 import { type Failed, failed, writeSection } from './measure/output';
 import { type SegmentFigures, recordCalls, renderMeasured, summarize, tap } from './measure/set-data';
 import { storageOver, unlimitedFake } from './measure/storage';
+
 
 const NOW = '2026-11-25T10:00:00+08:00';
 const PAST_RENEWALS = 1000;
@@ -26,6 +27,42 @@ interface ActionFigures extends SegmentFigures {
 }
 
 type Measured<T> = T | (Failed & { page?: PageName; action?: string; flow?: string });
+
+/** What one renewal journey asked of the carrier gateway, from 充值's 查询 to the result page. */
+interface JourneyFigures {
+  lookups: number;
+  topUps: number;
+  statusQueries: number;
+  /** The page that was showing at each lookup, in order. */
+  lookupsBy: string[];
+}
+
+/** Counts the gateway's calls in place (checkout holds the same instance). */
+function countGatewayCalls(gateway: CarrierGateway, showing: () => string): { figures: JourneyFigures; reset(): void } {
+  const figures: JourneyFigures = { lookups: 0, topUps: 0, statusQueries: 0, lookupsBy: [] };
+  const lookup = gateway.lookup.bind(gateway);
+  const topUp = gateway.topUp.bind(gateway);
+  const topUpStatus = gateway.topUpStatus.bind(gateway);
+  gateway.lookup = (query) => {
+    figures.lookups += 1;
+    figures.lookupsBy.push(showing());
+    return lookup(query);
+  };
+  gateway.topUp = (order) => {
+    figures.topUps += 1;
+    return topUp(order);
+  };
+  gateway.topUpStatus = (orderId) => {
+    figures.statusQueries += 1;
+    return topUpStatus(orderId);
+  };
+  return {
+    figures,
+    reset() {
+      Object.assign(figures, { lookups: 0, topUps: 0, statusQueries: 0, lookupsBy: [] });
+    },
+  };
+}
 
 /** 1,000 renewals ending before today, written by the real store, then put in wx storage. */
 function seedRecords(): void {
@@ -77,12 +114,16 @@ describe('setData', () => {
   const actions: Measured<ActionFigures>[] = [];
   let app: TestApp;
   let orderId = '';
+  let showing = '';
+  let gatewayCalls: ReturnType<typeof countGatewayCalls>;
+  let journey: Measured<JourneyFigures> = { error: 'the renewal journey did not run' };
 
   beforeAll(() => {
     seedRecords();
     app = new TestApp({ now: NOW });
     const bound = app.services.cards.bind(boundCard(app.clock.now()));
     if (!bound.ok) throw new Error(`binding the demo card failed: ${bound.message}`);
+    gatewayCalls = countGatewayCalls(app.services.gateway, () => showing);
   });
 
   afterAll(() => {
@@ -90,10 +131,12 @@ describe('setData', () => {
       context: { now: NOW, pastRenewals: PAST_RENEWALS, boundCards: 1, counted: 'UTF-8 bytes of JSON.stringify(data), every component (page, own, Vant); first render adds the page initial data' },
       firstRender,
       actions,
+      journey,
     });
   });
 
   async function page(name: PageName, query: Record<string, string> = {}): Promise<Driver | null> {
+    showing = name;
     try {
       const measured = await renderMeasured(name, query, { services: app.services, ready: settled });
       firstRender[name] = measured.firstRender;
@@ -121,6 +164,7 @@ describe('setData', () => {
   });
 
   test('renewal flow: lookup → packages → confirm → pay → result', async () => {
+    gatewayCalls.reset();
     const lookup = await page('lookup');
     if (lookup) {
       await action('renewal', 'lookup', 'type a number', () => lookup.type('#query', PHONE));
@@ -170,26 +214,37 @@ describe('setData', () => {
     orderId = paid?.page === 'result' ? paid.query.orderId ?? '' : '';
     if (orderId) (await page('result', { orderId }))?.unload();
     else firstRender.result = { error: 'no paid order to show (the pay step failed)' };
+    journey = orderId ? { ...gatewayCalls.figures, lookupsBy: [...gatewayCalls.figures.lookupsBy] } : { error: 'the journey did not reach a paid order' };
     if (orderId) (await page('voucher', { orderId }))?.unload();
     else firstRender.voucher = { error: 'no paid order to show (the pay step failed)' };
     expect(actions.filter((a) => 'error' in a)).toEqual([]);
   });
 
-  test('records list: first page, load more, filter', async () => {
+  test('records list: first page, scroll, load more, filter', async () => {
     const records = await page('records');
     const first = firstRender.records;
     if (first && !('error' in first)) actions.push({ flow: 'records', page: 'records', action: 'first page (first render)', ...first });
     if (records) {
+      const screen = app.services.device.windowHeight();
+      await action('records', 'records', 'scroll a screen', async () => {
+        // The page takes the first scroll of a burst at once (later ones at most every 80 ms).
+        await records.lifecycle('onPageScroll', { scrollTop: screen });
+      });
       await action('records', 'records', 'load more', async () => {
         const before = records.data.visible;
         await records.lifecycle('onReachBottom');
         if (records.data.visible <= before) throw new Error('load more showed no new rows');
       });
-      const status = STATUS_OPTIONS.find((o) => o.value !== '');
+      await action('records', 'records', 'open a filter', async () => {
+        tap(records, '#filter-status');
+        await records.until(() => records.has('#filter-sheet >>> .van-action-sheet__item'), 'the filter sheet');
+      });
+      const status = STATUS_OPTIONS.findIndex((o) => o.value !== '');
       await action('records', 'records', 'filter', async () => {
-        if (!status) throw new Error('no status filter to choose');
-        await records.fire('#filter-status', 'change', status.value);
-        if (records.data.status !== status.value) throw new Error('the filter did not apply');
+        const items = records.queryAll('#filter-sheet >>> .van-action-sheet__item');
+        if (status < 0 || !items[status]) throw new Error('no status filter to choose');
+        items[status].dispatchEvent('tap');
+        await records.until(() => records.data.filtered === true, 'the filter applied');
       });
       records.unload();
     }

@@ -6,7 +6,7 @@
  *   2. runs the measurements in bench/*.bench.ts through jest (bench/jest.config.js),
  *      which write their figures to node_modules/.cache/bench-out/;
  *   3. runs WeChat's own audit (miniprogram-ci checkCodeQuality / analyseCode) if it can;
- *   4. prints the table and writes bench/results.json.
+ *   4. prints the table, writes bench/results.json and the table in README.md.
  *
  * Exits 0 when every figure was measured, even if budgets fail (they are printed loudly);
  * non-zero only when the bench itself broke (a figure could not be measured).
@@ -19,7 +19,7 @@ const root = path.resolve(__dirname, '..');
 const benchDir = path.join(root, 'bench');
 // Per-section figures from the bench files; a build cache, not committed.
 const outDir = path.join(root, 'node_modules', '.cache', 'bench-out');
-const SECTIONS = ['package', 'set-data', 'records'];
+const SECTIONS = ['package', 'set-data', 'records-10k', 'records'];
 
 function readSection(name) {
   const file = path.join(outDir, `${name}.json`);
@@ -39,6 +39,22 @@ function runMeasurements() {
   return { ok: run.status === 0, output: `${run.stdout || ''}${run.stderr || ''}`, ms: Date.now() - started };
 }
 
+/** README's performance table sits between these markers; the bench rewrites it from the checks. */
+const TABLE_START = '<!-- bench:table -->';
+const TABLE_END = '<!-- /bench:table -->';
+
+function writeReadmeTable(markdown) {
+  const readme = path.join(root, 'README.md');
+  const text = fs.readFileSync(readme, 'utf8');
+  const start = text.indexOf(TABLE_START);
+  const end = text.indexOf(TABLE_END);
+  if (start < 0 || end < start) {
+    process.stdout.write(`README.md has no ${TABLE_START} … ${TABLE_END}: its table was not updated\n`);
+    return;
+  }
+  fs.writeFileSync(readme, `${text.slice(0, start + TABLE_START.length)}\n${markdown}\n${text.slice(end)}`);
+}
+
 async function main() {
   const { buildNpm } = require('./build.js');
   await buildNpm({ quiet: true });
@@ -47,7 +63,7 @@ async function main() {
   const measured = runMeasurements();
   const { runCiAudit } = require(path.join(benchDir, 'ci-audit.js'));
   const ci = await runCiAudit(root);
-  const { assemble, render } = require(path.join(benchDir, 'report.js'));
+  const { assemble, render, markdownTable } = require(path.join(benchDir, 'report.js'));
   const sections = Object.fromEntries(SECTIONS.map((name) => [name, readSection(name)]));
   const results = assemble(sections, ci);
   if (!measured.ok) results.broken.push('a bench file failed (jest output above)');
@@ -56,6 +72,7 @@ async function main() {
   if (!measured.ok) process.stdout.write(`${measured.output}\n`);
   process.stdout.write(`\n${render(results)}`);
   fs.writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  if (!results.broken.length) writeReadmeTable(markdownTable(results));
   process.stdout.write(`figures written to ${path.relative(root, path.join(benchDir, 'results.json'))} (${(measured.ms / 1000).toFixed(1)} s)\n`);
   return results.broken.length ? 1 : 0;
 }

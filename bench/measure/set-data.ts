@@ -16,8 +16,9 @@
 import path from 'path';
 import simulate from 'miniprogram-simulate';
 import type { RootComponent } from 'miniprogram-simulate';
-import { Driver, MINIPROGRAM_ROOT, settle } from '../../test/support/page-driver';
+import { Driver, MINIPROGRAM_ROOT, settle, simulateLoadOptions } from '../../test/support/page-driver';
 import type { Services } from '../../miniprogram/services/container';
+import { countNodes, type NodeFigures } from './wxml-nodes';
 
 type ContainerModule = typeof import('../../miniprogram/services/container');
 
@@ -154,7 +155,7 @@ export async function recordCalls(action: () => Promise<void>, settleRounds = 10
 
 export interface MeasuredPage {
   driver: Driver;
-  firstRender: SegmentFigures;
+  firstRender: SegmentFigures & { wxml: NodeFigures };
 }
 
 export interface RenderOptions {
@@ -181,7 +182,7 @@ export async function renderMeasured(name: string, query: Record<string, string>
   const calls = await recordCalls(async () => {
     jest.isolateModules(() => {
       jest.requireActual<ContainerModule>('../../miniprogram/services/container').installServices({ ...options.services });
-      const id = simulate.load(path.join(MINIPROGRAM_ROOT, `pages/${name}/index`), { rootPath: MINIPROGRAM_ROOT, compiler: 'official' });
+      const id = simulate.load(path.join(MINIPROGRAM_ROOT, `pages/${name}/index`), simulateLoadOptions());
       comp = simulate.render(id);
     });
     if (!comp) throw new Error(`page ${name} did not render`);
@@ -194,7 +195,8 @@ export async function renderMeasured(name: string, query: Record<string, string>
     if (ready) await driver.until(() => ready(driver as Driver), `page ${name} ready`);
   });
   if (!driver) throw new Error(`page ${name} did not render`);
-  return { driver, firstRender: summarize(calls, initialBytes) };
+  const rendered = driver as Driver;
+  return { driver: rendered, firstRender: { ...summarize(calls, initialBytes), wxml: countNodes(rendered.comp.dom as Element) } };
 }
 
 /** Taps what a finger would, without waiting: the bench counts what the tap itself sends. */
