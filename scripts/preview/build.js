@@ -11,7 +11,7 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { collect } = require('./graph');
+const { collect, allWxs } = require('./graph');
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 /** Where the mini-program lives inside the browser's file map. */
@@ -60,6 +60,12 @@ const SIMULATE_PATCHES = [
     from: 'itemRes.height = document.documentElement.clientHeight',
     to: 'itemRes.height = window.__wxViewport ? window.__wxViewport().height : document.documentElement.clientHeight',
     count: 1,
+  },
+  {
+    why: "j-component keys an element's event bindings by event name, so Vant swipe-cell's capture-bind:touchmove (the drag) is lost under its catchtouchmove: key them by attribute",
+    from: 'event[eventObj.name] = eventObj',
+    to: 'event[name] = eventObj',
+    count: 2,
   },
   {
     why: "Vant's tabs and others batch updates with this.groupSetData (base library 2.4+), which simulate's component lacks",
@@ -214,7 +220,7 @@ async function buildPreview(options = {}) {
 
   const simulateSource = read(require.resolve('miniprogram-simulate/build.js'));
   fs.writeFileSync(path.join(outDir, 'simulate.js'), patchSimulate(simulateSource));
-  fs.writeFileSync(path.join(outDir, 'wxml.js'), compileWxml(mpRoot, graph.wxml, graph.wxs));
+  fs.writeFileSync(path.join(outDir, 'wxml.js'), compileWxml(mpRoot, graph.wxml, allWxs(mpRoot)));
   fs.writeFileSync(path.join(outDir, 'files.js'), fileMapScript(root, mpRoot, graph));
   await bundleRuntime(root, mpRoot, graph, path.join(outDir, 'app.js'));
   for (const name of fs.readdirSync(path.join(__dirname, 'static'))) {

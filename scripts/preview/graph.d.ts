@@ -15,3 +15,6 @@ export interface MiniprogramGraph {
 
 /** Everything reachable from app.json, the way lazy code loading reaches it. */
 export function collect(mpRoot: string): MiniprogramGraph;
+
+/** Every .wxs file under the root, relative to it (what wcc may need). */
+export function allWxs(mpRoot: string): string[];

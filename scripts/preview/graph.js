@@ -152,4 +152,19 @@ function collect(mpRoot) {
   return { appJson, pages, missingPages, components, tsModules, files, wxml: [...wxml], wxs: [...wxs] };
 }
 
-module.exports = { collect, allPages, resolveComponent, wxssImports, wxmlImports, wxmlScripts, jsRequires };
+/**
+ * Every .wxs file under the root, for wcc's list. miniprogram-compiler walks
+ * usingComponents again itself and joins an absolute path onto the page's folder
+ * ("/miniprogram_npm/…" from pages/bind/ becomes pages/bind/miniprogram_npm/…); where a
+ * subpackage has its own miniprogram_npm that is a real template, whose .wxs wcc then
+ * needs even though nothing uses it.
+ */
+function allWxs(mpRoot, dir = '') {
+  return fs.readdirSync(path.join(mpRoot, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return allWxs(mpRoot, rel);
+    return entry.name.endsWith('.wxs') ? [rel] : [];
+  });
+}
+
+module.exports = { collect, allWxs, allPages, resolveComponent, wxssImports, wxmlImports, wxmlScripts, jsRequires };

@@ -9,13 +9,12 @@
  * test's services into that fresh module registry first, so the page talks to the same
  * instances as the test. Every setData the page sends is measured.
  */
-import fs from 'fs';
 import path from 'path';
 import simulate from 'miniprogram-simulate';
 import type { RootComponent } from 'miniprogram-simulate';
 import type { PageName } from '../../miniprogram/services/contracts';
 import type { Services } from '../../miniprogram/services/container';
-import { collect } from '../../scripts/preview/graph';
+import { allWxs, collect } from '../../scripts/preview/graph';
 
 type ContainerModule = typeof import('../../miniprogram/services/container');
 
@@ -23,22 +22,11 @@ export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../../miniprogram');
 
 let loadOptions: Record<string, unknown> | null = null;
 
-/** Every .wxs file under a folder, relative to it. */
-function wxsFilesUnder(root: string, dir = ''): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const rel = dir ? `${dir}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) return wxsFilesUnder(root, rel);
-    return entry.name.endsWith('.wxs') ? [rel] : [];
-  });
-}
-
 /**
  * How simulate.load compiles: WeChat's own wcc, over only the templates app.json reaches.
  * Left to itself simulate hands wcc every .wxml under the root, all of Vant and every
  * subpackage's copy of it, once per test file: slower, and past wcc's output buffer.
- * The .wxs list is every one there is: miniprogram-compiler also walks usingComponents
- * itself and joins an absolute path onto the page's folder (pages/bind/miniprogram_npm/…),
- * which a subpackage's own copy of Vant makes a real file whose .wxs wcc then needs.
+ * The .wxs list is every one there is (see allWxs in scripts/preview/graph.js).
  */
 export function simulateLoadOptions(): Record<string, unknown> {
   if (!loadOptions) {
@@ -46,7 +34,7 @@ export function simulateLoadOptions(): Record<string, unknown> {
     loadOptions = {
       rootPath: MINIPROGRAM_ROOT,
       compiler: 'official',
-      compilerOptions: { wxmlList: graph.wxml, wxsList: wxsFilesUnder(MINIPROGRAM_ROOT), maxBuffer: 64 * 1024 * 1024 },
+      compilerOptions: { wxmlList: graph.wxml, wxsList: allWxs(MINIPROGRAM_ROOT), maxBuffer: 64 * 1024 * 1024 },
     };
   }
   return loadOptions;

@@ -173,7 +173,7 @@ Component({
         visible: state.list.size,
         hasMore: state.cursor !== null,
         filtered: isFiltered(state.choice),
-        chips: chips(state.choice, this.options()),
+        chips: chips(state.choice, this.filterOptions()),
         quarantine: quarantineView(records.quarantined()),
       });
     },
@@ -191,8 +191,8 @@ Component({
       this.setData({ ...state.list.render(this.span()), visible: state.list.size, hasMore: state.cursor !== null });
     },
 
-    /** Each filter's choices as of now (numbers bound or renewed since the list was read included). */
-    options(): Record<FilterName, FilterOption[]> {
+    /** Each filter's choices as of now (numbers bound or renewed since the list was read included). Not `options`: WeChat gives a page this.options (its query). */
+    filterOptions(): Record<FilterName, FilterOption[]> {
       const { cards, records } = services();
       return { phone: phoneOptions(cards.list(), records.phones()), status: STATUS_OPTIONS, kind: KIND_OPTIONS };
     },
@@ -209,7 +209,7 @@ Component({
       if (!FILTER_NAMES.includes(name)) return;
       const state = stateOf(this);
       state.sheet = name;
-      this.setData({ sheet: { show: true, ...filterSheet(name, state.choice, this.options()[name]) } });
+      this.setData({ sheet: { show: true, ...filterSheet(name, state.choice, this.filterOptions()[name]) } });
     },
 
     onPickFilter(event: { detail: unknown }): void {

@@ -8,7 +8,7 @@
 /** At most this often a scroll moves the window (WeChat's audit flags over 20 setData a second). */
 export const SCROLL_EVERY_MS = 80;
 /** What sits above the list (search, chips, note), about: the window's margins absorb the rest. */
-export const LIST_TOP_PX = 150;
+export const LIST_TOP_PX = 200;
 
 /** The list's own coordinates: 0 is the top of its first part. */
 export interface Span {

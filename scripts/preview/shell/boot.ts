@@ -118,6 +118,10 @@ export function boot(config: BootConfig): void {
     setTitle: (title) => nav.setTitle(title),
     startPullDownRefresh: () => pull.start(),
     stopPullDownRefresh: () => pull.stop(),
+    scrollTo: (top) => {
+      const page = nav.current();
+      if (page) page.slot.scrollTop = top;
+    },
     windowWidth: PHONE_WIDTH,
     windowHeight: PHONE_HEIGHT,
   });

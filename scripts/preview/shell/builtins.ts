@@ -68,6 +68,26 @@ function syncField(inst: BuiltinInstance, tag: 'input' | 'textarea'): void {
   }
 }
 
+/**
+ * WeChat re-applies a bound value whenever setData sends it, even unchanged; simulate
+ * re-renders only what changed. Vant's field binds its <input> to innerValue and clears
+ * the box by sending innerValue: '' again (typing never changes innerValue), which
+ * simulate drops: the typed text would stay. So when the field that hosts this input
+ * sends innerValue, the real control takes it as WeChat's would.
+ */
+function followOwnerValue(inst: BuiltinInstance, tag: 'input' | 'textarea'): void {
+  const state = scratch(inst);
+  const owner = inst._exparserNode.ownerShadowRoot?.getHostNode?.()?.__methodCaller;
+  if (state.followsOwner || !owner || typeof owner.setData !== 'function') return;
+  state.followsOwner = true;
+  const setData = owner.setData;
+  owner.setData = function followed(this: unknown, data: Record<string, unknown>, callback?: () => void) {
+    const result = setData.call(this, data, callback);
+    if (data && Object.prototype.hasOwnProperty.call(data, 'innerValue')) ensureField(inst, tag).value = text(data.innerValue);
+    return result;
+  };
+}
+
 function fieldDefinition(tag: 'input' | 'textarea'): ComponentDefinition {
   const sync = function (this: BuiltinInstance) {
     syncField(this, tag);
@@ -90,7 +110,12 @@ function fieldDefinition(tag: 'input' | 'textarea'): ComponentDefinition {
       autoHeight: { type: Boolean, value: false },
       name: { type: String, value: '' },
     },
-    lifetimes: { attached: sync },
+    lifetimes: {
+      attached(this: BuiltinInstance) {
+        syncField(this, tag);
+        followOwnerValue(this, tag);
+      },
+    },
   };
 }
 

@@ -4,6 +4,8 @@
  * button becomes touchstart, a move touchmove, and the release touchend (a drag of
  * more than 10 px cancels the tap there, as it does on a phone). Real touch screens
  * already send touch events; the mouse events they emulate afterwards are ignored.
+ * A press outside a text field does not start a text selection: on a phone a drag
+ * moves things (a swipe-to-delete row), it does not select them.
  */
 const EMULATED_MOUSE_WINDOW_MS = 800;
 
@@ -46,6 +48,7 @@ export function installMouseTouches(area: HTMLElement): void {
   area.addEventListener('mousedown', (event) => {
     if (event.button !== 0 || emulated() || !event.target) return;
     pressedOn = event.target;
+    if (!(event.target instanceof Element && event.target.closest('input, textarea'))) event.preventDefault();
     pressedOn.dispatchEvent(touchEvent('touchstart', pointOf(event, pressedOn), true));
   });
   window.addEventListener('mousemove', (event) => {

@@ -32,7 +32,12 @@ export interface SimulateApi {
 /** `this` inside a built-in tag's lifetimes and observers. */
 export interface BuiltinInstance {
   data: Record<string, any>;
-  _exparserNode: { $$: HTMLElement; addListener(name: string, fn: (event: any) => void): void };
+  _exparserNode: {
+    $$: HTMLElement;
+    addListener(name: string, fn: (event: any) => void): void;
+    /** The shadow tree the node lives in; its host is the component whose template holds it. */
+    ownerShadowRoot?: { getHostNode?(): { __methodCaller?: Record<string, any> } | undefined } | null;
+  };
   triggerEvent(name: string, detail?: unknown, options?: Record<string, unknown>): void;
   /** Per-instance scratch space kept by the shell. */
   __shell?: Record<string, any>;

@@ -38,6 +38,8 @@ export interface ShimHooks {
   setTitle(title: string): void;
   startPullDownRefresh(): void;
   stopPullDownRefresh(): void;
+  /** Scrolls the page on top (wx.pageScrollTo). */
+  scrollTo(top: number): void;
   /** Screen width the app sees (the phone frame's). */
   windowWidth: number;
   windowHeight: number;
@@ -127,6 +129,10 @@ export function installWxShims(wx: Record<string, any>, hooks: ShimHooks): Local
     }),
     startPullDownRefresh: asyncApi('startPullDownRefresh', async () => {
       hooks.startPullDownRefresh();
+      return {};
+    }),
+    pageScrollTo: asyncApi('pageScrollTo', async (o: Callbacks & { scrollTop?: number }) => {
+      hooks.scrollTo(Math.max(0, Number(o.scrollTop) || 0));
       return {};
     }),
     setNavigationBarTitle: asyncApi('setNavigationBarTitle', async (o: Callbacks & { title: string }) => {
