@@ -1,5 +1,5 @@
 /**
- * Runs the bench's measurements (bench/*.bench.ts) with the same TypeScript transform and
+ * Runs the bench's measurements (bench/*.bench.ts) with the same TypeScript transform (esbuild) and
  * wx set-up as the tests, so pages render through miniprogram-simulate exactly as in tests.
  * scripts/bench.js drives it; each bench file writes its figures to node_modules/.cache/bench-out/.
  */
@@ -13,7 +13,7 @@ module.exports = {
   roots: ['<rootDir>/bench'],
   testMatch: ['**/*.bench.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
+    '^.+\\.ts$': '<rootDir>/test/support/esbuild-transform.js',
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['<rootDir>/test/support/setup.ts'],

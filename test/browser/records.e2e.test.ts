@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * A long records list in a real browser, through the preview: 300 renewals, scrolled with
+ * A long records list in a real browser, through the preview: 150 renewals, scrolled with
  * the mouse wheel to the end and back, a row swiped open with the mouse and deleted, and
  * a search cleared by 清除筛选. Skipped, and said so, when Chromium is not installed.
  */
@@ -22,11 +22,11 @@ const chromium = findChromium();
 if (!chromium) console.warn('browser records e2e skipped: chromium not installed (run scripts/install-chromium.sh as root)');
 const describeInBrowser = chromium ? describe : describe.skip;
 
-const RECORDS = 300;
+const RECORDS = 150;
 const NOW = Date.parse('2026-11-25T10:00:00+08:00');
 const CURRENT = '#screen > .page-slot:not([hidden])';
 
-/** 300 succeeded renewals, one every 20 hours back from now, as the real store writes them. */
+/** 150 succeeded renewals, one every 20 hours back from now, as the real store writes them. */
 function seededStorage(): [string, string][] {
   const fake = new WxStorageFake({ maxItemBytes: Infinity, maxTotalBytes: Infinity });
   const store = new ShardedRecordStore(new WxKeyValueStorage(fake), { now: () => NOW, sleep: async () => undefined });
@@ -98,8 +98,8 @@ describeInBrowser('a long records list in the browser preview', () => {
     await page.mouse.move(187, 400);
     let most = top;
     for (let step = 0; step < 400; step += 1) {
-      await page.mouse.wheel(0, 600);
-      await page.waitForTimeout(120);
+      await page.mouse.wheel(0, 700);
+      await page.waitForTimeout(100);
       const now = await rendered(page);
       most = { ...now, rows: Math.max(most.rows, now.rows), nodes: Math.max(most.nodes, now.nodes) };
       if ((await driver.text()).includes('没有更多了') && now.scrollTop + 800 >= now.scrollHeight) break;
@@ -109,8 +109,8 @@ describeInBrowser('a long records list in the browser preview', () => {
     expect(most.nodes).toBeLessThan(1000);
     const bottom = await rendered(page);
     for (let step = 0; step < 400 && (await rendered(page)).scrollTop > 0; step += 1) {
-      await page.mouse.wheel(0, -600);
-      await page.waitForTimeout(120);
+      await page.mouse.wheel(0, -700);
+      await page.waitForTimeout(100);
     }
     await page.waitForTimeout(200);
     const back = await rendered(page);
