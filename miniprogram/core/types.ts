@@ -1,3 +1,5 @@
+import type { ExchangeRate } from './exchange';
+
 /**
  * The shared vocabulary of the product. Pure types only: the functions that work on
  * them live beside them in core/ (phone.ts, money.ts, order.ts, ...).
@@ -166,6 +168,13 @@ export interface Order {
   reconciled?: boolean;
   /** Card figures after top-up, for the result page and voucher. */
   after?: { balance: Money; dataLeftMb: number | null; expiry: ChinaDate };
+  /**
+   * The yuan WeChat Pay charges (charged) for a peso price, in CNY, and the gateway's
+   * quote it was converted at. Set only on orders priced in another currency: a yuan
+   * order is charged its payable, and 10,000 stored orders have no bytes to spare.
+   */
+  charged?: Money;
+  fx?: { rate: ExchangeRate; quotedAt: number };
 }
 
 /** A number the user has bound to the mini-program (首页 my cards). */

@@ -15,6 +15,7 @@ import type {
   ProductKind,
   Result,
 } from '../core/types';
+import type { RateQuote } from '../core/charge';
 
 /* ------------------------------------------------------------------ time */
 
@@ -97,7 +98,7 @@ export interface RecordStore {
   /** Numbers that appear in the records, the most recently used first. */
   phones(): string[];
   /**
-   * Charged totals (paid + succeeded, by amount paid) of one China month ('2026-11'),
+   * Charged totals (paid + succeeded: the yuan charged, else the amount paid) of one China month ('2026-11'),
    * per currency, zero currencies left out.
    */
   monthTotals(month: string, filter?: RecordFilter): Money[];
@@ -119,6 +120,12 @@ export interface TopUpReceipt {
 
 export interface CarrierGateway {
   lookup(query: CardQuery): Promise<Result<CardProfile, GatewayError>>;
+  /**
+   * Today's peso-to-yuan rate with the time it was quoted. WeChat Pay charges yuan, so a
+   * Smart load priced in pesos is charged at this rate (core/charge.ts), and the order
+   * keeps the quote it used.
+   */
+  exchangeRate(): Promise<Result<RateQuote, GatewayError>>;
   /** Credits a paid order to the card. Idempotent by order id: a repeat returns the first receipt. */
   topUp(order: Order): Promise<Result<TopUpReceipt, GatewayError>>;
   /** What the carrier knows of an order (for reconciliation after a lost answer). */

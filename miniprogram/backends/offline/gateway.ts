@@ -12,6 +12,8 @@
  * - failTopUpFor(orderId | 'next'): the carrier refuses that top-up ('rejected'); the
  *   money must then be refunded.
  */
+import type { RateQuote } from '../../core/charge';
+import type { ExchangeRate } from '../../core/exchange';
 import { addDays, chinaToday, daysBetween, isChinaDate, newExpiryAfter } from '../../core/dates';
 import { parseIccid, type Iccid } from '../../core/iccid';
 import { isMoney, money } from '../../core/money';
@@ -29,6 +31,11 @@ export const MAX_STORED_CARDS = 200;
 export const MAX_STORED_TOPUPS = 500;
 export const DEFAULT_GATEWAY_LATENCY_MS = 400;
 export const DEFAULT_GATEWAY_TIMEOUT_MS = 8000;
+/**
+ * The demo rate: ₱100 = ¥12.35 (₱1 ≈ ¥0.1235), close to the PHP/CNY mid-market rate
+ * of 2025 (about 0.12–0.13). Demo data: a real gateway quotes its own rate.
+ */
+export const DEMO_PESO_RATE: ExchangeRate = { from: 'PHP', to: 'CNY', fen: 247, centavos: 2000 };
 
 export const GATEWAY_MESSAGES: Record<GatewayError, string> = {
   not_found: '没有查到这张卡，请核对号码或 ICCID',
@@ -80,6 +87,8 @@ export class MockCarrierGateway implements CarrierGateway {
   private readonly storage: KeyValueStorage;
   private readonly failures: FailureKind[] = [];
   private readonly refusedOrders = new Set<string>();
+  /** The rate exchangeRate() quotes (tests change it to see a page quote again). */
+  rate: ExchangeRate = DEMO_PESO_RATE;
   private refuseNext = 0;
   /** Changed cards by number, oldest change first. */
   private readonly cards = new Map<string, CardProfile>();
@@ -134,6 +143,12 @@ export class MockCarrierGateway implements CarrierGateway {
       return { ok: true, value: this.current(phone) };
     }
     return fail('not_found', '请输入手机号或 SIM 卡背面的 ICCID');
+  }
+
+  async exchangeRate(): Promise<Result<RateQuote, GatewayError>> {
+    const arrival = await this.travel();
+    if (arrival !== 'ok') return fail(arrival);
+    return { ok: true, value: { rate: { ...this.rate }, quotedAt: this.clock.now() } };
   }
 
   async topUp(order: Order): Promise<Result<TopUpReceipt, GatewayError>> {

@@ -263,6 +263,8 @@ function requestProblem(request: PaymentRequest): string | null {
   if (typeof request.idempotencyKey !== 'string' || request.idempotencyKey === '') return '支付参数缺失，请返回重新下单';
   if (typeof request.orderId !== 'string' || request.orderId === '') return '订单号缺失，请返回重新下单';
   if (!isMoney(request.amount) || request.amount.amount <= 0) return '支付金额有误，请返回重新下单';
+  // WeChat Pay's JSAPI total is in fen of CNY: any other currency is refused, never charged.
+  if (request.amount.currency !== 'CNY') return '微信支付只能以人民币付款，请返回重新下单';
   return null;
 }
 

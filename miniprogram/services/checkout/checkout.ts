@@ -11,6 +11,8 @@
 import { carrierName } from '../../core/carriers';
 import { DUPLICATE_WINDOW_MS, findDuplicate, isUnsettled, transition } from '../../core/order';
 import { maskPhone } from '../../core/phone';
+import { rateLine, yuanCharged } from '../../core/charge';
+import { formatMoney } from '../../core/money';
 import type { Order, OrderState, Result } from '../../core/types';
 import type {
   CardBook,
@@ -41,6 +43,7 @@ export const CHECKOUT_MESSAGES = {
   unknown: '支付结果未知，请勿重复支付，我们会自动核对',
   notPaidYet: '订单还没有支付',
   badOrder: '订单信息不完整，没有发起支付，请返回重新下单',
+  noYuan: '这笔订单没有人民币金额（微信支付只收人民币），没有发起支付，请返回重新下单',
   unsaved: '（注意：订单状态没能保存到手机，请勿重复支付；清理手机存储后重新打开小程序会自动补存）',
 } as const;
 
@@ -133,6 +136,7 @@ export class CheckoutService implements Checkout {
     const existing = this.latest(order.id);
     if (existing) return this.resultOf(isUnsettled(existing.state) ? await this.settle(existing) : existing);
     if (order.state !== 'created') return { order, outcome: 'not_started', message: CHECKOUT_MESSAGES.badOrder };
+    if (yuanCharged(order) === null) return { order, outcome: 'not_started', message: CHECKOUT_MESSAGES.noYuan };
 
     const moved = transition(order, 'awaiting_payment', this.clock.now(), {}, '已提交，等待微信支付');
     if (!moved.ok) return { order, outcome: 'not_started', message: CHECKOUT_MESSAGES.badOrder };
@@ -148,12 +152,15 @@ export class CheckoutService implements Checkout {
   }
 
   private async requestPayment(order: Order): Promise<PaymentOutcome> {
+    // WeChat Pay charges yuan: a peso price goes out as the yuan on the order, its face value and rate in the description.
+    const charged = yuanCharged(order) ?? order.payable;
+    const faceValue = charged === order.payable ? '' : ` · 面值 ${formatMoney(order.payable)}，${rateLine(order.fx)}`;
     const request: PaymentRequest = {
       orderId: order.id,
       idempotencyKey: order.idempotencyKey,
-      amount: order.payable,
+      amount: charged,
       payee: PAYEE_NAME,
-      description: `${carrierName(order.carrier)} ${order.product.title} · ${maskPhone(order.phone)}`,
+      description: `${carrierName(order.carrier)} ${order.product.title} · ${maskPhone(order.phone)}${faceValue}`,
     };
     try {
       return await this.payment.requestPayment(request);

@@ -2,9 +2,11 @@ import { addDays, chinaToday, daysBetween, expiryState, newExpiryAfter } from '.
 import { luhnValid, parseIccid } from '../../../miniprogram/core/iccid';
 import { parsePhone } from '../../../miniprogram/core/phone';
 import { transition } from '../../../miniprogram/core/order';
+import { formatRate } from '../../../miniprogram/core/exchange';
 import type { CardProfile, Order, Promotion } from '../../../miniprogram/core/types';
 import {
   DEMO_NUMBERS,
+  DEMO_PESO_RATE,
   GATEWAY_CARDS_KEY,
   MAX_STORED_CARDS,
   MAX_STORED_TOPUPS,
@@ -197,6 +199,31 @@ describe('bad queries get a typed error and a Chinese message', () => {
     const result = await g.lookup(query as never);
     expect(result).toMatchObject({ ok: false, error });
     expect(!result.ok && result.message).toContain(words);
+  });
+});
+
+describe('exchange rate quote', () => {
+  test('quotes the demo peso rate with the time it was quoted, after the round trip', async () => {
+    const { gateway: g, clock } = gateway();
+    const quoted = await g.exchangeRate();
+    expect(quoted).toEqual({ ok: true, value: { rate: DEMO_PESO_RATE, quotedAt: clock.now() } });
+    expect(clock.now()).toBe(Date.parse(NOW) + g.latencyMs);
+    expect(formatRate(DEMO_PESO_RATE)).toBe('₱1 ≈ ¥0.1235');
+  });
+
+  test('a changed rate is quoted from then on, as a copy the caller cannot change', async () => {
+    const { gateway: g } = gateway();
+    g.rate = { from: 'PHP', to: 'CNY', fen: 1, centavos: 8 };
+    const quoted = await g.exchangeRate();
+    expect(quoted.ok && quoted.value.rate).toEqual({ from: 'PHP', to: 'CNY', fen: 1, centavos: 8 });
+    if (quoted.ok) (quoted.value.rate as { fen: number }).fen = 99;
+    expect(g.rate.fen).toBe(1);
+  });
+
+  test('network trouble answers a typed error, no rate', async () => {
+    const { gateway: g } = gateway();
+    g.failNext('network');
+    expect(await g.exchangeRate()).toMatchObject({ ok: false, error: 'network' });
   });
 });
 
