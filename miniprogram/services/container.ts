@@ -17,6 +17,7 @@ import type {
   PaymentSheetSlot,
   PrivacyService,
   RecordStore,
+  RenewalCache,
   SmsService,
 } from './contracts';
 import { systemClock } from './wx/clock';
@@ -29,6 +30,7 @@ import { MockCarrierGateway } from '../backends/offline/gateway';
 import { MockWeChatPay, createPaymentSheetSlot } from '../backends/offline/wechat-pay';
 import { CheckoutService } from './checkout/checkout';
 import { StoredCardBook } from './cards/card-book';
+import { MemoryRenewalCache } from './cards/renewal-cache';
 import { MockAccountService } from '../backends/offline/account';
 import { MockSmsService } from '../backends/offline/sms';
 
@@ -39,6 +41,7 @@ export interface Services {
   records: RecordStore;
   cards: CardBook;
   gateway: CarrierGateway;
+  renewalCache: RenewalCache;
   paymentSheet: PaymentSheetSlot;
   payment: PaymentService;
   checkout: Checkout;
@@ -57,15 +60,16 @@ export function createServices(given: Partial<Services> = {}): Services {
   const records = given.records ?? new ShardedRecordStore(storage, clock);
   const cards = given.cards ?? new StoredCardBook(storage, clock);
   const gateway = given.gateway ?? new MockCarrierGateway({ clock, storage });
+  const renewalCache = given.renewalCache ?? new MemoryRenewalCache();
   const paymentSheet = given.paymentSheet ?? createPaymentSheetSlot();
   const payment = given.payment ?? new MockWeChatPay({ clock, storage, sheet: paymentSheet, random });
-  const checkout = given.checkout ?? new CheckoutService({ records, payment, gateway, cards, clock });
+  const checkout = given.checkout ?? new CheckoutService({ records, payment, gateway, cards, clock, renewalCache });
   const account = given.account ?? new MockAccountService({ clock });
   const sms = given.sms ?? new MockSmsService({ clock, storage, random });
   const device = given.device ?? new WxDeviceService();
   const navigator = given.navigator ?? new WxNavigator();
   const privacy = given.privacy ?? defaultPrivacyService();
-  return { clock, random, storage, records, cards, gateway, paymentSheet, payment, checkout, account, sms, device, navigator, privacy };
+  return { clock, random, storage, records, cards, gateway, renewalCache, paymentSheet, payment, checkout, account, sms, device, navigator, privacy };
 }
 
 let current: Services | null = null;

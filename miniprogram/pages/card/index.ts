@@ -100,8 +100,8 @@ Component({
 
     /** Fetches the expiry the reminders need when the card has never been looked up. */
     async refresh(card: BoundCard) {
-      const { gateway, cards, clock } = services();
-      const found = await lookupCard(gateway, { phone: card.phone });
+      const { cards, clock } = services();
+      const found = await lookupCard(services(), { phone: card.phone });
       if (!found.ok) {
         this.say(`暂时查不到到期日：${found.message}`, 'error');
         return;

@@ -55,8 +55,8 @@ Component({
     },
 
     async refreshCard(card: BoundCard, index: number, generation: number) {
-      const { gateway, cards, clock } = services();
-      const found = await lookupCard(gateway, { phone: card.phone });
+      const { cards, clock } = services();
+      const found = await lookupCard(services(), { phone: card.phone });
       const state = stateOf(this);
       if (!found.ok || generation !== state.generation) return;
       const lastKnown = lastKnownOf(found.card, clock.now());

@@ -73,5 +73,5 @@ export function carrierActions(): CarrierAction[] {
 /** Shown when the carrier's answer disagrees with what the user said the carrier is. */
 export function carrierMismatchNote(chosen: CarrierId | null, answered: CarrierId): string {
   if (!chosen || chosen === answered) return '';
-  return `你选择的是${carrierName(chosen)}，运营商查询结果为${carrierName(answered)}，将按查询结果续费`;
+  return `你选择的是${carrierName(chosen)}，但运营商查询结果为${carrierName(answered)}，将按${carrierName(answered)}续费`;
 }

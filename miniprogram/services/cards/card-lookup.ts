@@ -1,12 +1,16 @@
 /**
  * Looking a card up, the one way every page does it: the gateway's answer, or a typed
  * failure with the Chinese words to show and whether trying again can help. A gateway
- * that throws counts as a lost connection. LatestLookup drops an answer that arrives
- * after a newer lookup started (the user typed another number, pulled to refresh).
+ * that throws counts as a lost connection. Every answer goes into the renewal cache with
+ * the time it was fetched, so the next page of the same renewal need not ask again
+ * (`cardFor` reuses a fresh one). LatestLookup drops an answer that arrives after a newer
+ * lookup started (the user typed another number, pulled to refresh).
  */
-import type { BoundCard, CardProfile } from '../../core/types';
-import type { CardQuery, CarrierGateway, GatewayError } from '../contracts';
+import type { BoundCard, CardProfile, Result } from '../../core/types';
+import { isRateUsable, type RateQuote } from '../../core/charge';
+import type { CardQuery, CarrierGateway, Clock, GatewayError, RenewalCache } from '../contracts';
 import { LOOKUP_MESSAGES } from '../messages';
+import { isFresh } from './renewal-cache';
 
 export { LOOKUP_MESSAGES };
 
@@ -18,19 +22,53 @@ export function isRetryable(error: GatewayError): boolean {
 }
 
 export type LookupAnswer =
-  | { ok: true; card: CardProfile }
+  | { ok: true; card: CardProfile; fetchedAt: number }
   | { ok: false; error: GatewayError; message: string; retryable: boolean };
 
-export async function lookupCard(gateway: CarrierGateway, query: CardQuery): Promise<LookupAnswer> {
+/** What a lookup needs: the gateway to ask, the cache to keep the answer in, the clock to date it. */
+export interface LookupDeps {
+  gateway: CarrierGateway;
+  renewalCache: RenewalCache;
+  clock: Clock;
+}
+
+export async function lookupCard(deps: LookupDeps, query: CardQuery): Promise<LookupAnswer> {
   let answer;
   try {
-    answer = await gateway.lookup(query);
+    answer = await deps.gateway.lookup(query);
   } catch {
     answer = { ok: false as const, error: 'network' as GatewayError, message: '' };
   }
-  if (answer.ok) return { ok: true, card: answer.value };
+  if (answer.ok) {
+    const fetchedAt = deps.clock.now();
+    deps.renewalCache.putCard(answer.value, fetchedAt);
+    return { ok: true, card: answer.value, fetchedAt };
+  }
   const error: GatewayError = Object.prototype.hasOwnProperty.call(LOOKUP_MESSAGES, answer.error) ? answer.error : 'network';
   return { ok: false, error, message: answer.message || LOOKUP_MESSAGES[error], retryable: isRetryable(error) };
+}
+
+/** The card of this number: the one the renewal already holds while fresh, else the gateway's. */
+export async function cardFor(deps: LookupDeps, phone: string, options: { refresh?: boolean } = {}): Promise<LookupAnswer> {
+  const held = deps.renewalCache.card(phone);
+  if (!options.refresh && isFresh(held, deps.clock.now())) return { ok: true, card: held.card, fetchedAt: held.fetchedAt };
+  return lookupCard(deps, { phone });
+}
+
+/**
+ * A peso-to-yuan quote the renewal may charge at: the one held while usable, else the
+ * gateway's (kept for the next page). A gateway that throws counts as a lost connection.
+ */
+export async function rateFor(deps: LookupDeps, options: { refresh?: boolean } = {}): Promise<Result<RateQuote, GatewayError>> {
+  const held = deps.renewalCache.rate();
+  if (!options.refresh && isRateUsable(held, deps.clock.now())) return { ok: true, value: held };
+  try {
+    const quoted = await deps.gateway.exchangeRate();
+    if (quoted.ok) deps.renewalCache.putRate(quoted.value);
+    return quoted.ok ? quoted : { ok: false, error: quoted.error, message: quoted.message || LOOKUP_MESSAGES[quoted.error] || LOOKUP_MESSAGES.network };
+  } catch {
+    return { ok: false, error: 'network', message: LOOKUP_MESSAGES.network };
+  }
 }
 
 /** What a bound card remembers of a lookup, so every view of it shows the last answer. */
@@ -43,10 +81,10 @@ export class LatestLookup {
   private token = 0;
 
   /** The answer, or null when a newer lookup (or drop()) overtook this one. */
-  async run(gateway: CarrierGateway, query: CardQuery): Promise<LookupAnswer | null> {
+  async run(ask: () => Promise<LookupAnswer>): Promise<LookupAnswer | null> {
     this.token += 1;
     const mine = this.token;
-    const answer = await lookupCard(gateway, query);
+    const answer = await ask();
     return mine === this.token ? answer : null;
   }
 
