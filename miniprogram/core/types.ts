@@ -75,8 +75,10 @@ export interface Product {
   credit: Money;
   /** Data added, in MB (0 for none). */
   dataMb: number;
-  /** Days the card's validity is extended from max(today, current expiry). */
+  /** Days the card's validity is extended from max(today, current expiry); 0 for a data pack. */
   validityDays: number;
+  /** Data packs: how many days the pack's data lasts (it does not extend the card). */
+  dataDays?: number;
 }
 
 export type PromotionEffect =
@@ -93,6 +95,8 @@ export interface Promotion {
   kinds: ProductKind[];
   /** When set, only these products. */
   productIds?: string[];
+  /** When set, only recharges of at least this face value, typed amounts included. */
+  minCredit?: Money;
   /** Inclusive China calendar window. */
   startsOn: ChinaDate;
   endsOn: ChinaDate;
