@@ -132,6 +132,31 @@ export interface CarrierGateway {
   topUpStatus(orderId: string): Promise<Result<'credited' | 'not_received' | 'failed', GatewayError>>;
 }
 
+/* ------------------------------------------------------ a renewal's data */
+
+/** A card as the gateway answered it, and when (epoch ms). */
+export interface FetchedCard {
+  card: CardProfile;
+  fetchedAt: number;
+}
+
+/**
+ * What the renewal flow has already fetched, so lookup → packages → confirm ask the
+ * gateway once: cards keyed by their own number (a card is only ever read back under the
+ * number it belongs to) and the latest exchange-rate quote. Top-ups update the held card,
+ * so every view shows what the last renewal answered. In memory: a relaunch asks again.
+ */
+export interface RenewalCache {
+  /** Holds the answer for card.phone, unless a newer one is held already. */
+  putCard(card: CardProfile, fetchedAt: number): void;
+  /** The card held for this number (any accepted form of it), or undefined. */
+  card(phone: string): FetchedCard | undefined;
+  /** A top-up was credited: the held card (if any) takes the receipt's figures. */
+  credited(phone: string, receipt: TopUpReceipt, at: number): void;
+  putRate(quote: RateQuote): void;
+  rate(): RateQuote | undefined;
+}
+
 /* --------------------------------------------------------------- payment */
 
 /** Imitates wx.requestPayment's shape: the server-side prepay fields plus our own ids. */
@@ -276,8 +301,13 @@ export type Query = Record<string, string>;
 export interface Navigator {
   /** Pushes a page (or switches tab for a tab page; tabs take no query, see handoff). */
   open(page: PageName, query?: Query): void;
-  /** Replaces the current page (used from confirm → result, so back does not re-pay). */
+  /** Replaces the current page. */
   replace(page: PageName, query?: Query): void;
+  /**
+   * Closes every page and opens this one alone (wx.reLaunch): confirm → result, so that
+   * back after a payment leaves the purchase flow instead of leading into paying again.
+   */
+  relaunch(page: PageName, query?: Query): void;
   back(): void;
   /** Values handed to a tab page, which cannot take a query string. Read once. */
   takeHandoff(page: PageName): Query | undefined;
@@ -324,4 +354,9 @@ export interface Checkout {
   pay(order: Order): Promise<CheckoutResult>;
   /** Settles every unsettled order with the payment service and the gateway, once each. */
   reconcile(): Promise<ReconcileReport>;
+  /**
+   * Resolves once the reconciliation running now (the launch's, say) has finished, at once
+   * when none runs: a page opened at launch waits for it before it shows an order or a card.
+   */
+  settled(): Promise<void>;
 }

@@ -87,7 +87,7 @@ test('first launch → privacy → bind → my cards → renew → record → re
   await confirm.until(() => confirm.has('#sheet >>> .payment-sheet__pay'), 'the WeChat Pay sheet', 1000);
   await confirm.tap('#sheet >>> .payment-sheet__pay');
   await confirm.until(() => app.nav.last()?.page === 'result', 'the result page', 1000);
-  expect(app.nav.last()?.kind).toBe('replace');
+  expect(app.nav.last()?.kind).toBe('relaunch');
   const orderId = app.nav.last()?.query.orderId ?? '';
   expect(orderId).toMatch(/^CR\d{20}$/);
 

@@ -30,7 +30,7 @@ async function present(request: PaymentRequest = REQUEST): Promise<{ answer: Pro
 beforeEach(async () => {
   globalThis.__wxStorage.clearStorageSync();
   app = new TestApp();
-  driver = await openComponent('payment-sheet', {}, app.services);
+  driver = await openComponent('../pages/confirm/payment-sheet', {}, app.services);
 });
 
 describe('payment-sheet', () => {
@@ -57,9 +57,23 @@ describe('payment-sheet', () => {
     expect(sheet).toContain('无响应');
   });
 
-  test('a peso amount is shown with ₱', async () => {
-    await present({ ...REQUEST, amount: money(10000, 'PHP'), description: 'Smart 充值 ₱100 · 0917***4567' });
-    expect(driver.textOf('.payment-sheet__amount')).toBe('₱100.00');
+  test('a Smart load is shown in the yuan it charges, its face value and rate on the goods line', async () => {
+    await present({ ...REQUEST, amount: money(1235, 'CNY'), description: 'Smart 充值 ₱100 · 0917***4567 · 面值 ₱100.00，₱1 ≈ ¥0.1235（10:00 报价）' });
+    expect(driver.textOf('.payment-sheet__amount')).toBe('¥12.35');
+    expect(driver.textOf('.payment-sheet')).toContain('面值 ₱100.00，₱1 ≈ ¥0.1235');
+  });
+
+  test('a tap on the dimmed page beside the sheet does not cancel it (issue 12 item 5)', async () => {
+    const { answer } = await present();
+    let settled = false;
+    void answer.then(() => (settled = true));
+    // What Vant's popup does when its overlay is tapped (simulate cannot reach the overlay's node).
+    driver.find('.payment-sheet__popup').instance.onClickOverlay();
+    await driver.until(() => settled, 'the answer', 30).catch(() => undefined);
+    expect(settled).toBe(false);
+    expect(driver.has('.payment-sheet')).toBe(true);
+    await driver.tap('.payment-sheet__pay');
+    await expect(answer).resolves.toBe('pay');
   });
 
   test.each([

@@ -84,7 +84,7 @@ export class FakeDevice implements DeviceService {
 
 /** A page stack that records every move, so flow tests can follow the user. */
 export class RecordingNavigator implements Navigator {
-  readonly moves: { kind: 'open' | 'replace' | 'back'; page?: PageName; query: Query }[] = [];
+  readonly moves: { kind: 'open' | 'replace' | 'relaunch' | 'back'; page?: PageName; query: Query }[] = [];
   private readonly handoffs = new Map<PageName, Query>();
 
   open(page: PageName, query: Query = {}): void {
@@ -94,6 +94,11 @@ export class RecordingNavigator implements Navigator {
 
   replace(page: PageName, query: Query = {}): void {
     this.moves.push({ kind: 'replace', page, query });
+    this.handoffs.set(page, query);
+  }
+
+  relaunch(page: PageName, query: Query = {}): void {
+    this.moves.push({ kind: 'relaunch', page, query });
     this.handoffs.set(page, query);
   }
 
@@ -107,7 +112,7 @@ export class RecordingNavigator implements Navigator {
     return q && Object.keys(q).length ? q : undefined;
   }
 
-  last(): { kind: 'open' | 'replace' | 'back'; page?: PageName; query: Query } | undefined {
+  last(): { kind: 'open' | 'replace' | 'relaunch' | 'back'; page?: PageName; query: Query } | undefined {
     return this.moves[this.moves.length - 1];
   }
 }

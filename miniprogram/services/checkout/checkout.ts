@@ -28,6 +28,7 @@ import type {
   ReconcileReport,
   RecordStore,
   RecordStoreError,
+  RenewalCache,
   TopUpReceipt,
 } from '../contracts';
 
@@ -66,6 +67,8 @@ export interface CheckoutDeps {
   gateway: CarrierGateway;
   cards: CardBook;
   clock: Clock;
+  /** When given, a credited top-up also updates the card the renewal flow holds. */
+  renewalCache?: RenewalCache;
 }
 
 const NETWORK_FAILURE: Result<never, GatewayError> = { ok: false, error: 'network', message: '网络连接失败' };
@@ -85,6 +88,7 @@ export class CheckoutService implements Checkout {
   private readonly gateway: CarrierGateway;
   private readonly cards: CardBook;
   private readonly clock: Clock;
+  private readonly renewalCache: RenewalCache | undefined;
   /** Runs of pay() by idempotency key. */
   private readonly live = new Map<string, Promise<CheckoutResult>>();
   /** Settling runs by order id, shared by pay() and reconcile(). */
@@ -99,6 +103,7 @@ export class CheckoutService implements Checkout {
     this.gateway = deps.gateway;
     this.cards = deps.cards;
     this.clock = deps.clock;
+    this.renewalCache = deps.renewalCache;
   }
 
   recentDuplicate(phone: string, productId: string): Order | undefined {
@@ -128,6 +133,10 @@ export class CheckoutService implements Checkout {
       });
     }
     return this.reconciling;
+  }
+
+  settled(): Promise<void> {
+    return this.reconciling ? this.reconciling.then(noop, noop) : Promise.resolve();
   }
 
   // ------------------------------------------------------------------ paying
@@ -219,6 +228,7 @@ export class CheckoutService implements Checkout {
       suspended: receipt.balance.amount < 0,
       at: this.clock.now(),
     };
+    this.renewalCache?.credited(phone, receipt, lastKnown.at);
     try {
       // not_found (the number is not bound) is expected and ignored.
       this.cards.update(phone, { lastKnown });
@@ -349,6 +359,10 @@ export class CheckoutService implements Checkout {
     const [outcome, message] = describe(order);
     return { order, outcome, message: this.unsaved.has(order.id) ? `${message}${CHECKOUT_MESSAGES.unsaved}` : message };
   }
+}
+
+function noop(): void {
+  // A finished reconciliation, whatever it found.
 }
 
 function describe(order: Order): [CheckoutOutcome, string] {

@@ -113,6 +113,7 @@ export function boot(config: BootConfig): void {
       if (kind === 'navigateBack') return nav.back();
       const { page, query } = parseRoute(url ?? '');
       if (kind === 'redirectTo') nav.replace(page as never, query);
+      else if (kind === 'reLaunch') nav.relaunch(page as never, query);
       else nav.open(page as never, query);
     },
     setTitle: (title) => nav.setTitle(title),

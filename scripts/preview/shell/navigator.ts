@@ -96,6 +96,24 @@ export class PreviewNavigator implements Navigator {
     });
   }
 
+  /** wx.reLaunch: every page closes, this one opens alone (a tab page is switched to). */
+  relaunch(page: PageName, query: Query = {}): void {
+    this.enqueue(() => {
+      if (this.isTab(page)) {
+        this.switchTo(page, query);
+        return;
+      }
+      for (const open of this.stack) {
+        if (this.isTab(open.name)) this.host.hide(open);
+        else {
+          this.host.unmount(open);
+          this.titles.delete(open);
+        }
+      }
+      this.stack = [this.host.mount(page, query)];
+    });
+  }
+
   back(): void {
     this.enqueue(() => {
       if (this.stack.length <= 1) return;

@@ -1,13 +1,15 @@
 /**
- * A stand-in for WeChat Pay's own sheet: payee, the amount in large type, the 商品 line,
- * 确认支付 and 取消. The offline payment backend has no native sheet to raise, so the
+ * A stand-in for WeChat Pay's own sheet: payee, the amount (yuan, as WeChat Pay charges)
+ * in large type, the 商品 line, 确认支付 and 取消. Like the real sheet it closes only on
+ * 取消 or ✕: a tap on the dimmed page around it does nothing. Lives in the confirm
+ * page's folder, the only page that hosts it (it is then no weight on the main package). The offline payment backend has no native sheet to raise, so the
  * page that pays (confirm) hands this component's present() to the backend's sheet
  * slot while it is on screen. A small 模拟结果 row lets a demo choose 余额不足 or 无响应
  * instead of a normal payment.
  */
-import type { PaymentRequest, SheetChoice } from '../../services/contracts';
-import { formatMoney } from '../../core/money';
-import { privateState } from '../../lib/private-state';
+import type { PaymentRequest, SheetChoice } from '../../../services/contracts';
+import { formatMoney } from '../../../core/money';
+import { privateState } from '../../../lib/private-state';
 
 type Simulation = 'pay' | 'fail_insufficient' | 'no_answer';
 
