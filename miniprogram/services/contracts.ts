@@ -225,6 +225,11 @@ export interface SmsSent {
 export interface SmsService {
   send(phone: string): Promise<Result<SmsSent, SmsError>>;
   verify(phone: string, code: string): Promise<Result<void, SmsError>>;
+  /**
+   * The code sent to this number that is still waiting for its resend time, if any: a page
+   * opened again (after a relaunch) picks up the countdown instead of only hearing 太频繁.
+   */
+  sentRecently?(phone: string): SmsSent | null;
 }
 
 /* ----------------------------------------------------- bound cards (mine) */
