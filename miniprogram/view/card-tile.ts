@@ -35,10 +35,16 @@ export interface CardTile {
   warning: string;
 }
 
+/** 移动手机卡, Smart 手机卡, 联通 eSIM: a space where Latin letters meet Chinese, as Chinese typesetting does. */
+export function cardKindName(carrier: BoundCard['carrier'], cardType: BoundCard['cardType']): string {
+  const short = isCarrierId(carrier) ? CARRIERS[carrier].shortName : '';
+  const type = CARD_TYPE_LABELS[cardType] ?? '';
+  const latinMeets = /[A-Za-z]$/.test(short) || /^[A-Za-z]/.test(type);
+  return short && type && latinMeets ? `${short} ${type}` : `${short}${type}`;
+}
+
 export function cardTitle(card: BoundCard): string {
-  if (card.nickname) return card.nickname;
-  const short = isCarrierId(card.carrier) ? CARRIERS[card.carrier].shortName : '';
-  return `${short}${CARD_TYPE_LABELS[card.cardType] ?? ''}`;
+  return card.nickname || cardKindName(card.carrier, card.cardType);
 }
 
 export function cardTile(card: BoundCard, today: ChinaDate): CardTile {

@@ -11,6 +11,19 @@ beforeEach(() => {
 const openHelp = () => openPage('help', {}, app.services);
 
 describe('help page', () => {
+  test('this mini-program\u2019s own customer service comes first: a WeChat contact button and what to do about money (walk 14)', async () => {
+    const page = await openHelp();
+    expect(page.vantShown('#contact', '.van-button')).toBe(true);
+    expect(page.find('#contact').instance.data.openType).toBe('contact');
+    const text = page.text();
+    expect(text.indexOf('联系客服')).toBeLessThan(text.indexOf('中国移动'));
+    expect(text).toContain('本小程序客服');
+    expect(text).toContain('运营商查不到本小程序的订单号');
+    expect(text).toContain('结果待确认');
+    expect(text).toContain('1–3 个工作日');
+    expect(text).toContain('12300');
+  });
+
   test('every carrier has a hotline card with a real Vant call button', async () => {
     const page = await openHelp();
     const text = page.text();

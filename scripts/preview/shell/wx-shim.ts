@@ -106,7 +106,8 @@ export function installWxShims(wx: Record<string, any>, hooks: ShimHooks): Local
       return {};
     }),
     addPhoneCalendar: asyncApi('addPhoneCalendar', async (o: Callbacks & { title: string; startTime: number; description?: string }) => {
-      const when = new Date(o.startTime * 1000).toLocaleString('zh-CN', { hour12: false });
+      // The page means China time (UTC+8) whatever this machine's zone is, as the real calendar would show it in China.
+      const when = new Date(o.startTime * 1000).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
       const ok = await showModal({ title: '添加到手机日历', content: `${o.title}\n${when}\n（预览中只演示，不会写入日历）`, confirmText: '添加' });
       if (!ok) throw new Error('cancel');
       return {};
