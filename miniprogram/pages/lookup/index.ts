@@ -16,7 +16,7 @@ import { formatFullPhone } from '../../core/phone';
 import type { CardQuery } from '../../services/contracts';
 import { services } from '../../services/container';
 import { eventValue } from '../../lib/events';
-import { LatestLookup, lookupCard } from '../../services/cards/card-lookup';
+import { LatestLookup, lookupCard, rateFor } from '../../services/cards/card-lookup';
 import { privateState } from '../../lib/private-state';
 import { boundPicks, carrierActions, carrierChip, carrierMismatchNote, guessedCarrier, recentNumbers, recentPicks, type BoundPick, type CarrierAction, type RecentPick } from './picks';
 import { cardForInput, queryOf, sameQuery, type ShownCard } from './query';
@@ -227,6 +227,8 @@ Component({
       }
       const card = answer.card;
       state.shown = { query, card, fetchedAt: answer.fetchedAt };
+      // A peso card is priced in yuan on the next page: fetch the rate now, while the user reads the card.
+      if (card.balance.currency !== 'CNY') void rateFor(services());
       const byIccid = 'iccid' in query;
       // A number reached by ICCID goes to 最近查询 only once the user renews it.
       if (!byIccid) {
