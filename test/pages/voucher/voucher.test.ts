@@ -1,9 +1,9 @@
-import { productById } from '../../miniprogram/core/catalog';
-import { peso, yuan } from '../../miniprogram/core/money';
-import { createOrder, transition } from '../../miniprogram/core/order';
-import { quote } from '../../miniprogram/core/pricing';
-import type { Order, OrderState } from '../../miniprogram/core/types';
-import { voucherLines, voucherText, voucherView } from '../../miniprogram/pages/voucher/voucher';
+import { productById } from '../../../miniprogram/core/catalog';
+import { peso, yuan } from '../../../miniprogram/core/money';
+import { createOrder, transition } from '../../../miniprogram/core/order';
+import { quote } from '../../../miniprogram/core/pricing';
+import type { Order, OrderState } from '../../../miniprogram/core/types';
+import { voucherLines, voucherText, voucherView } from '../../../miniprogram/pages/voucher/voucher';
 
 const T0 = Date.UTC(2026, 10, 25, 2, 30, 0); // 2026-11-25 10:30:00 China time
 
