@@ -4,6 +4,7 @@
  * as arguments.
  */
 import { carrierName } from './carriers';
+import { productById } from './catalog';
 import { chinaCompactTimestamp, formatDateTime } from './dates';
 import { formatAmount, isMoney } from './money';
 import { yuanCharged, type Charge } from './charge';
@@ -177,12 +178,12 @@ export function transition(order: Order, to: OrderState, at: number, patch: Part
 
 /**
  * What identifies the purchase for buying it again (重新支付, 再次充值): the number and the
- * product, and a typed amount's minor units (a custom amount is no catalog product the
- * confirm page could find by id alone). Never a price: confirm quotes again.
+ * product, and for a recharge the catalog no longer knows by id, its amount in minor
+ * units, so confirm can check it. Never a price: confirm quotes again.
  */
 export function repeatQuery(order: Pick<Order, 'phone' | 'product'>): Record<string, string> {
   const query: Record<string, string> = { phone: String(order?.phone ?? ''), productId: String(order?.product?.id ?? '') };
-  if (order?.product?.kind === 'recharge' && /-custom-/.test(query.productId) && order.product.credit) query.amount = String(order.product.credit.amount);
+  if (order?.product?.kind === 'recharge' && !productById(query.productId) && isMoney(order.product.credit)) query.amount = String(order.product.credit.amount);
   return query;
 }
 

@@ -13,18 +13,18 @@ const SMART_PHONE = '09181234567';
 const EXPIRING_PHONE = '18600186002';
 const SHOT = { shot: true };
 
-/** From the lookup tab to the confirm page for one recharge amount. */
-async function toConfirm(d, phone, tile) {
+/** The page on top of the preview's stack. */
+const TOP = '#screen > .page-slot:not([hidden])';
+
+/** From the lookup tab to the packages page of a number. */
+async function toPackages(d, phone) {
   await d.go('lookup');
   await d.type(phone, { placeholder: '手机号' });
   await d.tapText('查询', { exact: true });
   await d.waitForText('立即续费');
   await d.tapText('立即续费');
   await d.waitForPage('packages');
-  await d.tapText(tile, { exact: true });
-  await d.tapText('下一步');
-  await d.waitForPage('confirm');
-  await d.waitForText('请核对号码');
+  await d.waitForText('已选');
 }
 
 /** Opens the mock WeChat Pay sheet from the confirm page; picks a simulated outcome when given. */
@@ -155,7 +155,7 @@ const STORIES = [
         title: '绑定 · 手动输入的号码有误',
         do: async (d) => {
           await d.tapText('手动输入其他号码');
-          await d.type('1380013800', { placeholder: '中国大陆或菲律宾' });
+          await d.type('1380013800', { placeholder: '大陆或 Smart' });
           await d.tapText('获取验证码');
         },
       },
@@ -194,14 +194,55 @@ const STORIES = [
     name: 'payment-fails',
     steps: [
       {
-        shot: 'result-failed.png',
-        title: '支付结果 · 余额不足',
+        shot: 'packages-smart.png',
+        title: 'Smart 号码 · 比索面值，按汇率付人民币',
         do: async (d) => {
           await d.open('home', SHOT);
-          await toConfirm(d, SMART_PHONE, '₱100');
+          await toPackages(d, SMART_PHONE);
+          await d.tapText('₱100', { exact: true, within: TOP });
+          await d.waitForText('折合人民币支付');
+        },
+      },
+      {
+        // To confirm: ¥12.35 to pay, with the face value and the rate (not photographed: packages shows it).
+        do: async (d) => {
+          await d.tapText('下一步');
+          await d.waitForPage('confirm');
+          await d.waitForText('汇率');
+        },
+      },
+      {
+        shot: 'result-failed.png',
+        title: '支付结果 · 余额不足，可重新支付',
+        do: async (d) => {
           await openPaySheet(d, '余额不足');
           await confirmOnSheet(d);
           await d.waitForPage('result');
+          await d.waitForText('重新支付');
+        },
+      },
+      {
+        // 重新支付, then 取消 on the sheet: back on confirm, nothing charged; then the records.
+        do: async (d) => {
+          await d.tapText('重新支付', { exact: true });
+          await d.waitForPage('confirm');
+          await d.waitForText('请核对号码');
+          await d.tapText(/^确认支付/);
+          await d.waitForText('付款给');
+          await d.tapText('取消', { within: '#screen', exact: true });
+          await d.waitForText('已取消支付，没有扣款');
+          await d.go('records');
+          await d.waitForPage('records');
+          await d.waitForText('已取消');
+        },
+      },
+      {
+        shot: 'voucher-cancelled.png',
+        title: '凭证 · 已取消（灰色标签），未扣款，可重新支付',
+        do: async (d) => {
+          await d.tapText('已取消', { within: TOP, exact: true });
+          await d.waitForPage('voucher');
+          await d.waitForText('未扣款');
         },
       },
     ],

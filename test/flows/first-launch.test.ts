@@ -45,7 +45,9 @@ test('first launch → privacy → bind → my cards → renew → record → re
 
   // 4. A second number, Dad's keep-number card, bound by hand with an SMS code.
   bind = await open('bind');
-  await bind.tap('.manual-toggle');
+  // The WeChat number is bound now: no one-tap button, the manual entry is open at once.
+  expect(bind.has('.grant >>> .wechat-button')).toBe(false);
+  expect(bind.has('.manual-toggle')).toBe(false);
   await bind.type('.sms >>> .phone-field', '17300173005');
   await bind.tap('.sms >>> .send-button');
   await bind.until(() => !bind.data.sending && bind.data.countdown > 0, 'the SMS');

@@ -33,19 +33,25 @@ export interface LookupDeps {
 }
 
 export async function lookupCard(deps: LookupDeps, query: CardQuery): Promise<LookupAnswer> {
-  let answer;
+  let answer: Awaited<ReturnType<CarrierGateway['lookup']>> | null | undefined;
   try {
     answer = await deps.gateway.lookup(query);
   } catch {
-    answer = { ok: false as const, error: 'network' as GatewayError, message: '' };
+    answer = null;
   }
+  // A broken answer (none at all, not an object) is treated like one that never arrived.
+  if (answer === null || typeof answer !== 'object') return failed('network', '');
   if (answer.ok) {
     const fetchedAt = deps.clock.now();
     deps.renewalCache.putCard(answer.value, fetchedAt);
     return { ok: true, card: answer.value, fetchedAt };
   }
   const error: GatewayError = Object.prototype.hasOwnProperty.call(LOOKUP_MESSAGES, answer.error) ? answer.error : 'network';
-  return { ok: false, error, message: answer.message || LOOKUP_MESSAGES[error], retryable: isRetryable(error) };
+  return failed(error, answer.message);
+}
+
+function failed(error: GatewayError, message: unknown): LookupAnswer {
+  return { ok: false, error, message: typeof message === 'string' && message ? message : LOOKUP_MESSAGES[error], retryable: isRetryable(error) };
 }
 
 /** The card of this number: the one the renewal already holds while fresh, else the gateway's. */
