@@ -1,7 +1,7 @@
-import { CARRIER_IDS } from '../../miniprogram/core/carriers';
-import { GRACE_DAYS, NUMBER_LAPSE_RULES } from '../../miniprogram/core/catalog';
-import { addDays, daysBetween } from '../../miniprogram/core/dates';
-import { exchangeRate, type ExchangeRate } from '../../miniprogram/core/exchange';
+import { CARRIER_IDS } from '../../../miniprogram/core/carriers';
+import { GRACE_DAYS, NUMBER_LAPSE_RULES } from '../../../miniprogram/core/catalog';
+import { addDays, daysBetween } from '../../../miniprogram/core/dates';
+import { exchangeRate, type ExchangeRate } from '../../../miniprogram/core/exchange';
 import {
   keepHorizonEnd,
   keepPlanHeadline,
@@ -11,8 +11,8 @@ import {
   planCard,
   type CardKeepPlan,
   type KeepPlanOptions,
-} from '../../miniprogram/core/keep-plan';
-import type { BoundCard, CardType, CarrierId, Money } from '../../miniprogram/core/types';
+} from '../../../miniprogram/pages/plan/keep-plan';
+import type { BoundCard, CardType, CarrierId, Money } from '../../../miniprogram/core/types';
 
 const TODAY = '2026-11-25';
 /** 10:00 on TODAY, China time. */
