@@ -39,6 +39,18 @@ export interface PhoneNumber {
 
 export type CardType = 'data' | 'phone' | 'keep' | 'esim';
 
+/**
+ * Where a number belongs (归属地), as the carrier answers it: 广东 深圳 for a mainland
+ * number, the country alone for a Philippine one.
+ */
+export interface NumberLocation {
+  country: Region;
+  /** 广东, 北京; '' for a Philippine number. */
+  province: string;
+  /** 深圳; '' when only the province is known (or for a Philippine number). */
+  city: string;
+}
+
 /** What the carrier gateway knows of a card. */
 export interface CardProfile {
   /** National number. */
@@ -55,6 +67,11 @@ export interface CardProfile {
   expiry: ChinaDate;
   /** 停机: the carrier has suspended the line (e.g. balance below zero). */
   suspended: boolean;
+  /**
+   * 归属地. null: the carrier could not place the number (shown as 归属地未知, never
+   * guessed); absent: this gateway does not answer it.
+   */
+  location?: NumberLocation | null;
 }
 
 export type ProductKind = 'recharge' | 'data' | 'keep';
@@ -180,12 +197,23 @@ export interface BoundCard {
   boundAt: number;
   /** How the number was verified. */
   verifiedBy: 'wechat' | 'sms';
-  /** Remind this many days before expiry; null for no reminder. */
+  /** Remind this many days before the date to act by (keep-deadline.ts); null for no reminder. */
   remindDaysBefore: 1 | 3 | 7 | null;
+  /** Old cards only: the expiry a calendar event was once added for (before `calendar`). */
   calendarAddedFor?: ChinaDate;
+  /** The phone-calendar event added: the day it rings and the date it was for. */
+  calendar?: { remindOn: ChinaDate; actBy: ChinaDate };
+  /** Old cards only: a one-time subscription was accepted, for a date not recorded. */
   subscribed?: boolean;
+  /** The one-time subscription message accepted, and the date it is for (it is sent once). */
+  subscription?: { actBy: ChinaDate; at: number };
+  /**
+   * The first China day a lookup saw the balance at or below zero (cleared when it is
+   * positive again): a Smart number's 120 days count from it.
+   */
+  zeroBalanceSince?: ChinaDate;
   /** Last figures seen from the gateway. */
-  lastKnown?: { balance: Money; dataLeftMb: number | null; expiry: ChinaDate; suspended: boolean; at: number };
+  lastKnown?: { balance: Money; dataLeftMb: number | null; expiry: ChinaDate; suspended: boolean; at: number; location?: NumberLocation | null };
 }
 
 /** A phone-calendar event, as wx.addPhoneCalendar takes it. */

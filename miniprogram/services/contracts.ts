@@ -8,8 +8,10 @@ import type {
   BoundCard,
   CalendarEvent,
   CardProfile,
+  CarrierId,
   ChinaDate,
   Money,
+  NumberLocation,
   Order,
   OrderState,
   ProductKind,
@@ -199,16 +201,36 @@ export interface SmsService {
 
 export type CardBookError = StorageError | 'duplicate' | 'not_found' | 'limit';
 
+/** A number looked up lately, with what the lookup said of it. */
+export interface RecentNumber {
+  /** National number. */
+  phone: string;
+  carrier: CarrierId;
+  /** 归属地 as the lookup answered it; null when it could not be placed, absent when never asked. */
+  location?: NumberLocation | null;
+  /** When it was last looked up (epoch ms; 0 for numbers kept from before this was recorded). */
+  at: number;
+}
+
 export interface CardBook {
   list(): BoundCard[];
   get(phone: string): BoundCard | undefined;
   bind(card: BoundCard): Result<void, CardBookError>;
+  /**
+   * Changes a card's settings. A patch with lastKnown also keeps the first day the
+   * balance was seen at zero (zeroBalanceSince) and the 归属地 when the patch has none.
+   */
   update(phone: string, patch: Partial<BoundCard>): Result<void, CardBookError>;
   unbind(phone: string): Result<void, CardBookError>;
   setDefault(phone: string): Result<void, CardBookError>;
   /** Numbers looked up lately (not bound), newest first, for quick picks. */
   recent(): string[];
-  pushRecent(phone: string): void;
+  /** The same numbers with their carrier and 归属地 (at most 10 kept). */
+  recentNumbers(): RecentNumber[];
+  /** Remembers a looked-up number (best effort), with what the lookup said of it. */
+  pushRecent(phone: string, seen?: { carrier?: CarrierId; location?: NumberLocation | null }): void;
+  removeRecent(phone: string): Result<void, CardBookError>;
+  clearRecent(): Result<void, CardBookError>;
 }
 
 /* ------------------------------------------------- WeChat device features */

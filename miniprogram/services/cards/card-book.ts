@@ -2,17 +2,22 @@
  * The numbers a user has bound (首页 my cards) and the numbers looked up lately.
  *
  * Both lists are small (at most 20 cards, 10 recent numbers), so each lives under one
- * key and is rewritten whole. Whatever is read back is checked: a value this code cannot
+ * key and is rewritten whole. Recent numbers keep the carrier and 归属地 the lookup
+ * answered (cards.recent.v2); the first layout (numbers only, v1) is read once and
+ * replaced on the next write. Whatever is read back is checked: a value this code cannot
  * understand is moved aside under 'cards.quarantine' (a list that only ever grows) and
  * the list reads as empty, so a damaged key never blocks the app and is never lost.
  */
-import type { BoundCard, CardType, Result } from '../../core/types';
+import type { BoundCard, CardType, CarrierId, NumberLocation, Result } from '../../core/types';
 import { isCarrierId } from '../../core/carriers';
+import { chinaToday } from '../../core/dates';
 import { parsePhone } from '../../core/phone';
-import type { CardBook, CardBookError, Clock, KeyValueStorage, QuarantinedEntry, StorageError } from '../contracts';
+import type { CardBook, CardBookError, Clock, KeyValueStorage, QuarantinedEntry, RecentNumber, StorageError } from '../contracts';
 
 export const CARDS_KEY = 'cards.v1';
-export const RECENT_KEY = 'cards.recent.v1';
+export const RECENT_KEY = 'cards.recent.v2';
+/** The first layout of the recent numbers: national numbers only. */
+export const RECENT_V1_KEY = 'cards.recent.v1';
 export const QUARANTINE_KEY = 'cards.quarantine';
 export const MAX_CARDS = 20;
 export const MAX_RECENT = 10;
@@ -22,6 +27,8 @@ export const DEFAULT_REMIND_DAYS = 3;
 
 const CARD_TYPES: readonly CardType[] = ['data', 'phone', 'keep', 'esim'];
 const REMIND_DAYS: readonly (number | null)[] = [1, 3, 7, null];
+/** Year 9999: a lookup time past it is corrupt, not a day to count from. */
+const MAX_EPOCH_MS = 253_402_300_799_000;
 
 interface StoredCards {
   version: 1;
@@ -93,6 +100,38 @@ export function isBoundCard(value: unknown): value is BoundCard {
   );
 }
 
+function isLocation(value: unknown): value is NumberLocation | null {
+  if (value === null) return true;
+  return isRecord(value) && (value.country === 'CN' || value.country === 'PH') && typeof value.province === 'string' && typeof value.city === 'string';
+}
+
+function isRecentNumber(value: unknown): value is RecentNumber {
+  return (
+    isRecord(value) &&
+    typeof value.phone === 'string' &&
+    parsePhone(value.phone).ok &&
+    isCarrierId(value.carrier) &&
+    typeof value.at === 'number' &&
+    (value.location === undefined || isLocation(value.location))
+  );
+}
+
+/**
+ * A card with a settings patch applied. Fresh figures (lastKnown) also move the first
+ * day the balance was seen at zero, and keep the 归属地 when the figures come without
+ * one (a top-up receipt does not repeat it; a number never moves).
+ */
+function withLookupFacts(card: BoundCard, patch: Partial<BoundCard>): BoundCard {
+  const next: BoundCard = { ...card, ...patch };
+  const known = patch.lastKnown;
+  if (!known || typeof known !== 'object') return next;
+  if (!('location' in known) && card.lastKnown && 'location' in card.lastKnown) next.lastKnown = { ...known, location: card.lastKnown.location };
+  const atZero = known.balance && typeof known.balance.amount === 'number' && known.balance.amount <= 0;
+  if (!atZero) delete next.zeroBalanceSince;
+  else if (!card.zeroBalanceSince && typeof known.at === 'number' && known.at > 0 && known.at < MAX_EPOCH_MS) next.zeroBalanceSince = chinaToday(known.at);
+  return next;
+}
+
 /** Exactly one default whenever the list is not empty: the first marked one, else the first card. */
 function withOneDefault(cards: BoundCard[]): BoundCard[] {
   const chosen = Math.max(0, cards.findIndex((c) => c.isDefault));
@@ -147,7 +186,7 @@ export class StoredCardBook implements CardBook {
     if (index < 0) return fail('not_found');
     const { phone: _phone, isDefault, ...rest } = patch;
     const next = cards.slice();
-    next[index] = { ...cards[index], ...rest };
+    next[index] = withLookupFacts(cards[index], rest);
     if (!isBoundCard(next[index])) return fail('failed', '卡片设置不完整，没有保存，请重试');
     if (isDefault === true) return this.writeCards(next.map((c, i) => ({ ...c, isDefault: i === index })));
     return this.writeCards(next);
@@ -180,19 +219,37 @@ export class StoredCardBook implements CardBook {
   }
 
   recent(): string[] {
+    return this.recentNumbers().map((entry) => entry.phone);
+  }
+
+  recentNumbers(): RecentNumber[] {
     const bound = new Set(this.readCards().map((c) => c.phone));
-    return (this.readRecent() ?? []).filter((phone) => !bound.has(phone));
+    return (this.readRecent() ?? []).filter((entry) => !bound.has(entry.phone)).map((entry) => ({ ...entry }));
   }
 
   /** Remembers a looked-up number. Best effort: a failed write only loses a convenience. */
-  pushRecent(phone: string): void {
+  pushRecent(phone: string, seen: { carrier?: CarrierId; location?: NumberLocation | null } = {}): void {
     const parsed = parsePhone(phone);
     if (!parsed.ok) return;
     const national = parsed.value.national;
     const known = this.readRecent();
     if (known === null) return;
-    const next = [national, ...known.filter((p) => p !== national)].slice(0, MAX_RECENT);
-    this.storage.set(RECENT_KEY, next);
+    const entry: RecentNumber = { phone: national, carrier: isCarrierId(seen.carrier) ? seen.carrier : parsed.value.carrier, at: this.clock.now() };
+    if (seen.location !== undefined) entry.location = seen.location;
+    this.writeRecent([entry, ...known.filter((p) => p.phone !== national)]);
+  }
+
+  removeRecent(phone: string): Result<void, CardBookError> {
+    const known = this.readRecent();
+    if (known === null) return fail('failed', '最近查询的数据损坏且无法单独保存，暂时不能删除，请稍后重试');
+    const key = canonicalPhone(phone);
+    if (!known.some((p) => p.phone === key)) return fail('not_found', '这个号码已经不在最近查询里了');
+    return this.writeRecent(known.filter((p) => p.phone !== key));
+  }
+
+  clearRecent(): Result<void, CardBookError> {
+    if (this.readRecent() === null) return fail('failed', '最近查询的数据损坏且无法单独保存，暂时不能清空，请稍后重试');
+    return this.writeRecent([]);
   }
 
   /** Everything ever set aside, oldest first (for a support screen or an export). */
@@ -237,15 +294,39 @@ export class StoredCardBook implements CardBook {
   }
 
   /** Null while an unreadable value could not be moved aside (so it must not be overwritten). */
-  private readRecent(): string[] | null {
+  private readRecent(): RecentNumber[] | null {
     const raw = this.storage.get(RECENT_KEY);
-    if (raw === undefined) return [];
-    if (!Array.isArray(raw) || !raw.every((p) => typeof p === 'string')) {
+    if (raw === undefined) return this.readRecentV1();
+    if (!Array.isArray(raw) || !raw.every(isRecentNumber)) {
       if (!this.setAside(RECENT_KEY, raw, 'recent numbers unreadable').ok) return null;
       this.storage.remove(RECENT_KEY);
       return [];
     }
     return raw.slice(0, MAX_RECENT);
+  }
+
+  /** The first layout, numbers only: their carrier comes from the segment, the 归属地 stays unknown. */
+  private readRecentV1(): RecentNumber[] | null {
+    const raw = this.storage.get(RECENT_V1_KEY);
+    if (raw === undefined) return [];
+    if (!Array.isArray(raw) || !raw.every((p) => typeof p === 'string')) {
+      if (!this.setAside(RECENT_V1_KEY, raw, 'recent numbers unreadable').ok) return null;
+      this.storage.remove(RECENT_V1_KEY);
+      return [];
+    }
+    const entries: RecentNumber[] = [];
+    for (const phone of raw as string[]) {
+      const parsed = parsePhone(phone);
+      if (parsed.ok && !entries.some((e) => e.phone === parsed.value.national)) entries.push({ phone: parsed.value.national, carrier: parsed.value.carrier, at: 0 });
+    }
+    return entries.slice(0, MAX_RECENT);
+  }
+
+  private writeRecent(entries: RecentNumber[]): Result<void, CardBookError> {
+    const written = this.storage.set(RECENT_KEY, entries.slice(0, MAX_RECENT));
+    if (!written.ok) return fail(written.error as StorageError, written.message);
+    this.storage.remove(RECENT_V1_KEY);
+    return OK;
   }
 
   /** Appends the raw value to the quarantine list, which is only ever added to. */

@@ -35,7 +35,10 @@ export async function lookupCard(gateway: CarrierGateway, query: CardQuery): Pro
 
 /** What a bound card remembers of a lookup, so every view of it shows the last answer. */
 export function lastKnownOf(card: CardProfile, at: number): NonNullable<BoundCard['lastKnown']> {
-  return { balance: card.balance, dataLeftMb: card.dataLeftMb, expiry: card.expiry, suspended: card.suspended, at };
+  const known: NonNullable<BoundCard['lastKnown']> = { balance: card.balance, dataLeftMb: card.dataLeftMb, expiry: card.expiry, suspended: card.suspended, at };
+  // Only a gateway that answers 归属地 sets it, so an older answer never erases a known one.
+  if (card.location !== undefined) known.location = card.location;
+  return known;
 }
 
 /** One page's lookups, where only the newest one's answer counts. */
