@@ -1,7 +1,7 @@
 /**
  * The offline carrier: the default backend until a real gateway client implements
- * CarrierGateway. Any valid number answers with a stable card (mock-cards.ts derives
- * it from the digits), the DEMO_NUMBERS show each card status, and a paid top-up
+ * CarrierGateway. Any valid number answers with a stable card and 归属地 (card-data.ts
+ * and locations.ts derive them from the digits), the DEMO_NUMBERS show each card status, and a paid top-up
  * changes the card as bought and survives a relaunch.
  *
  * Failure model (what tests and the demo can provoke):
@@ -19,6 +19,7 @@ import { parsePhone } from '../../core/phone';
 import type { CardProfile, Money, Order, Result } from '../../core/types';
 import type { CardQuery, CarrierGateway, Clock, GatewayError, KeyValueStorage, TopUpReceipt } from '../../services/contracts';
 import { deriveProfile, inventPhoneFor, phoneFromIccid } from './card-data';
+import { locationOf } from './locations';
 
 export { DEMO_NUMBERS, type DemoNumber } from './card-data';
 
@@ -172,7 +173,8 @@ export class MockCarrierGateway implements CarrierGateway {
   /** A valid national number's card now: as changed by top-ups, else derived. */
   private current(phone: string): CardProfile {
     const stored = this.cards.get(phone);
-    if (stored) return copyCard(stored);
+    // Cards stored before the gateway answered 归属地 get it now: it follows from the number.
+    if (stored) return { ...copyCard(stored), location: locationOf(stored.phone, stored.region) };
     const derived = deriveProfile(phone, this.today()) as CardProfile;
     const iccid = this.iccidOfInvented.get(phone);
     return iccid ? { ...derived, iccid } : derived;
