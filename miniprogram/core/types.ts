@@ -208,8 +208,9 @@ export interface BoundCard {
   /** The one-time subscription message accepted, and the date it is for (it is sent once). */
   subscription?: { actBy: ChinaDate; at: number };
   /**
-   * The first China day a lookup saw the balance at or below zero (cleared when it is
-   * positive again): a Smart number's 120 days count from it.
+   * The earliest China day the balance can have reached zero: the day after a lookup
+   * last saw it positive, once a later one sees it at zero (cleared when positive again).
+   * A Smart number's 120 days count from it.
    */
   zeroBalanceSince?: ChinaDate;
   /** Last figures seen from the gateway. */

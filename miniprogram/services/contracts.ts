@@ -217,8 +217,8 @@ export interface CardBook {
   get(phone: string): BoundCard | undefined;
   bind(card: BoundCard): Result<void, CardBookError>;
   /**
-   * Changes a card's settings. A patch with lastKnown also keeps the first day the
-   * balance was seen at zero (zeroBalanceSince) and the 归属地 when the patch has none.
+   * Changes a card's settings. A patch with lastKnown also tracks the day the balance
+   * reached zero (zeroBalanceSince) and keeps the 归属地 when the patch has none.
    */
   update(phone: string, patch: Partial<BoundCard>): Result<void, CardBookError>;
   unbind(phone: string): Result<void, CardBookError>;
@@ -281,7 +281,8 @@ export type PageName =
   | 'mine'
   | 'bind'
   | 'card'
-  | 'help';
+  | 'help'
+  | 'plan';
 
 export const TAB_PAGES: readonly PageName[] = ['home', 'lookup', 'records', 'mine'];
 

@@ -1,16 +1,21 @@
 /**
  * What the card lists (首页, 我的, card settings) show for a bound card: names, the
- * masked number, days left and a status badge. Pure: today comes in; pages only bind
+ * masked number, days left, a status badge, its 归属地, the data left on a data card and
+ * what a suspended card owes; and the home page's order and notice, which follow the
+ * keep-number deadline (core/keep-deadline.ts). Pure: today comes in; pages only bind
  * these fields to WXML.
  */
 import type { BoundCard, ChinaDate } from '../core/types';
 import { CARRIERS, carrierName, isCarrierId } from '../core/carriers';
 import { expiryState, formatChinaDate, isChinaDate } from '../core/dates';
 import { GRACE_DAYS } from '../core/catalog';
-import { formatMoney, isMoney } from '../core/money';
+import { compareUrgency, keepDeadline, type KeepDeadline } from '../core/keep-deadline';
+import { formatMoney, isMoney, money } from '../core/money';
 import { maskPhone } from '../core/phone';
 import { keepNumberWarning } from '../core/reminders';
+import { formatDataMb } from './format';
 import { CARD_TYPE_LABELS, EXPIRY_BADGES, SUSPENDED_BADGE, type BadgeKind } from './labels';
+import { locationText } from './location';
 
 export type { BadgeKind };
 
@@ -29,6 +34,12 @@ export interface CardTile {
   /** 到期 2026年12月1日, or '' while unknown. */
   expiryText: string;
   balanceText: string;
+  /** 归属地 (北京, 菲律宾, 归属地未知); '' before the first lookup. */
+  location: string;
+  /** 剩余流量 300MB on a data card; ''. */
+  dataText: string;
+  /** Why a suspended card is cut off and what lifts it; ''. */
+  suspendedText: string;
   /** Needs attention soon (banner): expiring, expired, recycle risk or suspended. */
   urgent: boolean;
   /** The keep-number warning, or ''. */
@@ -52,7 +63,7 @@ export function cardTile(card: BoundCard, today: ChinaDate): CardTile {
   };
   const known = card.lastKnown;
   if (!known || !isChinaDate(known.expiry) || !isChinaDate(today)) {
-    return { ...base, badge: '待查询', badgeKind: 'default', daysText: '到期日未知', expiryText: '', balanceText: '', urgent: false, warning: '' };
+    return { ...base, badge: '待查询', badgeKind: 'default', daysText: '到期日未知', expiryText: '', balanceText: '', location: '', dataText: '', suspendedText: '', urgent: false, warning: '' };
   }
   const graceDays = isCarrierId(card.carrier) ? GRACE_DAYS[card.carrier] : undefined;
   const soonDays = Math.max(7, card.remindDaysBefore ?? 0);
@@ -66,23 +77,77 @@ export function cardTile(card: BoundCard, today: ChinaDate): CardTile {
     daysText: state.label,
     expiryText: `到期 ${formatChinaDate(known.expiry)}`,
     balanceText: isMoney(known.balance) ? `余额 ${formatMoney(known.balance)}` : '',
+    location: locationText(known.location),
+    dataText: card.cardType === 'data' && typeof known.dataLeftMb === 'number' ? `剩余流量 ${formatDataMb(known.dataLeftMb)}` : '',
+    suspendedText: suspended ? suspendedLine(card) : '',
     urgent: suspended || state.status !== 'active',
     warning: keepNumberWarning(card, known.expiry, today)?.message ?? '',
   };
 }
 
-/** One line for the notice bar: which cards need renewing soon, most urgent first. Empty when none. */
-export function expiryBanner(cards: BoundCard[], today: ChinaDate): string {
-  const urgent = cards
-    .map((card) => ({ card, tile: cardTile(card, today) }))
-    .filter(({ tile }) => tile.urgent)
-    .sort((a, b) => daysLeftOf(a.card, today) - daysLeftOf(b.card, today));
-  if (!urgent.length) return '';
-  const parts = urgent.map(({ card, tile }) => `${cardTitle(card)} ${tile.masked} ${tile.badge === SUSPENDED_BADGE.text ? SUSPENDED_BADGE.text : tile.daysText}`);
-  return `请及时续费：${parts.join('；')}`;
+/**
+ * 已欠费 ¥12.30 停机，充值 ¥13 以上可恢复: the line comes back when the balance is at zero
+ * or more, so the smallest whole amount that clears the debt is named.
+ */
+function suspendedLine(card: BoundCard): string {
+  const balance = card.lastKnown?.balance;
+  const hotline = isCarrierId(card.carrier) ? CARRIERS[card.carrier].hotline : '';
+  if (!isMoney(balance) || balance.amount >= 0) return `已停机，请充值，或拨打 ${hotline} 问清停机原因`;
+  const owed = money(-balance.amount, balance.currency);
+  const clears = money(Math.ceil(owed.amount / 100) * 100, balance.currency);
+  return `已欠费 ${formatMoney(owed)} 停机，充值 ${formatMoney(clears).replace(/\.00$/, '')} 以上可恢复`;
 }
 
-function daysLeftOf(card: BoundCard, today: ChinaDate): number {
-  const expiry = card.lastKnown?.expiry;
-  return expiry && isChinaDate(expiry) ? expiryState(expiry, today).daysLeft : Number.MAX_SAFE_INTEGER;
+function deadlinesOf(cards: BoundCard[], today: ChinaDate): { card: BoundCard; deadline: KeepDeadline | null }[] {
+  return cards.map((card) => {
+    const found = keepDeadline(card, { today, zeroBalanceSince: card.zeroBalanceSince ? { [card.phone]: card.zeroBalanceSince } : undefined });
+    return { card, deadline: found.ok ? found.value : null };
+  });
+}
+
+const rankOf = (deadline: KeepDeadline | null): number => (deadline === null ? 2 : deadline.status === 'unknown' ? 1 : 0);
+
+/**
+ * The cards in the order of what needs doing: expired or suspended first, then by days
+ * left; cards never looked up keep their bound order, last.
+ */
+export function byUrgency(cards: BoundCard[], today: ChinaDate): BoundCard[] {
+  if (!isChinaDate(today)) return cards.slice();
+  return deadlinesOf(cards, today)
+    .map((entry, index) => ({ ...entry, index }))
+    .sort((a, b) => rankOf(a.deadline) - rankOf(b.deadline) || (rankOf(a.deadline) === 0 ? compareUrgency(a.deadline as KeepDeadline, b.deadline as KeepDeadline) : 0) || a.index - b.index)
+    .map((entry) => entry.card);
+}
+
+export interface UrgentNotice {
+  phone: string;
+  /** 138****8000 还有 2 天到期 · 去续费 */
+  text: string;
+}
+
+function noticeText(deadline: KeepDeadline, who: string): string {
+  const days = deadline.daysLeft ?? 0;
+  if (deadline.status === 'suspended') {
+    return deadline.debt.amount > 0 ? `${who} 已停机，欠费 ${formatMoney(deadline.debt)} · 去充值` : `${who} 已停机 · 去续费`;
+  }
+  if (deadline.status === 'lapsed' && deadline.lastDayToSave) {
+    return `${who} 已过期，${formatChinaDate(deadline.lastDayToSave)}前续费才能保住号码 · 去续费`;
+  }
+  if (deadline.reason === 'zero_balance_window') return `${who} ${days === 0 ? '今天' : `${days} 天内`}须充值，否则停号 · 去充值`;
+  return `${who} ${days === 0 ? '今天到期' : `还有 ${days} 天到期`} · 去续费`;
+}
+
+/**
+ * The notice bar's one line: the most urgent card that can be renewed now (suspended,
+ * lapsed but still savable, or due within 7 days). A number that may be recycled is
+ * left to its tile (paying before checking could pay for someone else's number).
+ */
+export function urgentNotice(cards: BoundCard[], today: ChinaDate): UrgentNotice | null {
+  if (!isChinaDate(today)) return null;
+  const due = deadlinesOf(cards, today)
+    .filter((entry): entry is { card: BoundCard; deadline: KeepDeadline } => entry.deadline !== null && ['suspended', 'lapsed', 'due_soon'].includes(entry.deadline.status))
+    .sort((a, b) => compareUrgency(a.deadline, b.deadline))[0];
+  if (!due) return null;
+  const who = due.card.nickname ? `${due.card.nickname} ${maskPhone(due.card.phone)}` : maskPhone(due.card.phone);
+  return { phone: due.card.phone, text: noticeText(due.deadline, who) };
 }

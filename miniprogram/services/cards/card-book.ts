@@ -10,7 +10,7 @@
  */
 import type { BoundCard, CardType, CarrierId, NumberLocation, Result } from '../../core/types';
 import { isCarrierId } from '../../core/carriers';
-import { chinaToday } from '../../core/dates';
+import { addDays, chinaToday } from '../../core/dates';
 import { parsePhone } from '../../core/phone';
 import type { CardBook, CardBookError, Clock, KeyValueStorage, QuarantinedEntry, RecentNumber, StorageError } from '../contracts';
 
@@ -116,20 +116,41 @@ function isRecentNumber(value: unknown): value is RecentNumber {
   );
 }
 
+function dayOf(at: unknown): string | null {
+  return typeof at === 'number' && at > 0 && at < MAX_EPOCH_MS ? chinaToday(at) : null;
+}
+
 /**
- * A card with a settings patch applied. Fresh figures (lastKnown) also move the first
- * day the balance was seen at zero, and keep the 归属地 when the figures come without
- * one (a top-up receipt does not repeat it; a number never moves).
+ * A card with a settings patch applied. Fresh figures (lastKnown) also keep the 归属地
+ * when they come without one (a top-up receipt does not repeat it; a number never
+ * moves), and track when the balance reached zero: seen positive on day P and at zero
+ * later, it reached zero between P + 1 and now, so P + 1 is kept — the earliest it can
+ * be, which makes a Smart number's 120 days end early rather than late. A balance
+ * already at zero the first time it is seen records nothing (the plan says it guesses).
  */
 function withLookupFacts(card: BoundCard, patch: Partial<BoundCard>): BoundCard {
   const next: BoundCard = { ...card, ...patch };
   const known = patch.lastKnown;
   if (!known || typeof known !== 'object') return next;
-  if (!('location' in known) && card.lastKnown && 'location' in card.lastKnown) next.lastKnown = { ...known, location: card.lastKnown.location };
-  const atZero = known.balance && typeof known.balance.amount === 'number' && known.balance.amount <= 0;
-  if (!atZero) delete next.zeroBalanceSince;
-  else if (!card.zeroBalanceSince && typeof known.at === 'number' && known.at > 0 && known.at < MAX_EPOCH_MS) next.zeroBalanceSince = chinaToday(known.at);
+  const before = card.lastKnown;
+  if (!('location' in known) && before && 'location' in before) next.lastKnown = { ...known, location: before.location };
+  const atZero = isMoneyLike(known.balance) && known.balance.amount <= 0;
+  if (!atZero) {
+    delete next.zeroBalanceSince;
+    return next;
+  }
+  if (card.zeroBalanceSince) return next;
+  const positiveOn = before && isMoneyLike(before.balance) && before.balance.amount > 0 ? dayOf(before.at) : null;
+  const seenOn = dayOf(known.at);
+  if (positiveOn && seenOn) {
+    const dayAfter = addDays(positiveOn, 1);
+    next.zeroBalanceSince = dayAfter < seenOn ? dayAfter : seenOn;
+  }
   return next;
+}
+
+function isMoneyLike(value: unknown): value is { amount: number } {
+  return isRecord(value) && typeof value.amount === 'number';
 }
 
 /** Exactly one default whenever the list is not empty: the first marked one, else the first card. */

@@ -357,22 +357,38 @@ describe('what a lookup leaves on a bound card', () => {
   });
   const day = (iso: string) => Date.parse(`${iso}T10:00:00+08:00`);
 
-  test('the first day a balance is seen at zero is kept until it is positive again', () => {
+  test('seen positive, then at zero: the day after the positive one is kept (the earliest it can be) until it is positive again', () => {
     const book = newBook();
     book.bind(card('09181234567'));
     book.update('09181234567', { lastKnown: known(500, day('2026-11-01')) });
     expect(book.get('09181234567')?.zeroBalanceSince).toBeUndefined();
     book.update('09181234567', { lastKnown: known(0, day('2026-11-10')) });
     book.update('09181234567', { lastKnown: known(0, day('2026-11-20')) });
-    expect(book.get('09181234567')?.zeroBalanceSince).toBe('2026-11-10');
+    expect(book.get('09181234567')?.zeroBalanceSince).toBe('2026-11-02');
     book.update('09181234567', { lastKnown: known(1000, day('2026-11-21')) });
+    expect(book.get('09181234567')?.zeroBalanceSince).toBeUndefined();
+  });
+
+  test('positive and zero on the same day: that day', () => {
+    const book = newBook();
+    book.bind(card('09181234567'));
+    book.update('09181234567', { lastKnown: known(500, day('2026-11-10')) });
+    book.update('09181234567', { lastKnown: known(0, day('2026-11-10') + 3_600_000) });
+    expect(book.get('09181234567')?.zeroBalanceSince).toBe('2026-11-10');
+  });
+
+  test('at zero the first time it is seen: no day is recorded (the plan says it estimates)', () => {
+    const book = newBook();
+    book.bind(card('09181234567'));
+    book.update('09181234567', { lastKnown: known(0, day('2026-11-10')) });
     expect(book.get('09181234567')?.zeroBalanceSince).toBeUndefined();
   });
 
   test('a lookup time that is not a time records no day', () => {
     const book = newBook();
     book.bind(card('09181234567'));
-    book.update('09181234567', { lastKnown: known(0, 1e20) });
+    book.update('09181234567', { lastKnown: known(500, 1e20) });
+    book.update('09181234567', { lastKnown: known(0, day('2026-11-10')) });
     expect(book.get('09181234567')?.zeroBalanceSince).toBeUndefined();
   });
 
