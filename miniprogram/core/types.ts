@@ -205,8 +205,8 @@ export interface BoundCard {
   calendar?: { remindOn: ChinaDate; actBy: ChinaDate };
   /** Old cards only: a one-time subscription was accepted, for a date not recorded. */
   subscribed?: boolean;
-  /** The one-time subscription message accepted, and the date it is for (it is sent once). */
-  subscription?: { actBy: ChinaDate; at: number };
+  /** The one-time subscription message accepted: the date it is for and the day it is sent (once). */
+  subscription?: { actBy: ChinaDate; remindOn: ChinaDate; at: number };
   /**
    * The earliest China day the balance can have reached zero: the day after a lookup
    * last saw it positive, once a later one sees it at zero (cleared when positive again).

@@ -7,12 +7,11 @@
  */
 import type { BoundCard, ChinaDate } from '../core/types';
 import { CARRIERS, carrierName, isCarrierId } from '../core/carriers';
-import { expiryState, formatChinaDate, isChinaDate } from '../core/dates';
+import { RECYCLE_WARNING_DAYS, daysBetween, expiryState, formatChinaDate, isChinaDate } from '../core/dates';
 import { GRACE_DAYS } from '../core/catalog';
 import { compareUrgency, keepDeadline, type KeepDeadline } from '../core/keep-deadline';
 import { formatMoney, isMoney, money } from '../core/money';
 import { maskPhone } from '../core/phone';
-import { keepNumberWarning } from '../core/reminders';
 import { formatDataMb } from './format';
 import { CARD_TYPE_LABELS, EXPIRY_BADGES, SUSPENDED_BADGE, type BadgeKind } from './labels';
 import { locationText } from './location';
@@ -81,8 +80,35 @@ export function cardTile(card: BoundCard, today: ChinaDate): CardTile {
     dataText: card.cardType === 'data' && typeof known.dataLeftMb === 'number' ? `剩余流量 ${formatDataMb(known.dataLeftMb)}` : '',
     suspendedText: suspended ? suspendedLine(card) : '',
     urgent: suspended || state.status !== 'active',
-    warning: keepNumberWarning(card, known.expiry, today)?.message ?? '',
+    warning: card.cardType === 'keep' ? keepWarning(deadlineOf(card, today)) : '',
   };
+}
+
+function deadlineOf(card: BoundCard, today: ChinaDate): KeepDeadline | null {
+  const found = keepDeadline(card, { today, zeroBalanceSince: card.zeroBalanceSince ? { [card.phone]: card.zeroBalanceSince } : undefined });
+  return found.ok ? found.value : null;
+}
+
+/**
+ * Keep-number cards exist only to keep the number, so missing the renewal loses the
+ * number itself: they are warned from 7 days before their deadline, and more urgently
+ * once expired (30 days before the number may be recycled, the words say so).
+ */
+function keepWarning(d: KeepDeadline | null): string {
+  if (!d || d.validUntil === null || d.actBy === null) return '';
+  const date = formatChinaDate(d.validUntil);
+  const left = d.daysLeft ?? 0;
+  if (d.status === 'due_soon' && d.reason !== 'zero_balance_window') {
+    return left === 0 ? `保号套餐今天（${date}）到期，请今天续费，以免停机后号码被回收` : `保号套餐 ${date} 到期，还剩 ${left} 天，请在到期前续费，以免号码被回收`;
+  }
+  if (d.status === 'due_soon') return `余额归零后的保留期还剩 ${left} 天，请在 ${formatChinaDate(d.actBy)} 前充值，以免停号`;
+  if (d.status === 'lapsed') {
+    return left <= RECYCLE_WARNING_DAYS
+      ? `号码还有 ${left} 天就会被回收，请立即续费保号套餐，或到营业厅办理`
+      : `保号套餐已过期 ${daysBetween(d.validUntil, d.actBy) - left} 天，号码已停机；再过 ${left} 天不续费，号码将被回收，请尽快续费`;
+  }
+  if (d.status === 'maybe_lost') return '号码可能已被运营商回收，请尽快拨打客服电话或到营业厅确认';
+  return '';
 }
 
 /**
