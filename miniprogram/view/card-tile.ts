@@ -39,8 +39,6 @@ export interface CardTile {
   dataText: string;
   /** Why a suspended card is cut off and what lifts it; ''. */
   suspendedText: string;
-  /** Needs attention soon (banner): expiring, expired, recycle risk or suspended. */
-  urgent: boolean;
   /** The keep-number warning, or ''. */
   warning: string;
 }
@@ -62,7 +60,7 @@ export function cardTile(card: BoundCard, today: ChinaDate): CardTile {
   };
   const known = card.lastKnown;
   if (!known || !isChinaDate(known.expiry) || !isChinaDate(today)) {
-    return { ...base, badge: '待查询', badgeKind: 'default', daysText: '到期日未知', expiryText: '', balanceText: '', location: '', dataText: '', suspendedText: '', urgent: false, warning: '' };
+    return { ...base, badge: '待查询', badgeKind: 'default', daysText: '到期日未知', expiryText: '', balanceText: '', location: '', dataText: '', suspendedText: '', warning: '' };
   }
   const graceDays = isCarrierId(card.carrier) ? GRACE_DAYS[card.carrier] : undefined;
   const soonDays = Math.max(7, card.remindDaysBefore ?? 0);
@@ -79,7 +77,6 @@ export function cardTile(card: BoundCard, today: ChinaDate): CardTile {
     location: locationText(known.location),
     dataText: card.cardType === 'data' && typeof known.dataLeftMb === 'number' ? `剩余流量 ${formatDataMb(known.dataLeftMb)}` : '',
     suspendedText: suspended ? suspendedLine(card) : '',
-    urgent: suspended || state.status !== 'active',
     warning: card.cardType === 'keep' ? keepWarning(deadlineOf(card, today)) : '',
   };
 }
@@ -125,10 +122,7 @@ function suspendedLine(card: BoundCard): string {
 }
 
 function deadlinesOf(cards: BoundCard[], today: ChinaDate): { card: BoundCard; deadline: KeepDeadline | null }[] {
-  return cards.map((card) => {
-    const found = keepDeadline(card, { today, zeroBalanceSince: card.zeroBalanceSince ? { [card.phone]: card.zeroBalanceSince } : undefined });
-    return { card, deadline: found.ok ? found.value : null };
-  });
+  return cards.map((card) => ({ card, deadline: deadlineOf(card, today) }));
 }
 
 const rankOf = (deadline: KeepDeadline | null): number => (deadline === null ? 2 : deadline.status === 'unknown' ? 1 : 0);

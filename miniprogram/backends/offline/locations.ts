@@ -13,10 +13,9 @@ import { pick } from './hash';
 
 /** Province:city,city|...; a municipality is its own only city. */
 const PLACES =
-  '北京:北京|天津:天津|上海:上海|重庆:重庆|河北:石家庄,唐山,保定|山西:太原,大同|内蒙古:呼和浩特,包头|辽宁:沈阳,大连|吉林:长春,吉林|黑龙江:哈尔滨,大庆|' +
-  '江苏:南京,苏州,无锡|浙江:杭州,宁波,温州|安徽:合肥,芜湖|福建:福州,厦门,泉州|江西:南昌,赣州|山东:济南,青岛,烟台|河南:郑州,洛阳|湖北:武汉,宜昌|' +
-  '湖南:长沙,株洲|广东:广州,深圳,东莞,佛山|广西:南宁,桂林|海南:海口,三亚|四川:成都,绵阳|贵州:贵阳,遵义|云南:昆明,大理|西藏:拉萨|陕西:西安,宝鸡|' +
-  '甘肃:兰州|青海:西宁|宁夏:银川|新疆:乌鲁木齐,喀什';
+  '北京:北京|天津:天津|上海:上海|重庆:重庆|河北:石家庄,保定|山西:太原|内蒙古:呼和浩特|辽宁:沈阳,大连|吉林:长春|黑龙江:哈尔滨|江苏:南京,苏州|浙江:杭州,宁波|' +
+  '安徽:合肥|福建:福州,厦门|江西:南昌|山东:济南,青岛|河南:郑州|湖北:武汉|湖南:长沙|广东:广州,深圳,东莞|广西:南宁|海南:海口|四川:成都|贵州:贵阳|云南:昆明|' +
+  '西藏:拉萨|陕西:西安|甘肃:兰州|青海:西宁|宁夏:银川|新疆:乌鲁木齐';
 
 const CITIES: [string, string][] = PLACES.split('|').flatMap((entry) => {
   const [province, cities] = entry.split(':');
@@ -24,7 +23,7 @@ const CITIES: [string, string][] = PLACES.split('|').flatMap((entry) => {
 });
 
 /** About one prefix in sixteen is left unplaced. */
-const UNPLACED_SLOTS = 4;
+const UNPLACED_SLOTS = 3;
 
 /** Demo numbers with a place the README can name (null: 归属地未知). */
 const PINNED: Record<string, [string, string] | null> = {

@@ -15,7 +15,7 @@
  *
  * Pure rules like core/ (the same lint wall holds), kept in the 保号计划 page's folder
  * because only that page needs them: outside a subpackage's folder they would ship in
- * the main package, which has no room left (they and months.ts cost about 8 KB).
+ * the main package, which has no room left.
  *
  * The 12-month option: each product the carrier sells this card type that extends
  * validity is bought again and again, each time on the card's reminder day before the
@@ -39,7 +39,6 @@ import { addDays, daysBetween, formatChinaDate } from '../../core/dates';
 import { type ExchangeRate, toYuan } from '../../core/exchange';
 import { type KeepDeadline, type KeepDeadlineOptions, type KeepPlanError, compareUrgency, isPlanDay, keepDeadline, rejectPlan } from '../../core/keep-deadline';
 import { formatMoney, isMoney, money } from '../../core/money';
-import { addMonthsClamped } from '../../core/months';
 import { maskPhone } from '../../core/phone';
 import { quote } from '../../core/pricing';
 import type { BoundCard, ChinaDate, Money, Product, Promotion, Result } from '../../core/types';
@@ -111,17 +110,23 @@ export interface KeepTimeline {
 // Guards
 // ---------------------------------------------------------------------------------
 
-const HORIZON_MONTHS = 12;
 /** A product that needs more purchases than this in a year is not an option (and bounds the loop). */
 const MAX_PURCHASES = 400;
 const REMIND_CHOICES = [1, 3, 7];
 
 const laterOf = (a: ChinaDate, b: ChinaDate): ChinaDate => (a >= b ? a : b);
 
-/** The last day the 12 months from today cover: 2026-11-25 → 2027-11-24. Null for a day that is not usable. */
+/**
+ * The last day the 12 months from today cover: 2026-11-25 → 2027-11-24. Null for a day
+ * that is not usable. The same day next year, clamped (a leap day → 28 February), is
+ * months.ts's addMonthsClamped(today, 12): written out here so the main package does
+ * not carry months.ts for this page alone.
+ */
 export function keepHorizonEnd(today: ChinaDate): ChinaDate | null {
   if (!isPlanDay(today)) return null;
-  return addDays(addMonthsClamped(today, HORIZON_MONTHS), -1);
+  // The year after a leap day is never a leap year.
+  const monthDay = today.endsWith('-02-29') ? '-02-28' : today.slice(4);
+  return addDays(`${Number(today.slice(0, 4)) + 1}${monthDay}`, -1);
 }
 
 function leadDays(value: unknown): number {

@@ -105,15 +105,23 @@ function isLocation(value: unknown): value is NumberLocation | null {
   return isRecord(value) && (value.country === 'CN' || value.country === 'PH') && typeof value.province === 'string' && typeof value.city === 'string';
 }
 
-function isRecentNumber(value: unknown): value is RecentNumber {
-  return (
+/** A stored recent number, or null for one this code cannot read. */
+function recentEntry(value: unknown): RecentNumber | null {
+  const ok =
     isRecord(value) &&
     typeof value.phone === 'string' &&
     parsePhone(value.phone).ok &&
     isCarrierId(value.carrier) &&
     typeof value.at === 'number' &&
-    (value.location === undefined || isLocation(value.location))
-  );
+    (value.location === undefined || isLocation(value.location));
+  return ok ? (value as unknown as RecentNumber) : null;
+}
+
+/** A number of the first layout; one that no longer parses is dropped (undefined), not fatal. */
+function legacyEntry(value: unknown): RecentNumber | null | undefined {
+  if (typeof value !== 'string') return null;
+  const parsed = parsePhone(value);
+  return parsed.ok ? { phone: parsed.value.national, carrier: parsed.value.carrier, at: 0 } : undefined;
 }
 
 function dayOf(at: unknown): string | null {
@@ -314,33 +322,25 @@ export class StoredCardBook implements CardBook {
     return written.ok ? OK : fail(written.error as StorageError, written.message);
   }
 
-  /** Null while an unreadable value could not be moved aside (so it must not be overwritten). */
+  /**
+   * Null while an unreadable value could not be moved aside (so it must not be
+   * overwritten). The first layout (v1, numbers only) is read when there is no v2: its
+   * carrier comes from the segment, its 归属地 stays unknown.
+   */
   private readRecent(): RecentNumber[] | null {
-    const raw = this.storage.get(RECENT_KEY);
-    if (raw === undefined) return this.readRecentV1();
-    if (!Array.isArray(raw) || !raw.every(isRecentNumber)) {
-      if (!this.setAside(RECENT_KEY, raw, 'recent numbers unreadable').ok) return null;
-      this.storage.remove(RECENT_KEY);
-      return [];
-    }
-    return raw.slice(0, MAX_RECENT);
-  }
-
-  /** The first layout, numbers only: their carrier comes from the segment, the 归属地 stays unknown. */
-  private readRecentV1(): RecentNumber[] | null {
-    const raw = this.storage.get(RECENT_V1_KEY);
+    const v2 = this.storage.get(RECENT_KEY);
+    const key = v2 === undefined ? RECENT_V1_KEY : RECENT_KEY;
+    const raw = v2 === undefined ? this.storage.get(RECENT_V1_KEY) : v2;
     if (raw === undefined) return [];
-    if (!Array.isArray(raw) || !raw.every((p) => typeof p === 'string')) {
-      if (!this.setAside(RECENT_V1_KEY, raw, 'recent numbers unreadable').ok) return null;
-      this.storage.remove(RECENT_V1_KEY);
+    const entries = Array.isArray(raw) ? raw.map(key === RECENT_KEY ? recentEntry : legacyEntry) : [null];
+    if (entries.includes(null)) {
+      if (!this.setAside(key, raw, 'recent numbers unreadable').ok) return null;
+      this.storage.remove(key);
       return [];
     }
-    const entries: RecentNumber[] = [];
-    for (const phone of raw as string[]) {
-      const parsed = parsePhone(phone);
-      if (parsed.ok && !entries.some((e) => e.phone === parsed.value.national)) entries.push({ phone: parsed.value.national, carrier: parsed.value.carrier, at: 0 });
-    }
-    return entries.slice(0, MAX_RECENT);
+    const known = entries.filter((e): e is RecentNumber => e !== undefined && e !== null);
+    const unique = known.filter((e, i) => known.findIndex((o) => o.phone === e.phone) === i);
+    return unique.slice(0, MAX_RECENT);
   }
 
   private writeRecent(entries: RecentNumber[]): Result<void, CardBookError> {
