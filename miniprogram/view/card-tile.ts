@@ -39,6 +39,8 @@ export interface CardTile {
   dataText: string;
   /** Why a suspended card is cut off and what lifts it; ''. */
   suspendedText: string;
+  /** Needs attention soon: expiring, expired, recycle risk or suspended. */
+  urgent: boolean;
   /** The keep-number warning, or ''. */
   warning: string;
 }
@@ -60,7 +62,7 @@ export function cardTile(card: BoundCard, today: ChinaDate): CardTile {
   };
   const known = card.lastKnown;
   if (!known || !isChinaDate(known.expiry) || !isChinaDate(today)) {
-    return { ...base, badge: '待查询', badgeKind: 'default', daysText: '到期日未知', expiryText: '', balanceText: '', location: '', dataText: '', suspendedText: '', warning: '' };
+    return { ...base, badge: '待查询', badgeKind: 'default', daysText: '到期日未知', expiryText: '', balanceText: '', location: '', dataText: '', suspendedText: '', urgent: false, warning: '' };
   }
   const graceDays = isCarrierId(card.carrier) ? GRACE_DAYS[card.carrier] : undefined;
   const soonDays = Math.max(7, card.remindDaysBefore ?? 0);
@@ -77,6 +79,7 @@ export function cardTile(card: BoundCard, today: ChinaDate): CardTile {
     location: locationText(known.location),
     dataText: card.cardType === 'data' && typeof known.dataLeftMb === 'number' ? `剩余流量 ${formatDataMb(known.dataLeftMb)}` : '',
     suspendedText: suspended ? suspendedLine(card) : '',
+    urgent: suspended || state.status !== 'active',
     warning: card.cardType === 'keep' ? keepWarning(deadlineOf(card, today)) : '',
   };
 }
