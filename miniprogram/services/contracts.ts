@@ -237,6 +237,17 @@ export interface CardBook {
 
 export type { CalendarEvent } from '../core/types';
 
+/** A contact picked from the phone's address book (wx.chooseContact). */
+export interface ContactChoice {
+  /** The name in the address book ('' when it has none). */
+  name: string;
+  /** Every number the contact has, as the phone gave them (unparsed, in its order). */
+  numbers: string[];
+}
+
+/** cancelled: the user closed the picker; denied: no permission (or privacy refused); failed: anything else. */
+export type ContactError = 'cancelled' | 'denied' | 'failed';
+
 /** The small wx APIs the pages need, so tests can watch and answer them. */
 export interface DeviceService {
   toast(message: string, kind?: 'success' | 'fail' | 'none'): void;
@@ -247,6 +258,8 @@ export interface DeviceService {
   addCalendar(event: CalendarEvent): Promise<Result<void, 'denied' | 'failed'>>;
   /** Asks for one-time subscription messages; resolves with the accepted template ids. */
   subscribe(templateIds: string[]): Promise<string[]>;
+  /** Opens the phone's address book to pick one contact. */
+  chooseContact(): Promise<Result<ContactChoice, ContactError>>;
   stopPullDownRefresh(): void;
   vibrate(): void;
 }

@@ -1,5 +1,5 @@
 /** Test doubles for the services that stand for the device and time. */
-import type { CalendarEvent, Clock, DeviceService, Navigator, PageName, Query } from '../../miniprogram/services/contracts';
+import type { CalendarEvent, Clock, ContactChoice, ContactError, DeviceService, Navigator, PageName, Query } from '../../miniprogram/services/contracts';
 import type { Result } from '../../miniprogram/core/types';
 
 /** Time that moves only when told to. sleep() advances it at once, so mock latency and timeouts cost nothing. */
@@ -40,6 +40,9 @@ export class FakeDevice implements DeviceService {
   confirmAnswers: boolean[] = [];
   calendarAnswer: Result<void, 'denied' | 'failed'> = { ok: true, value: undefined };
   subscribeAccepts = true;
+  /** What the next chooseContact() answers; the picker is cancelled when nothing is queued. */
+  contactAnswers: Result<ContactChoice, ContactError>[] = [];
+  contactPicks = 0;
   pullDownStops = 0;
 
   toast(message: string, kind: 'success' | 'fail' | 'none' = 'none'): void {
@@ -73,6 +76,16 @@ export class FakeDevice implements DeviceService {
   async subscribe(templateIds: string[]): Promise<string[]> {
     this.subscribeRequests.push(templateIds);
     return this.subscribeAccepts ? templateIds : [];
+  }
+
+  async chooseContact(): Promise<Result<ContactChoice, ContactError>> {
+    this.contactPicks += 1;
+    return this.contactAnswers.shift() ?? { ok: false, error: 'cancelled', message: '' };
+  }
+
+  /** Queues a picked contact. */
+  pickContact(name: string, ...numbers: string[]): void {
+    this.contactAnswers.push({ ok: true, value: { name, numbers } });
   }
 
   stopPullDownRefresh(): void {

@@ -1,4 +1,4 @@
-import type { CalendarEvent, DeviceService } from '../contracts';
+import type { CalendarEvent, ContactChoice, ContactError, DeviceService } from '../contracts';
 import type { Result } from '../../core/types';
 
 /** WeChat's own small APIs, each answered as a promise that never rejects. */
@@ -63,6 +63,28 @@ export class WxDeviceService implements DeviceService {
         success: (res: Record<string, string>) => resolve(templateIds.filter((id) => res[id] === 'accept')),
         fail: () => resolve([]),
       } as WechatMiniprogram.RequestSubscribeMessageOption);
+    });
+  }
+
+  /**
+   * wx.chooseContact answers the chosen number and, on most phones, all of the contact's
+   * numbers (phoneNumberList: an array, or on some systems one string).
+   */
+  chooseContact(): Promise<Result<ContactChoice, ContactError>> {
+    return new Promise((resolve) => {
+      wx.chooseContact({
+        success: (res: { displayName?: string; phoneNumber?: string; phoneNumberList?: unknown }) => {
+          const listed = Array.isArray(res.phoneNumberList) ? res.phoneNumberList : typeof res.phoneNumberList === 'string' ? res.phoneNumberList.split(/[,;，；\n]/) : [];
+          const numbers = [res.phoneNumber, ...listed].filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+          resolve({ ok: true, value: { name: typeof res.displayName === 'string' ? res.displayName.trim() : '', numbers: [...new Set(numbers.map((n) => n.trim()))] } });
+        },
+        fail: (err: { errMsg?: string }) => {
+          const text = err?.errMsg ?? '';
+          if (/cancel/i.test(text)) resolve({ ok: false, error: 'cancelled', message: '' });
+          else if (/auth|deny|denied|permission|privacy/i.test(text)) resolve({ ok: false, error: 'denied', message: '' });
+          else resolve({ ok: false, error: 'failed', message: '' });
+        },
+      } as WechatMiniprogram.ChooseContactOption);
     });
   }
 
