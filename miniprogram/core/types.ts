@@ -217,6 +217,17 @@ export interface BoundCard {
   lastKnown?: { balance: Money; dataLeftMb: number | null; expiry: ChinaDate; suspended: boolean; at: number; location?: NumberLocation | null };
 }
 
+/** A number looked up lately (充值's quick picks), with what the lookup said of it. */
+export interface RecentNumber {
+  /** National number. */
+  phone: string;
+  carrier: CarrierId;
+  /** 归属地 as the lookup answered it; null when it could not be placed, absent when never asked. */
+  location?: NumberLocation | null;
+  /** When it was last looked up (epoch ms; 0 for numbers kept from before this was recorded). */
+  at: number;
+}
+
 /** A phone-calendar event, as wx.addPhoneCalendar takes it. */
 export interface CalendarEvent {
   title: string;

@@ -15,6 +15,7 @@ import type {
   Order,
   OrderState,
   ProductKind,
+  RecentNumber,
   Result,
 } from '../core/types';
 
@@ -201,16 +202,7 @@ export interface SmsService {
 
 export type CardBookError = StorageError | 'duplicate' | 'not_found' | 'limit';
 
-/** A number looked up lately, with what the lookup said of it. */
-export interface RecentNumber {
-  /** National number. */
-  phone: string;
-  carrier: CarrierId;
-  /** 归属地 as the lookup answered it; null when it could not be placed, absent when never asked. */
-  location?: NumberLocation | null;
-  /** When it was last looked up (epoch ms; 0 for numbers kept from before this was recorded). */
-  at: number;
-}
+export type { RecentNumber } from '../core/types';
 
 export interface CardBook {
   list(): BoundCard[];
