@@ -241,4 +241,70 @@ STORIES.push({
   ],
 });
 
+/** Binds demo numbers in the running app the way the bind page leaves them. */
+async function bindDemo(d, cards) {
+  await d.withServices((list) => {
+    const { cards: book, clock } = window.__preview.services();
+    for (const card of list) {
+      book.bind({
+        phone: card.phone,
+        region: card.carrier === 'smart' ? 'PH' : 'CN',
+        carrier: card.carrier,
+        cardType: card.cardType,
+        nickname: card.nickname || '',
+        isDefault: false,
+        boundAt: clock.now(),
+        verifiedBy: 'sms',
+        remindDaysBefore: 3,
+      });
+    }
+  }, cards);
+}
+
+STORIES.push({
+  name: 'numbers',
+  steps: [
+    {
+      shot: 'home-urgent.png',
+      title: '首页 · 最急的卡在最前，提示条直达续费',
+      do: async (d) => {
+        await d.open('mine', SHOT);
+        await bindDemo(d, [
+          { phone: DEMO_PHONE, carrier: 'cmcc', cardType: 'phone' },
+          { phone: EXPIRING_PHONE, carrier: 'cucc', cardType: 'phone', nickname: '妈妈' },
+          { phone: '15900159000', carrier: 'cmcc', cardType: 'phone', nickname: '爸爸' },
+          { phone: '19200192000', carrier: 'cbn', cardType: 'data' },
+        ]);
+        await d.tapText('首页', { within: '#tabbar' });
+        await d.waitForPage('home');
+        await d.waitForText('已欠费');
+        await d.waitForText('剩余流量');
+      },
+    },
+    {
+      shot: 'card-location.png',
+      title: '号码设置 · 归属地与到期提醒',
+      do: async (d) => {
+        await d.tapText('妈妈');
+        await d.waitForPage('card');
+        await d.waitForText('广东 深圳');
+        await d.tapText('添加到手机日历', { exact: true });
+        await d.tapText('添加', { exact: true, within: '.shell-modal' });
+        await d.waitForText('会响铃提醒');
+      },
+    },
+    {
+      shot: 'plan.png',
+      title: '保号计划 · 每张卡的期限和一年的花费',
+      do: async (d) => {
+        await bindDemo(d, [{ phone: SMART_PHONE, carrier: 'smart', cardType: 'keep', nickname: '菲律宾卡' }]);
+        await d.go('mine');
+        await d.tapText('每张卡最晚哪天续费，一年最少花多少钱');
+        await d.waitForPage('plan');
+        await d.waitForText('菲律宾 · Smart');
+      },
+    },
+  ],
+});
+
 module.exports = { STORIES, DEMO_PHONE, SMART_PHONE };

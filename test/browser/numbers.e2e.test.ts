@@ -63,24 +63,33 @@ describeInBrowser('issue 15 in the browser preview', () => {
     if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
   });
 
-  test('首页 puts the card due first on top, and its notice opens the renewal for it', async () => {
+  test('首页 puts what needs doing first, and its notice opens the renewal for the most urgent card', async () => {
     const driver = await newDriver();
     await driver.open('mine');
     await bindDemo(driver, [
       { phone: '13800138000', carrier: 'cmcc', cardType: 'phone' },
       { phone: '18600186002', carrier: 'cucc', cardType: 'phone', nickname: '妈妈' },
+      { phone: '15900159000', carrier: 'cmcc', cardType: 'phone', nickname: '爸爸' },
+      { phone: '19200192000', carrier: 'cbn', cardType: 'data' },
+      { phone: '16600166000', carrier: 'cucc', cardType: 'esim' },
     ]);
     await driver.tapText('首页', { within: '#tabbar' });
     await driver.waitForPage('home');
-    await driver.waitForText('妈妈 186****6002 还有 2 天到期 · 去续费');
+    // The suspended card comes first, and the notice names it.
+    await driver.waitForText('爸爸 159****9000 已停机，欠费 ¥12.30 · 去充值');
+    await driver.waitForText('剩余流量 300MB');
+    // Then 2, 20, 45 and 60 days left, in that order on screen.
+    const numbers = await driver.current().locator('[class*="card__number"]').allInnerTexts();
+    expect(numbers.map((n) => n.trim())).toEqual(['159****9000', '186****6002', '192****2000', '138****8000', '166****6000']);
+    expect(await driver.text()).toContain('已欠费 ¥12.30 停机，充值 ¥13 以上可恢复');
     const home = await driver.text();
-    expect(home.indexOf('186****6002')).toBeLessThan(home.indexOf('138****8000'));
     expect(home).toContain('北京');
     expect(home).toContain('广东 深圳');
+    expect(home).toContain('归属地未知');
 
-    await driver.tapText('妈妈 186****6002 还有 2 天到期 · 去续费');
+    await driver.tapText('爸爸 159****9000 已停机，欠费 ¥12.30 · 去充值');
     await driver.waitForPage('packages');
-    await driver.waitForText('186****6002');
+    await driver.waitForText('159****9000');
     expect(driver.problems).toEqual([]);
   }, 60000);
 

@@ -25,8 +25,13 @@ function today(): string {
   return chinaToday(services().clock.now());
 }
 
-function tileFor(card: BoundCard): CardTile & { key: string } {
-  return { ...cardTile(card, today()), key: card.phone };
+/**
+ * The key is the tile's position, not its number: a new order updates tiles in place
+ * instead of moving them (cheaper, and the simulator behind the preview and the tests
+ * renders moved keyed items out of order).
+ */
+function tileFor(card: BoundCard, index: number): CardTile & { key: string } {
+  return { ...cardTile(card, today()), key: `s${index}` };
 }
 
 Component({
@@ -67,7 +72,7 @@ Component({
       cards.update(card.phone, { lastKnown: lastKnownOf(found.card, clock.now()) });
       const updated = cards.get(card.phone) ?? { ...card, lastKnown: lastKnownOf(found.card, clock.now()) };
       state.cards[index] = updated;
-      this.setData({ [`cards[${index}]`]: tileFor(updated) });
+      this.setData({ [`cards[${index}]`]: tileFor(updated, index) });
     },
 
     /** Fresh figures may change what needs doing first: re-sent only when the order or the notice moved. */

@@ -243,7 +243,7 @@ export function reasonText(d: KeepDeadline, today: ChinaDate): string {
   }
   if (d.reason === 'zero_balance_window' && graceStart !== null && balance !== null) {
     let lapse: string;
-    if (balance.amount > 0) lapse = `余额 ${formatMoney(balance)} 有效期到 ${formatChinaDate(validUntil)}，之后`;
+    if (balance.amount > 0) lapse = `余额 ${formatMoney(balance)} 有效期到 ${formatChinaDate(validUntil)}，之后 `;
     else if (!d.estimated) lapse = `余额 ${formatChinaDate(graceStart)} 起为 0，`;
     else if (graceStart === addDays(validUntil, 1)) lapse = `余额已于 ${formatChinaDate(graceStart)} 失效（如果更早用完，期限也更早），`;
     else lapse = `余额已用完（按 ${formatChinaDate(graceStart)} 查到余额为 0 计算，实际可能更早），`;

@@ -130,7 +130,7 @@ describe('one card per carrier kind (list prices, no promotions)', () => {
 
   test('Smart with a balance names the balance and its validity', () => {
     const p = plan(card({ carrier: 'smart' }, { balance: php(5000), expiry: '2026-12-10' }));
-    expect(p.reasonText).toBe('余额 ₱50.00 有效期到 2026年12月10日，之后120 天内须充值，最晚 2027年4月9日，否则停号');
+    expect(p.reasonText).toBe('余额 ₱50.00 有效期到 2026年12月10日，之后 120 天内须充值，最晚 2027年4月9日，否则停号');
   });
 
   test('a card already covered past the horizon needs nothing this year, and names the product for later', () => {
