@@ -43,6 +43,8 @@ export interface CardTile {
   urgent: boolean;
   /** The keep-number warning, or ''. */
   warning: string;
+  /** A keep-number card with reminders on but no way set up to deliver them: say so (tap opens its settings). */
+  reminderHint: string;
 }
 
 export function cardTitle(card: BoundCard): string {
@@ -62,7 +64,7 @@ export function cardTile(card: BoundCard, today: ChinaDate): CardTile {
   };
   const known = card.lastKnown;
   if (!known || !isChinaDate(known.expiry) || !isChinaDate(today)) {
-    return { ...base, badge: '待查询', badgeKind: 'default', daysText: '到期日未知', expiryText: '', balanceText: '', location: '', dataText: '', suspendedText: '', urgent: false, warning: '' };
+    return { ...base, badge: '待查询', badgeKind: 'default', daysText: '到期日未知', expiryText: '', balanceText: '', location: '', dataText: '', suspendedText: '', urgent: false, warning: '', reminderHint: reminderHintOf(card) };
   }
   const graceDays = isCarrierId(card.carrier) ? GRACE_DAYS[card.carrier] : undefined;
   const soonDays = Math.max(7, card.remindDaysBefore ?? 0);
@@ -81,7 +83,13 @@ export function cardTile(card: BoundCard, today: ChinaDate): CardTile {
     suspendedText: suspended ? suspendedLine(card) : '',
     urgent: suspended || state.status !== 'active',
     warning: card.cardType === 'keep' ? keepWarning(deadlineOf(card, today)) : '',
+    reminderHint: reminderHintOf(card),
   };
+}
+
+function reminderHintOf(card: BoundCard): string {
+  const channel = card.calendar || card.calendarAddedFor || card.subscription || card.subscribed;
+  return card.cardType === 'keep' && card.remindDaysBefore !== null && !channel ? '还没有设置到期提醒：点这里添加到手机日历或订阅微信提醒' : '';
 }
 
 function deadlineOf(card: BoundCard, today: ChinaDate): KeepDeadline | null {

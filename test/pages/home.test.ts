@@ -134,6 +134,18 @@ describe('home with bound cards', () => {
     expect(page.textOf('.card-1')).toContain('剩余流量 300MB');
   });
 
+  test('a keep card with nothing set up to remind says so, until a calendar event is added', async () => {
+    setup({ '13800138000': profile('13800138000', '2027-03-01') });
+    app.services.cards.bind(boundCard('13800138000', { cardType: 'keep' }));
+    const page = await openHome();
+    await settled(page, 1);
+    expect(page.textOf('.card-0 .card__hint')).toBe('还没有设置到期提醒：点这里添加到手机日历或订阅微信提醒');
+    app.services.cards.update('13800138000', { calendar: { remindOn: '2027-02-26', actBy: '2027-03-01' } });
+    await page.lifecycle('onShow');
+    await settled(page, 2);
+    expect(page.has('.card-0 .card__hint')).toBe(false);
+  });
+
   test('保号计划 opens the plan page', async () => {
     setup();
     app.services.cards.bind(boundCard('13800138000'));

@@ -79,3 +79,15 @@ describe('tile lines for data and suspended cards', () => {
     expect(cardTile(card('13800138000', { expiry }, { cardType: 'keep' }), TODAY).warning).toBe(text);
   });
 });
+
+describe('reminderHint: a keep card nothing will remind of', () => {
+  test.each<[string, Partial<BoundCard>, boolean]>([
+    ['keep card, no channel', { cardType: 'keep' }, true],
+    ['keep card, calendar added', { cardType: 'keep', calendar: { remindOn: '2026-12-17', actBy: '2026-12-20' } }, false],
+    ['keep card, subscribed', { cardType: 'keep', subscription: { actBy: '2026-12-20', remindOn: '2026-12-17', at: 1 } }, false],
+    ['keep card, reminders off', { cardType: 'keep', remindDaysBefore: null }, false],
+    ['phone card, no channel', {}, false],
+  ])('%s', (_name, patch, hinted) => {
+    expect(cardTile(card('13800138000', {}, patch), TODAY).reminderHint !== '').toBe(hinted);
+  });
+});

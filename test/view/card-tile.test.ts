@@ -39,6 +39,7 @@ describe('cardTile', () => {
       suspendedText: '',
       urgent: false,
       warning: '',
+      reminderHint: '',
     });
   });
 
