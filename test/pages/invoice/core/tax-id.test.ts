@@ -1,4 +1,4 @@
-import { CREDIT_CODE_ALPHABET, normalizeTaxId, parseTaxId, taxIdCheckChar } from '../../miniprogram/core/tax-id';
+import { CREDIT_CODE_ALPHABET, normalizeTaxId, parseTaxId, taxIdCheckChar } from '../../../../miniprogram/pages/invoice/core/tax-id';
 
 /**
  * An independent check: the weights of GB 32100-2015 written out as the standard's table

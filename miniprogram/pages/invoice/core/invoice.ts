@@ -25,13 +25,13 @@
  * States: requested (申请中) → issued (已开具) | failed (开票失败); issued → voided (已作废)
  * when one of its orders is refunded after invoicing. An issued invoice needs its number.
  */
-import { formatChinaDate, formatDateTime } from './dates';
+import { formatChinaDate, formatDateTime } from '../../../core/dates';
 import { parseEmail, type EmailError } from './contact';
-import { formatMoney, isMoney, money } from './money';
-import { newOrderId } from './order';
-import { maskPhone } from './phone';
+import { formatMoney, isMoney, money } from '../../../core/money';
+import { newOrderId } from '../../../core/order';
+import { maskPhone } from '../../../core/phone';
 import { parseTaxId } from './tax-id';
-import type { Money, Order, OrderState, Result } from './types';
+import type { Money, Order, OrderState, Result } from '../../../core/types';
 
 // ---------------------------------------------------------------------------------
 // Types

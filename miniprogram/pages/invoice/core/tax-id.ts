@@ -10,7 +10,7 @@
  *   taxIdCheckChar(first17)    → string | null
  *   parseTaxId(raw)            → Result<string, TaxIdError>   (the normalised code)
  */
-import type { Result } from './types';
+import type { Result } from '../../../core/types';
 
 export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 export const CREDIT_CODE_LENGTH = 18;

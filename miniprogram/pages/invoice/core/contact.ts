@@ -10,7 +10,7 @@
  *   normalizeEmail(raw) → string   (trim, full-width → half-width, 。→ ., domain in lower case)
  *   parseEmail(raw)     → Result<string, EmailError>
  */
-import type { Result } from './types';
+import type { Result } from '../../../core/types';
 
 export type EmailError = 'empty' | 'too_long' | 'space' | 'no_at' | 'many_at' | 'bad_local' | 'bad_domain' | 'non_ascii';
 

@@ -1,4 +1,4 @@
-import { productById } from '../../miniprogram/core/catalog';
+import { productById } from '../../../../miniprogram/core/catalog';
 import {
   ALLOWED_INVOICE_TRANSITIONS,
   MAX_ORDERS_PER_INVOICE,
@@ -18,10 +18,10 @@ import {
   type InvoiceDraftInput,
   type InvoiceState,
   type InvoiceableOrder,
-} from '../../miniprogram/core/invoice';
-import { createOrder, transition } from '../../miniprogram/core/order';
-import { quote } from '../../miniprogram/core/pricing';
-import type { Money, OrderState } from '../../miniprogram/core/types';
+} from '../../../../miniprogram/pages/invoice/core/invoice';
+import { createOrder, transition } from '../../../../miniprogram/core/order';
+import { quote } from '../../../../miniprogram/core/pricing';
+import type { Money, OrderState } from '../../../../miniprogram/core/types';
 
 const T0 = Date.UTC(2026, 10, 25, 2, 30); // 2026-11-25 10:30 China time
 const cny = (amount: number): Money => ({ amount, currency: 'CNY' });

@@ -44,13 +44,13 @@
  * (pausedBy 'failures'); resuming starts the count afresh. Cancelling ends the contract
  * and is final.
  */
-import { isCarrierId, CARRIERS } from './carriers';
-import { CUSTOM_RECHARGE_BOUNDS, customRecharge, productById } from './catalog';
-import { chinaToday, formatChinaDate, formatDateTime } from './dates';
-import { formatAmount, formatMoney, formatMoneyCompact, isMoney, money, parseMoneyInput } from './money';
-import { addMonthsToKey, dayOfMonthClamped, monthOf } from './months';
-import { newOrderId } from './order';
-import type { CarrierId, ChinaDate, Currency, Money, Result } from './types';
+import { isCarrierId, CARRIERS } from '../../../core/carriers';
+import { CUSTOM_RECHARGE_BOUNDS, customRecharge, productById } from '../../../core/catalog';
+import { chinaToday, formatChinaDate, formatDateTime } from '../../../core/dates';
+import { formatAmount, formatMoney, formatMoneyCompact, isMoney, money, parseMoneyInput } from '../../../core/money';
+import { addMonthsToKey, dayOfMonthClamped, monthOf } from '../../../core/months';
+import { newOrderId } from '../../../core/order';
+import type { CarrierId, ChinaDate, Currency, Money, Result } from '../../../core/types';
 
 // ---------------------------------------------------------------------------------
 // Types

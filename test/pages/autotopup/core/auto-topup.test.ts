@@ -22,8 +22,8 @@ import {
   type AutoTopupRule,
   type DueDecision,
   type RuleDraftInput,
-} from '../../miniprogram/core/auto-topup';
-import type { Money } from '../../miniprogram/core/types';
+} from '../../../../miniprogram/pages/autotopup/core/auto-topup';
+import type { Money } from '../../../../miniprogram/core/types';
 
 /** Epoch ms of a China wall-clock time (UTC+8). */
 const china = (y: number, mo: number, d: number, h = 10, mi = 0): number => Date.UTC(y, mo - 1, d, h - 8, mi);

@@ -1,4 +1,4 @@
-import { MAX_EMAIL_LENGTH, normalizeEmail, parseEmail } from '../../miniprogram/core/contact';
+import { MAX_EMAIL_LENGTH, normalizeEmail, parseEmail } from '../../../../miniprogram/pages/invoice/core/contact';
 
 describe('parseEmail: practical addresses pass', () => {
   test.each([
