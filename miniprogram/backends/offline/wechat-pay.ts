@@ -228,7 +228,8 @@ export class MockWeChatPay implements PaymentService {
     if (!contract.ok) return contract.error === 'not_found' ? '没有有效的委托代扣协议，不能自动扣款' : contract.message;
     if (contract.value.state !== 'active') return '委托代扣协议已解除，不能自动扣款';
     const limit = contract.value.perCharge;
-    if (limit.currency !== request.amount.currency || request.amount.amount > limit.amount) return '超过委托代扣协议的单次扣款上限';
+    // A limit in another currency (a peso face value charged in yuan) is the rule's to keep, not this check's.
+    if (limit.currency === request.amount.currency && request.amount.amount > limit.amount) return '超过委托代扣协议的单次扣款上限';
     return null;
   }
 

@@ -13,6 +13,7 @@
  *   settleExecution(execution, outcome, at, details) → Result<AutoTopupExecution, 'already_settled'>
  *   pauseAfterFailures(rule, executions, at)         → AutoTopupRule (paused when 3 failures in a row)
  *   capUsage(rule, executions, now), consecutiveFailures(rule, executions)
+ *   isRule(value), isExecution(value)                (what a store may read back)
  *   periodOf(rule, now), executionKey(ruleId, period, attempt), nextMonthlyRun(rule, executions, now)
  *   describeTrigger(trigger, currency), dayNotice(day)
  *
@@ -372,7 +373,8 @@ function isUsableTime(ms: unknown): ms is number {
   return typeof ms === 'number' && formatDateTime(ms) !== '—';
 }
 
-function isRule(value: unknown): value is AutoTopupRule {
+/** A rule as this code can run it: what the store accepts back from storage. */
+export function isRule(value: unknown): value is AutoTopupRule {
   if (typeof value !== 'object' || value === null) return false;
   const rule = value as Partial<AutoTopupRule>;
   const trigger = rule.trigger as Partial<AutoTopupTrigger> | undefined;
@@ -398,7 +400,7 @@ function isRule(value: unknown): value is AutoTopupRule {
   );
 }
 
-function isExecution(value: unknown): value is AutoTopupExecution {
+export function isExecution(value: unknown): value is AutoTopupExecution {
   if (typeof value !== 'object' || value === null) return false;
   const e = value as Partial<AutoTopupExecution>;
   return (
