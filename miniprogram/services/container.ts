@@ -80,8 +80,8 @@ export function createServices(given: Partial<Services> = {}): Services {
   const records = given.records ?? new ShardedRecordStore(storage, clock);
   const cards = given.cards ?? new StoredCardBook(storage, clock);
   // The offline backend sees every balance a lookup answers with: low-balance rules start from there.
-  let autoTopup: AutoTopupRunner | undefined;
-  const gateway = given.gateway ?? new MockCarrierGateway({ clock, storage, onLookup: (card) => void autoTopup?.run({ kind: 'balance', card }) });
+  const late: { autoTopup?: AutoTopupRunner } = {};
+  const gateway = given.gateway ?? new MockCarrierGateway({ clock, storage, onLookup: (card) => void late.autoTopup?.run({ kind: 'balance', card }) });
   const paymentSheet = given.paymentSheet ?? createPaymentSheetSlot();
   const papay = given.papay ?? new MockPapay({ clock, storage, random });
   const payment = given.payment ?? new MockWeChatPay({ clock, storage, sheet: paymentSheet, random, contracts: papay });
@@ -93,7 +93,8 @@ export function createServices(given: Partial<Services> = {}): Services {
   const privacy = given.privacy ?? defaultPrivacyService();
   const invoicing = given.invoicing ?? new MockInvoicing({ clock, storage, random });
   const loadAutoTopupEngine = given.loadAutoTopupEngine ?? loadEngineFromSubpackage;
-  autoTopup = given.autoTopup ?? new LazyAutoTopupRunner({ storage, records, cards, gateway, checkout, device, clock, random }, loadAutoTopupEngine);
+  const autoTopup = given.autoTopup ?? new LazyAutoTopupRunner({ storage, records, cards, gateway, checkout, device, clock, random }, loadAutoTopupEngine);
+  late.autoTopup = autoTopup;
   return { clock, random, storage, records, cards, gateway, paymentSheet, payment, checkout, account, sms, device, navigator, privacy, papay, invoicing, autoTopup, loadAutoTopupEngine };
 }
 

@@ -75,7 +75,7 @@ export class MockPapay implements PapayService {
     return { ok: true, value: { contractId: signed.id, signedAt: signed.signedAt } };
   }
 
-  async terminate(contractId: string): Promise<Result<void, PapayError>> {
+  async terminate(contractId: string, _reason?: string): Promise<Result<void, PapayError>> {
     const failure = await this.travel();
     if (failure) return fail(failure);
     const contracts = this.read();

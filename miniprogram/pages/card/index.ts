@@ -197,6 +197,11 @@ Component({
 
     // ----------------------------------------------------------------- actions
 
+    onAutoTopup() {
+      const phone = stateOf(this).phone;
+      if (phone) services().navigator.open('autotopup', { phone });
+    },
+
     onRenew() {
       const phone = stateOf(this).phone;
       if (phone) services().navigator.open('packages', { phone });

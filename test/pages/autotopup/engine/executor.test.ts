@@ -12,7 +12,6 @@ import { executionKey, startExecution, type AutoTopupRule } from '../../../../mi
 import { EXECUTIONS_KEY, RULES_KEY } from '../../../../miniprogram/pages/autotopup/engine/rule-store';
 import type { Order } from '../../../../miniprogram/core/types';
 
-const HOUR = 60 * 60 * 1000;
 let app: TestApp;
 
 beforeEach(() => {
