@@ -22,15 +22,21 @@ export type LookupAnswer =
   | { ok: false; error: GatewayError; message: string; retryable: boolean };
 
 export async function lookupCard(gateway: CarrierGateway, query: CardQuery): Promise<LookupAnswer> {
-  let answer;
+  let answer: Awaited<ReturnType<CarrierGateway['lookup']>> | null | undefined;
   try {
     answer = await gateway.lookup(query);
   } catch {
-    answer = { ok: false as const, error: 'network' as GatewayError, message: '' };
+    answer = null;
   }
+  // A broken answer (none at all, not an object) is treated like one that never arrived.
+  if (answer === null || typeof answer !== 'object') return failed('network', '');
   if (answer.ok) return { ok: true, card: answer.value };
   const error: GatewayError = Object.prototype.hasOwnProperty.call(LOOKUP_MESSAGES, answer.error) ? answer.error : 'network';
-  return { ok: false, error, message: answer.message || LOOKUP_MESSAGES[error], retryable: isRetryable(error) };
+  return failed(error, answer.message);
+}
+
+function failed(error: GatewayError, message: unknown): LookupAnswer {
+  return { ok: false, error, message: typeof message === 'string' && message ? message : LOOKUP_MESSAGES[error], retryable: isRetryable(error) };
 }
 
 /** What a bound card remembers of a lookup, so every view of it shows the last answer. */

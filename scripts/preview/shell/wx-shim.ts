@@ -41,6 +41,16 @@ export interface ShimHooks {
   /** Screen width the app sees (the phone frame's). */
   windowWidth: number;
   windowHeight: number;
+  /** The theme showing ("light" | "dark"), as wx.getSystemInfoSync().theme reports it. */
+  theme(): 'light' | 'dark';
+}
+
+type ThemeListener = (res: { theme: 'light' | 'dark' }) => void;
+const themeListeners = new Set<ThemeListener>();
+
+/** Tells wx.onThemeChange listeners, as WeChat does when the system theme flips. */
+export function notifyThemeChange(theme: 'light' | 'dark'): void {
+  for (const listener of [...themeListeners]) listener({ theme });
 }
 
 export function installWxShims(wx: Record<string, any>, hooks: ShimHooks): LocalWxStorage {
@@ -143,6 +153,8 @@ export function installWxShims(wx: Record<string, any>, hooks: ShimHooks): Local
       return {};
     }),
     onNeedPrivacyAuthorization,
+    onThemeChange: (listener: ThemeListener) => themeListeners.add(listener),
+    offThemeChange: (listener?: ThemeListener) => (listener ? themeListeners.delete(listener) : themeListeners.clear()),
     login: asyncApi('login', async () => ({ code: `preview-login-${Date.now()}` })),
 
     navigateTo: asyncApi('navigateTo', async (o: Callbacks & { url: string }) => (hooks.route('navigateTo', o.url), {})),
@@ -156,6 +168,7 @@ export function installWxShims(wx: Record<string, any>, hooks: ShimHooks): Local
   const safeArea = { left: 0, right: hooks.windowWidth, top: 20, bottom: hooks.windowHeight, width: hooks.windowWidth, height: hooks.windowHeight - 20 };
   const systemInfo = { ...(typeof wx.getSystemInfoSync === 'function' ? wx.getSystemInfoSync() : {}), ...screen, safeArea, platform: 'devtools' };
   wx.getWindowInfo = () => ({ ...screen, safeArea, screenTop: 0 });
-  wx.getSystemInfoSync = () => systemInfo;
+  wx.getSystemInfoSync = () => ({ ...systemInfo, theme: hooks.theme() });
+  wx.getAppBaseInfo = () => ({ SDKVersion: systemInfo.SDKVersion, language: 'zh_CN', version: systemInfo.version, theme: hooks.theme(), enableDebug: false, fontSizeSetting: 16 });
   return storage;
 }

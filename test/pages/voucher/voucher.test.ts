@@ -1,9 +1,10 @@
-import { productById } from '../../miniprogram/core/catalog';
-import { peso, yuan } from '../../miniprogram/core/money';
-import { createOrder, transition } from '../../miniprogram/core/order';
-import { quote } from '../../miniprogram/core/pricing';
-import type { Order, OrderState } from '../../miniprogram/core/types';
-import { voucherLines, voucherText, voucherView } from '../../miniprogram/pages/voucher/voucher';
+import { productById } from '../../../miniprogram/core/catalog';
+import { peso, yuan } from '../../../miniprogram/core/money';
+import { createOrder } from '../../../miniprogram/core/order';
+import { quote } from '../../../miniprogram/core/pricing';
+import { walkTo } from '../../support/records-orders';
+import type { Order, OrderState } from '../../../miniprogram/core/types';
+import { voucherLines, voucherText, voucherView } from '../../../miniprogram/pages/voucher/voucher';
 
 const T0 = Date.UTC(2026, 10, 25, 2, 30, 0); // 2026-11-25 10:30:00 China time
 
@@ -24,25 +25,7 @@ function baseOrder(overrides: Partial<Order> = {}): Order {
 
 /** Walks an order through legal moves to the given state. */
 function orderIn(state: OrderState, overrides: Partial<Order> = {}): Order {
-  const paths: Record<OrderState, OrderState[]> = {
-    created: [],
-    awaiting_payment: ['awaiting_payment'],
-    paid: ['awaiting_payment', 'paid'],
-    cancelled: ['awaiting_payment', 'cancelled'],
-    pay_failed: ['awaiting_payment', 'pay_failed'],
-    unknown: ['awaiting_payment', 'unknown'],
-    succeeded: ['awaiting_payment', 'paid', 'succeeded'],
-    topup_failed: ['awaiting_payment', 'paid', 'topup_failed'],
-    refunding: ['awaiting_payment', 'paid', 'topup_failed', 'refunding'],
-    refunded: ['awaiting_payment', 'paid', 'topup_failed', 'refunding', 'refunded'],
-  };
-  let order = baseOrder();
-  paths[state].forEach((next, i) => {
-    const moved = transition(order, next, T0 + (i + 1) * 1000);
-    if (!moved.ok) throw new Error(moved.message);
-    order = moved.value;
-  });
-  return { ...order, ...overrides };
+  return { ...walkTo(baseOrder(), state, T0), ...overrides };
 }
 
 describe('the voucher (one builder for the page, the text and the picture)', () => {

@@ -1,0 +1,176 @@
+import { productById, productsFor } from '../../../miniprogram/core/catalog';
+import { quote } from '../../../miniprogram/core/pricing';
+import type { Product, Promotion } from '../../../miniprogram/core/types';
+import { KIND_TITLES, productTabs, promotionLine, quotesFor, selectionOf, tileOf } from '../../../miniprogram/pages/packages/tiles';
+import { PRODUCT_KIND_LABELS } from '../../../miniprogram/view/labels';
+import { cardProfile, smartProfile } from '../../support/card-profiles';
+
+/** Inside the demo promotions' November 2026 window; the card runs to 2026-12-20. */
+const TODAY = '2026-11-25';
+const CARD = cardProfile();
+
+function product(id: string): Product {
+  const found = productById(id);
+  if (!found) throw new Error(`catalog changed: ${id}`);
+  return found;
+}
+
+const tile = (id: string, card = CARD, today = TODAY) => tileOf(product(id), quote(product(id), card, today), false);
+const selection = (id: string, card = CARD, today = TODAY) => selectionOf(quote(product(id), card, today));
+
+describe('tileOf: one product, priced today', () => {
+  test('a recharge without a promotion: the face value, the price, nothing struck through', () => {
+    expect(tile('cmcc-recharge-10')).toEqual({
+      id: 'cmcc-recharge-10',
+      name: '¥10',
+      description: '到账 10 元，有效期延长 30 天',
+      price: '¥10',
+      original: '',
+      perk: '',
+      recommended: false,
+    });
+  });
+
+  test('a discounted recharge: the lower price, the list price struck, the promotion named', () => {
+    expect(tile('cmcc-recharge-100')).toMatchObject({ name: '¥100', price: '¥95', original: '¥100', perk: '大额充值 95 折（100 元及以上）' });
+  });
+
+  test('a data pack with bonus data: the title as name, the bonus as perk', () => {
+    expect(tile('cmcc-data-5gb')).toMatchObject({ name: '5GB 流量月包', price: '¥20', original: '', perk: '加赠 1GB' });
+  });
+
+  test('a Smart load with extra days, in pesos', () => {
+    expect(tile('smart-recharge-300', smartProfile())).toMatchObject({ name: '₱300', price: '₱300', original: '', perk: '加送 7 天' });
+  });
+
+  test('a keep-number year with money off', () => {
+    expect(tile('cmcc-keep-12m')).toMatchObject({ name: '保号年包 12 个月', price: '¥78', original: '¥88', perk: '保号年包立减 10 元' });
+  });
+
+  test('after the promotions end: list prices, no perks', () => {
+    expect(tile('cmcc-recharge-100', CARD, '2027-02-01')).toMatchObject({ price: '¥100', original: '', perk: '' });
+    expect(tile('cmcc-data-5gb', CARD, '2027-02-01')).toMatchObject({ perk: '' });
+  });
+
+  test('the recommended flag is passed through', () => {
+    const p = product('cmcc-recharge-50');
+    expect(tileOf(p, quote(p, CARD, TODAY), true).recommended).toBe(true);
+  });
+});
+
+describe('productTabs', () => {
+  const tabsFor = (cardType: 'phone' | 'data' | 'keep', recommended: string | null = null) => {
+    const products = productsFor('cmcc', cardType);
+    return productTabs(products, quotesFor(products, cardProfile({ cardType }), TODAY), recommended);
+  };
+
+  test('a phone card: recharges, data packs, keep plans, each titled in Chinese', () => {
+    expect(tabsFor('phone').map((t) => [t.kind, t.title, t.tiles.length])).toEqual([
+      ['recharge', '话费充值', 6],
+      ['data', '流量包', 3],
+      ['keep', '保号套餐', 2],
+    ]);
+  });
+
+  test('a data card: data packs first; a keep card: keep plans first; no empty tabs', () => {
+    expect(tabsFor('data').map((t) => t.title)).toEqual(['流量包', '话费充值']);
+    expect(tabsFor('keep').map((t) => t.title)).toEqual(['保号套餐', '话费充值']);
+  });
+
+  test('only the recommended product is marked', () => {
+    const marked = tabsFor('phone', 'cmcc-recharge-50').flatMap((t) => t.tiles.filter((x) => x.recommended).map((x) => x.id));
+    expect(marked).toEqual(['cmcc-recharge-50']);
+    expect(tabsFor('phone').flatMap((t) => t.tiles).some((x) => x.recommended)).toBe(false);
+  });
+
+  test('a product without a quote is left out rather than shown unpriced', () => {
+    const products = productsFor('cmcc', 'phone');
+    const quotes = quotesFor(products, CARD, TODAY);
+    quotes.delete('cmcc-recharge-10');
+    const ids = productTabs(products, quotes, null).flatMap((t) => t.tiles.map((x) => x.id));
+    expect(ids).not.toContain('cmcc-recharge-10');
+    expect(ids).toHaveLength(products.length - 1);
+  });
+
+  test('a kind with no priced product gets no tab', () => {
+    const products = productsFor('cmcc', 'phone');
+    const quotes = quotesFor(products, CARD, TODAY);
+    for (const p of products) if (p.kind === 'keep') quotes.delete(p.id);
+    expect(productTabs(products, quotes, null).map((t) => t.kind)).toEqual(['recharge', 'data']);
+  });
+
+  test('no products: no tabs', () => {
+    expect(productTabs([], new Map(), null)).toEqual([]);
+  });
+
+  test('the tab titles are the product kind words used everywhere else', () => {
+    expect(KIND_TITLES).toEqual(PRODUCT_KIND_LABELS);
+  });
+});
+
+describe('quotesFor', () => {
+  test('one quote per product, by id, on today\u2019s promotions', () => {
+    const products = [product('cmcc-recharge-100'), product('cmcc-data-5gb')];
+    const quotes = quotesFor(products, CARD, TODAY);
+    expect([...quotes.keys()]).toEqual(['cmcc-recharge-100', 'cmcc-data-5gb']);
+    expect(quotes.get('cmcc-recharge-100')?.payable).toEqual({ amount: 9500, currency: 'CNY' });
+  });
+});
+
+describe('selectionOf: the line under the tiles for the chosen product', () => {
+  test('a discounted recharge: price, list price, the new expiry in Chinese', () => {
+    expect(selection('cmcc-recharge-100')).toEqual({
+      title: '话费充值 100 元',
+      price: '¥95',
+      original: '¥100',
+      expiryLine: '到期日将延长至 2027年12月20日',
+      perks: '大额充值 95 折（100 元及以上）',
+    });
+  });
+
+  test('a data pack: its data, the bonus and the promotion behind it', () => {
+    expect(selection('cmcc-data-5gb')).toEqual({
+      title: '5GB 流量月包',
+      price: '¥20',
+      original: '',
+      expiryLine: '到期日将延长至 2027年1月19日',
+      perks: '流量 5GB · 加赠 1GB · 流量包加赠 1GB',
+    });
+  });
+
+  test('a Smart load with extra days', () => {
+    expect(selection('smart-recharge-300', smartProfile())).toMatchObject({ price: '₱300', perks: '加送有效期 7 天 · 大额充值加送 7 天有效期' });
+  });
+
+  test('an expired card: the days start today', () => {
+    expect(selection('cmcc-recharge-10', cardProfile({ expiry: '2026-11-01' })).expiryLine).toBe('到期日将延长至 2026年12月24日');
+  });
+
+  test('a product that adds no days: the expiry stays', () => {
+    const noDays = { ...product('cmcc-data-5gb'), validityDays: 0 };
+    expect(selectionOf(quote(noDays, CARD, TODAY)).expiryLine).toBe('到期日不变');
+  });
+});
+
+describe('promotionLine: today\u2019s offers for this carrier', () => {
+  test('China Mobile in late November: every mainland offer, in catalog order', () => {
+    expect(promotionLine(CARD, TODAY)).toBe('限时优惠：大额充值 95 折（100 元及以上）；充值满 100 元减 5 元；流量包加赠 1GB；保号年包立减 10 元');
+  });
+
+  test('Smart sees only its own offer', () => {
+    expect(promotionLine(smartProfile(), TODAY)).toBe('限时优惠：大额充值加送 7 天有效期');
+  });
+
+  test('no offer running: no line', () => {
+    expect(promotionLine(CARD, '2027-02-01')).toBe('');
+  });
+
+  test('an offer for every carrier reaches Smart too', () => {
+    const all: Promotion = { id: 'p', title: '全场加赠', carriers: 'all', kinds: ['recharge'], startsOn: TODAY, endsOn: TODAY, effect: { type: 'extra_days', days: 1 } };
+    expect(promotionLine(smartProfile(), TODAY, [all])).toBe('限时优惠：全场加赠');
+  });
+
+  test.each([[''], ['2026-02-30'], ['tomorrow'], [null]])('an unusable day %p: no line, no crash', (today) => {
+    expect(promotionLine(CARD, today as never)).toBe('');
+  });
+});
