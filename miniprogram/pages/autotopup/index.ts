@@ -45,6 +45,13 @@ Component({
 
     onShow() {
       this.show();
+      // A rule just opened or resumed may be due at once (today is its day, the balance is low).
+      if (this.data.rule?.active) void this.runNow();
+    },
+
+    async runNow() {
+      const report = await services().autoTopup.run({ kind: 'rules_changed' });
+      if (report.results.length) this.show();
     },
 
     card(): BoundCard | undefined {
@@ -147,7 +154,7 @@ Component({
       services().device.toast(paused ? '已暂停自动充值' : '已恢复自动充值', 'success');
       this.say(paused ? '已暂停：委托代扣协议保留，恢复后继续按规则充值' : '已恢复：从现在起按规则自动充值');
       this.show();
-      if (!paused) void services().autoTopup.run({ kind: 'rules_changed' }).then(() => this.show());
+      if (!paused) void this.runNow();
     },
 
     async onCancel() {

@@ -111,13 +111,18 @@ describe('the signing page', () => {
     expect((await papay().query(rule.contract.id!)).ok).toBe(true);
   });
 
-  test('a rule due today tops up right after signing', async () => {
+  test('a rule due today tops up when the rule page shows again, and shows it', async () => {
     app.clock.set('2026-11-25T10:00:00+08:00');
-    const page = await openPage('autotopup/papay', query, app.services);
-    await page.tap('.sign-button');
-    await page.until(() => autoOrders().length === 1 && app.device.toasts.length === 2, 'the automatic top-up');
+    const signing = await openPage('autotopup/papay', query, app.services);
+    await signing.tap('.sign-button');
+    await signing.until(() => app.nav.moves.length > 0, 'navigation back');
+    expect(autoOrders()).toEqual([]);
+    const page = await openRulePage();
+    await page.until(() => page.queryAll('.history-row').length === 1, 'the history row');
     expect(autoOrders()[0].state).toBe('succeeded');
     expect(app.device.lastToast()).toBe('已为 138****8000 自动充值 ¥50，实付 ¥50.00');
+    expect(page.text()).toContain('已充值');
+    expect(page.textOf('.rule-cap')).toContain('本月已自动充值 ¥50');
   });
 
   test('WeChat Pay unreachable: says so, keeps no rule, and can be tried again', async () => {

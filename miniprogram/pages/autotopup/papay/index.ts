@@ -55,7 +55,7 @@ Component({
       if (!state.draft || state.signing) return;
       state.signing = true;
       this.setData({ signing: true, error: '' });
-      const { storage, clock, random, papay, device, navigator, autoTopup } = services();
+      const { storage, clock, random, papay, device, navigator } = services();
       const opened = await openRule({ storage, clock, random, papay }, state.draft);
       state.signing = false;
       if (!opened.ok) {
@@ -66,9 +66,8 @@ Component({
       const rule = opened.value;
       const when = rule.trigger.kind === 'monthly' ? `，每月 ${rule.trigger.day} 日自动充值` : '';
       device.toast(`已开通自动充值${when}`, 'success');
+      // The rule page runs the rule as it shows again: due at once, it tops up then.
       navigator.back();
-      // Due at once (today is the day, or the balance is already low): it runs now, and says so.
-      void autoTopup.run({ kind: 'rules_changed' });
     },
 
     onDecline() {
