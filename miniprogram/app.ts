@@ -14,5 +14,7 @@ App({
     void checkout.reconcile().then((result) => {
       if (result.settled.length) device.toast(`已核对 ${result.settled.length} 笔未完成的订单`);
     });
+    // Due 自动充值 rules (the engine settles its own open orders first); costs one storage read when there are none.
+    void services().autoTopup.run({ kind: 'launch' });
   },
 });

@@ -183,6 +183,17 @@ export interface Order {
   reconciled?: boolean;
   /** Card figures after top-up, for the result page and voucher. */
   after?: { balance: Money; dataLeftMb: number | null; expiry: ChinaDate };
+  /** Set when an 自动充值 rule placed the order (paid under its 委托代扣 contract, no payment sheet). */
+  autoTopup?: AutoTopupMark;
+}
+
+/** Which rule placed an automatic top-up, for which period, under which papay contract. */
+export interface AutoTopupMark {
+  ruleId: string;
+  /** The rule's period key: M2026-11 (monthly) or D2026-11-25 (low balance). */
+  period: string;
+  /** WeChat Pay's 委托代扣 contract id the charge was made under. */
+  contractId: string;
 }
 
 /** A number the user has bound to the mini-program (首页 my cards). */

@@ -307,4 +307,79 @@ STORIES.push({
   ],
 });
 
+/** Binds the demo number as the bind page stores it (the bind story shows that page itself). */
+async function bindDemoCard(d) {
+  await d.withServices((phone) => {
+    window.__preview.services().cards.bind({ phone, region: 'CN', carrier: 'cmcc', cardType: 'phone', nickname: '我的主卡', isDefault: true, boundAt: Date.now(), verifiedBy: 'sms', remindDaysBefore: 3 });
+  }, DEMO_PHONE);
+}
+
+/** Today's day of the month in China, as the rule form takes it. */
+function chinaDayToday() {
+  return String(Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', day: 'numeric' }).format(new Date())));
+}
+
+STORIES.push({
+  name: 'after-payment',
+  steps: [
+    {
+      shot: 'autotopup-setup.png',
+      title: '自动充值 · 设置规则',
+      do: async (d) => {
+        await d.open('home', SHOT);
+        await bindDemoCard(d);
+        await d.go(`card?phone=${DEMO_PHONE}`);
+        await d.waitForPage('card');
+        await d.tapText('余额不足或每月固定日期自动充值，可随时暂停、取消');
+        await d.waitForPage('autotopup');
+        await d.tapText('每月固定日期');
+        await d.type(chinaDayToday(), { placeholder: '1–31' });
+        await d.waitForText('每月最多 ¥100');
+      },
+    },
+    {
+      shot: 'autotopup-papay.png',
+      title: '开通微信免密支付（委托代扣，模拟）',
+      do: async (d) => {
+        await d.tapText('下一步：开通微信免密支付');
+        await d.waitForPage('autotopup/papay');
+        await d.tapText('《委托代扣服务协议》');
+        await d.waitForText('取消即解除本协议');
+      },
+    },
+    {
+      shot: 'autotopup-active.png',
+      title: '自动充值 · 已开启，今天已自动充值',
+      do: async (d) => {
+        await d.tapText('开通', { exact: true });
+        await d.waitForPage('autotopup');
+        await d.waitForText('已充值');
+      },
+    },
+    {
+      shot: 'invoice-request.png',
+      title: '开发票 · 选择订单、抬头和邮箱',
+      do: async (d) => {
+        await d.go('invoice');
+        await d.waitForPage('invoice');
+        await d.tapText(/138\*\*\*\*8000 · 话费充值 50 元/);
+        await d.tapText('单位', { exact: true });
+        await d.type('深圳市示例科技有限公司', { placeholder: '营业执照' });
+        await d.type('914403001922038216', { placeholder: '统一社会信用代码' });
+        await d.type('finance@example.com', { placeholder: 'name@example.com' });
+        await d.waitForText('共 1 笔订单');
+      },
+    },
+    {
+      shot: 'invoice-issued.png',
+      title: '电子发票 · 已开具',
+      do: async (d) => {
+        await d.tapText('提交申请');
+        await d.waitForPage('invoice/detail');
+        await d.waitForText('已开具', 20000);
+      },
+    },
+  ],
+});
+
 module.exports = { STORIES, DEMO_PHONE, SMART_PHONE };

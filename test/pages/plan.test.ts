@@ -1,7 +1,7 @@
 import { openPage } from '../support/page-driver';
 import { TestApp } from '../support/app';
 import { ScriptedGateway, boundCard, profile } from '../support/cards-fixtures';
-import { keepTimeline } from '../../miniprogram/pages/plan/keep-plan';
+import { keepTimeline } from '../../miniprogram/pages/plan/core/keep-plan';
 import { exchangeRate } from '../../miniprogram/core/exchange';
 import { formatMoney } from '../../miniprogram/core/money';
 

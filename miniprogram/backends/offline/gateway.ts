@@ -62,6 +62,8 @@ export interface MockGatewayOptions {
   storage: KeyValueStorage;
   latencyMs?: number;
   timeoutMs?: number;
+  /** Told each card a lookup answers with: the offline backend runs low-balance 自动充值 rules from here. */
+  onLookup?: (card: CardProfile) => void;
 }
 
 function fail<E extends GatewayError>(error: E, message: string = GATEWAY_MESSAGES[error]): Result<never, E> {
@@ -79,6 +81,7 @@ export class MockCarrierGateway implements CarrierGateway {
   timeoutMs: number;
   private readonly clock: Clock;
   private readonly storage: KeyValueStorage;
+  private readonly onLookup: ((card: CardProfile) => void) | undefined;
   private readonly failures: FailureKind[] = [];
   private readonly refusedOrders = new Set<string>();
   private refuseNext = 0;
@@ -94,6 +97,7 @@ export class MockCarrierGateway implements CarrierGateway {
     this.storage = options.storage;
     this.latencyMs = options.latencyMs ?? DEFAULT_GATEWAY_LATENCY_MS;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_GATEWAY_TIMEOUT_MS;
+    this.onLookup = options.onLookup;
     this.load();
   }
 
@@ -119,6 +123,18 @@ export class MockCarrierGateway implements CarrierGateway {
   // ------------------------------------------------------------------ gateway
 
   async lookup(query: CardQuery): Promise<Result<CardProfile, GatewayError>> {
+    const answer = await this.find(query);
+    if (answer.ok && this.onLookup) {
+      try {
+        this.onLookup(copyCard(answer.value));
+      } catch {
+        // A listener's trouble is its own: the lookup still answers.
+      }
+    }
+    return answer;
+  }
+
+  private async find(query: CardQuery): Promise<Result<CardProfile, GatewayError>> {
     const arrival = await this.travel();
     if (arrival !== 'ok') return fail(arrival);
     const q = query as Partial<Record<'phone' | 'iccid', unknown>> | null;

@@ -19,7 +19,7 @@ import { decodeQuery } from '../../services/wx/navigator';
 import { checkOptionalNickname } from '../../services/cards/card-book';
 import { cardTile, type CardTile } from '../../view/card-tile';
 import { CARD_TYPE_LABELS, CARD_TYPES } from '../../view/labels';
-import { REMIND_CHOICES, remindLabel, type RemindDays } from './reminder-plan';
+import { REMIND_CHOICES, remindLabel, type RemindDays } from './core/reminder-plan';
 import { reminderView, type ReminderView } from './reminder-view';
 import { addEventToCalendar, subscribeExpiryReminder } from './device-reminders';
 
@@ -245,6 +245,11 @@ Component({
     },
 
     // ----------------------------------------------------------------- actions
+
+    onAutoTopup() {
+      const phone = stateOf(this).phone;
+      if (phone) services().navigator.open('autotopup', { phone });
+    },
 
     onRenew() {
       const phone = stateOf(this).phone;

@@ -7,7 +7,7 @@
 import type { BoundCard, ChinaDate } from '../../core/types';
 import { formatChinaDate } from '../../core/dates';
 import type { KeepDeadline } from '../../core/keep-deadline';
-import { REMINDER_HOUR, planReminder, type ReminderPlan } from './reminder-plan';
+import { REMINDER_HOUR, planReminder, type ReminderPlan } from './core/reminder-plan';
 
 export interface ReminderView {
   /** The main line: when, for what, through which channel (or that none is set up). */

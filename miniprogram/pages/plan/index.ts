@@ -11,7 +11,7 @@ import { chinaToday } from '../../core/dates';
 import { services } from '../../services/container';
 import { lastKnownOf, lookupCard } from '../../services/cards/card-lookup';
 import { privateState } from '../../lib/private-state';
-import { keepTimeline } from './keep-plan';
+import { keepTimeline } from './core/keep-plan';
 import { planRate, type PlanRate } from './rate';
 import { planView, type NextRenewal, type PlanRow } from './view';
 

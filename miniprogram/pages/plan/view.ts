@@ -11,7 +11,7 @@ import { formatMoney } from '../../core/money';
 import { maskPhone } from '../../core/phone';
 import { locationText } from '../../view/location';
 import { CARD_TYPE_LABELS, type BadgeKind } from '../../view/labels';
-import { keepPlanHeadline, nextDue, type CardKeepPlan, type KeepStatus, type KeepTimeline } from './keep-plan';
+import { keepPlanHeadline, nextDue, type CardKeepPlan, type KeepStatus, type KeepTimeline } from './core/keep-plan';
 
 export interface PlanRow {
   key: string;

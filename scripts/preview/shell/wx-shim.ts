@@ -4,6 +4,7 @@
  * features (clipboard, phone call, calendar, subscriptions, contacts) as visible stand-ins that
  * say what WeChat would do. Everything else stays miniprogram-simulate's no-op stub.
  */
+import { installPictureApis } from './pictures';
 import { askPrivacy, onNeedPrivacyAuthorization, privacyAgreed } from './privacy';
 import { LocalWxStorage } from './storage';
 import { hideToast, showActionSheet, showModal, showToast } from './ui';
@@ -186,6 +187,8 @@ export function installWxShims(wx: Record<string, any>, hooks: ShimHooks): Local
     reLaunch: asyncApi('reLaunch', async (o: Callbacks & { url: string }) => (hooks.route('reLaunch', o.url), {})),
     navigateBack: asyncApi('navigateBack', async () => (hooks.route('navigateBack'), {})),
   });
+
+  installPictureApis(wx);
 
   const screen = { windowWidth: hooks.windowWidth, windowHeight: hooks.windowHeight, screenWidth: hooks.windowWidth, screenHeight: hooks.windowHeight, pixelRatio: 2, statusBarHeight: 20 };
   const safeArea = { left: 0, right: hooks.windowWidth, top: 20, bottom: hooks.windowHeight, width: hooks.windowWidth, height: hooks.windowHeight - 20 };
