@@ -2,7 +2,7 @@
  * Where a bound card stands: the date by which the user must act on it, and why (as a
  * reason code: the words are the pages'). The one source of that date for the home
  * page's order and notice, the card page's reminders and the 保号计划, which adds the
- * cheapest 12-month option on top (pages/plan/keep-plan.ts). Kept free of prices and
+ * cheapest 12-month option on top (pages/plan/core/keep-plan.ts). Kept free of prices and
  * words because it ships in the main package.
  *
  * API (all total: bad input gives a typed error, never a throw)
