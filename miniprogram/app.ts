@@ -16,5 +16,7 @@ App({
       const summary = reconcileSummary(result);
       if (summary) device.toast(summary);
     });
+    // Due 自动充值 rules (the engine settles its own open orders first); costs one storage read when there are none.
+    void services().autoTopup.run({ kind: 'launch' });
   },
 });

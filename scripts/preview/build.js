@@ -62,6 +62,12 @@ const SIMULATE_PATCHES = [
     count: 1,
   },
   {
+    why: "<canvas type=\"2d\"> is reached through the selector query's node field, which simulate does not fill",
+    from: '            if (fields.context) {',
+    to: '            if (fields.node) {\n              itemRes.node = window.__wxNode ? window.__wxNode(node) : null\n            }\n            if (fields.context) {',
+    count: 1,
+  },
+  {
     why: "Vant's tabs and others batch updates with this.groupSetData (base library 2.4+), which simulate's component lacks",
     from: 'caller.getRelationNodes = relationKey => {',
     to: "caller.groupSetData = fn => { if (typeof fn === 'function') fn() };\n        caller.getRelationNodes = relationKey => {",
@@ -225,6 +231,7 @@ require(${shell}).boot({
   container: () => require(${abs('services/container.ts')}),
   app: () => require(${abs('app.ts')}),
   demoNumbers: ${demoNumbers},
+  lazyModules: { autoTopupEngine: () => require(${abs('pages/autotopup/engine/index.ts')}) },
   modules: {
 ${modules}
   },

@@ -282,4 +282,145 @@ STORIES.push({
   ],
 });
 
+/** Binds demo numbers in the running app the way the bind page leaves them. */
+async function bindDemo(d, cards) {
+  await d.withServices((list) => {
+    const { cards: book, clock } = window.__preview.services();
+    for (const card of list) {
+      book.bind({
+        phone: card.phone,
+        region: card.carrier === 'smart' ? 'PH' : 'CN',
+        carrier: card.carrier,
+        cardType: card.cardType,
+        nickname: card.nickname || '',
+        isDefault: false,
+        boundAt: clock.now(),
+        verifiedBy: 'sms',
+        remindDaysBefore: 3,
+      });
+    }
+  }, cards);
+}
+
+STORIES.push({
+  name: 'numbers',
+  steps: [
+    {
+      shot: 'home-urgent.png',
+      title: '首页 · 最急的卡在最前，提示条直达续费',
+      do: async (d) => {
+        await d.open('mine', SHOT);
+        await bindDemo(d, [
+          { phone: DEMO_PHONE, carrier: 'cmcc', cardType: 'phone' },
+          { phone: EXPIRING_PHONE, carrier: 'cucc', cardType: 'phone', nickname: '妈妈' },
+          { phone: '15900159000', carrier: 'cmcc', cardType: 'phone', nickname: '爸爸' },
+          { phone: '19200192000', carrier: 'cbn', cardType: 'data' },
+        ]);
+        await d.tapText('首页', { within: '#tabbar' });
+        await d.waitForPage('home');
+        await d.waitForText('已欠费');
+        await d.waitForText('剩余流量');
+      },
+    },
+    {
+      shot: 'card-location.png',
+      title: '号码设置 · 归属地与到期提醒',
+      do: async (d) => {
+        await d.tapText('妈妈');
+        await d.waitForPage('card');
+        await d.waitForText('广东 深圳');
+        await d.tapText('添加到手机日历', { exact: true });
+        await d.tapText('添加', { exact: true, within: '.shell-modal' });
+        await d.waitForText('会响铃提醒');
+      },
+    },
+    {
+      shot: 'plan.png',
+      title: '保号计划 · 每张卡的期限和一年的花费',
+      do: async (d) => {
+        await bindDemo(d, [{ phone: SMART_PHONE, carrier: 'smart', cardType: 'keep', nickname: '菲律宾卡' }]);
+        await d.go('mine');
+        await d.tapText('每张卡最晚哪天续费，一年最少花多少钱');
+        await d.waitForPage('plan');
+        await d.waitForText('菲律宾 · Smart');
+      },
+    },
+  ],
+});
+
+/** Binds the demo number as the bind page stores it (the bind story shows that page itself). */
+async function bindDemoCard(d) {
+  await d.withServices((phone) => {
+    window.__preview.services().cards.bind({ phone, region: 'CN', carrier: 'cmcc', cardType: 'phone', nickname: '我的主卡', isDefault: true, boundAt: Date.now(), verifiedBy: 'sms', remindDaysBefore: 3 });
+  }, DEMO_PHONE);
+}
+
+/** Today's day of the month in China, as the rule form takes it. */
+function chinaDayToday() {
+  return String(Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', day: 'numeric' }).format(new Date())));
+}
+
+STORIES.push({
+  name: 'after-payment',
+  steps: [
+    {
+      shot: 'autotopup-setup.png',
+      title: '自动充值 · 设置规则',
+      do: async (d) => {
+        await d.open('home', SHOT);
+        await bindDemoCard(d);
+        await d.go(`card?phone=${DEMO_PHONE}`);
+        await d.waitForPage('card');
+        await d.tapText('余额不足或每月固定日期自动充值，可随时暂停、取消');
+        await d.waitForPage('autotopup');
+        await d.tapText('每月固定日期');
+        await d.type(chinaDayToday(), { placeholder: '1–31' });
+        await d.waitForText('每月最多 ¥100');
+      },
+    },
+    {
+      shot: 'autotopup-papay.png',
+      title: '开通微信免密支付（委托代扣，模拟）',
+      do: async (d) => {
+        await d.tapText('下一步：开通微信免密支付');
+        await d.waitForPage('autotopup/papay');
+        await d.tapText('《委托代扣服务协议》');
+        await d.waitForText('取消即解除本协议');
+      },
+    },
+    {
+      shot: 'autotopup-active.png',
+      title: '自动充值 · 已开启，今天已自动充值',
+      do: async (d) => {
+        await d.tapText('开通', { exact: true });
+        await d.waitForPage('autotopup');
+        await d.waitForText('已充值');
+      },
+    },
+    {
+      shot: 'invoice-request.png',
+      title: '开发票 · 选择订单、抬头和邮箱',
+      do: async (d) => {
+        await d.go('invoice');
+        await d.waitForPage('invoice');
+        await d.tapText(/138\*\*\*\*8000 · 话费充值 50 元/);
+        await d.tapText('单位', { exact: true });
+        await d.type('深圳市示例科技有限公司', { placeholder: '营业执照' });
+        await d.type('914403001922038216', { placeholder: '统一社会信用代码' });
+        await d.type('finance@example.com', { placeholder: 'name@example.com' });
+        await d.waitForText('共 1 笔订单');
+      },
+    },
+    {
+      shot: 'invoice-issued.png',
+      title: '电子发票 · 已开具',
+      do: async (d) => {
+        await d.tapText('提交申请');
+        await d.waitForPage('invoice/detail');
+        await d.waitForText('已开具', 20000);
+      },
+    },
+  ],
+});
+
 module.exports = { STORIES, DEMO_PHONE, SMART_PHONE };

@@ -75,3 +75,26 @@ describe('help page', () => {
     expect(text).toContain('load');
   });
 });
+
+describe('help page: the scam warning', () => {
+  test('comes first, names "慢充" and strangers, and says what to do', async () => {
+    const page = await openHelp();
+    const text = page.text();
+    expect(text.indexOf('谨防充值诈骗')).toBeLessThan(text.indexOf('客服电话'));
+    expect(page.textOf('.scam')).toContain('“慢充”');
+    expect(page.textOf('.scam')).toContain('替陌生人充值');
+    expect(page.queryAll('.scam-step').map((s) => s.dom.textContent?.trim().slice(0, 2))).toEqual(['1.', '2.', '3.']);
+  });
+
+  test.each([
+    [0, '110'],
+    [1, '12300'],
+  ])('button %i dials %s', async (index, dialled) => {
+    const page = await openHelp();
+    expect(page.vantShown('.scam-call', '.van-button')).toBe(true);
+    const button = page.queryAll('.scam-call')[index];
+    (button.querySelector('.van-button') ?? button).dispatchEvent('tap');
+    await page.until(() => app.device.calls.length > 0, 'a call');
+    expect(app.device.calls).toEqual([dialled]);
+  });
+});

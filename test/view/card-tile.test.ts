@@ -1,5 +1,5 @@
 import type { BoundCard } from '../../miniprogram/core/types';
-import { cardTile, cardTitle, expiryBanner } from '../../miniprogram/view/card-tile';
+import { cardTile, cardTitle } from '../../miniprogram/view/card-tile';
 import { boundCard } from '../support/cards-fixtures';
 
 const TODAY = '2026-11-25';
@@ -34,8 +34,12 @@ describe('cardTile', () => {
       daysText: '到期日未知',
       expiryText: '',
       balanceText: '',
+      location: '',
+      dataText: '',
+      suspendedText: '',
       urgent: false,
       warning: '',
+      reminderHint: '',
     });
   });
 
@@ -91,19 +95,4 @@ describe('cardTile', () => {
   });
 });
 
-describe('expiryBanner', () => {
-  test('nothing urgent: no banner', () => {
-    expect(expiryBanner([boundCard('13800138000', known('2026-12-20')), boundCard('18600186002')], TODAY)).toBe('');
-    expect(expiryBanner([], TODAY)).toBe('');
-  });
-
-  test('the urgent cards, most urgent first, masked, suspended said as such', () => {
-    const cards = [
-      boundCard('13800138000', { nickname: '妈妈', ...known('2026-11-27') }),
-      boundCard('18600186002', { carrier: 'cucc', ...known('2026-11-22') }),
-      boundCard('13300133003', { carrier: 'ctcc', ...known('2026-12-20', { suspended: true }) }),
-      boundCard('13900139000', known('2026-12-20')),
-    ];
-    expect(expiryBanner(cards, TODAY)).toBe('请及时续费：联通手机卡 186****6002 已过期 3 天；妈妈 138****8000 剩余 2 天；电信手机卡 133****3003 已停机');
-  });
-});
+// The home page's notice and order (urgentNotice, byUrgency): test/view/card-tile-urgency.test.ts.

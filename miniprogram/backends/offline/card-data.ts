@@ -12,25 +12,8 @@ import { luhnValid, type Iccid } from '../../core/iccid';
 import { money } from '../../core/money';
 import { parsePhone } from '../../core/phone';
 import type { CardProfile, CardType, CarrierId, ChinaDate, Currency } from '../../core/types';
-
-// ---------------------------------------------------------------------------------
-// Hashing
-// ---------------------------------------------------------------------------------
-
-/** FNV-1a, 32 bits: small, fast and good enough to spread numbers over demo profiles. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
-}
-
-/** A whole number in [0, n) derived from the number and a salt, one salt per property. */
-function pick(phone: string, salt: string, n: number): number {
-  return fnv1a(`${salt}|${phone}`) % n;
-}
+import { pick } from './hash';
+import { locationOf } from './locations';
 
 // ---------------------------------------------------------------------------------
 // Derived profiles
@@ -118,6 +101,7 @@ export function deriveProfile(phone: string, today: ChinaDate): CardProfile | nu
     dataLeftMb: dataLeftOf(national, cardType),
     expiry: expiryOf(national, today),
     suspended: false,
+    location: locationOf(national, region),
   };
 }
 
@@ -273,6 +257,7 @@ function demoProfile(phone: string, spec: DemoSpec): (today: ChinaDate) => CardP
     dataLeftMb: spec.dataLeftMb,
     expiry: addDays(today, spec.expiresInDays),
     suspended: spec.suspended === true,
+    location: locationOf(phone, spec.carrier === 'smart' ? 'PH' : 'CN'),
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * The offline carrier: the default backend until a real gateway client implements
- * CarrierGateway. Any valid number answers with a stable card (mock-cards.ts derives
- * it from the digits), the DEMO_NUMBERS show each card status, and a paid top-up
+ * CarrierGateway. Any valid number answers with a stable card and 归属地 (card-data.ts
+ * and locations.ts derive them from the digits), the DEMO_NUMBERS show each card status, and a paid top-up
  * changes the card as bought and survives a relaunch.
  *
  * Failure model (what tests and the demo can provoke):
@@ -21,6 +21,7 @@ import { parsePhone } from '../../core/phone';
 import type { CardProfile, Money, Order, Result } from '../../core/types';
 import type { CardQuery, CarrierGateway, Clock, GatewayError, KeyValueStorage, TopUpReceipt } from '../../services/contracts';
 import { deriveProfile, inventPhoneFor, phoneFromIccid } from './card-data';
+import { locationOf } from './locations';
 
 export { DEMO_NUMBERS, type DemoNumber } from './card-data';
 
@@ -68,6 +69,8 @@ export interface MockGatewayOptions {
   storage: KeyValueStorage;
   latencyMs?: number;
   timeoutMs?: number;
+  /** Told each card a lookup answers with: the offline backend runs low-balance 自动充值 rules from here. */
+  onLookup?: (card: CardProfile) => void;
 }
 
 function fail<E extends GatewayError>(error: E, message: string = GATEWAY_MESSAGES[error]): Result<never, E> {
@@ -85,6 +88,7 @@ export class MockCarrierGateway implements CarrierGateway {
   timeoutMs: number;
   private readonly clock: Clock;
   private readonly storage: KeyValueStorage;
+  private readonly onLookup: ((card: CardProfile) => void) | undefined;
   private readonly failures: FailureKind[] = [];
   private readonly refusedOrders = new Set<string>();
   /** The rate exchangeRate() quotes (tests change it to see a page quote again). */
@@ -102,6 +106,7 @@ export class MockCarrierGateway implements CarrierGateway {
     this.storage = options.storage;
     this.latencyMs = options.latencyMs ?? DEFAULT_GATEWAY_LATENCY_MS;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_GATEWAY_TIMEOUT_MS;
+    this.onLookup = options.onLookup;
     this.load();
   }
 
@@ -127,6 +132,18 @@ export class MockCarrierGateway implements CarrierGateway {
   // ------------------------------------------------------------------ gateway
 
   async lookup(query: CardQuery): Promise<Result<CardProfile, GatewayError>> {
+    const answer = await this.find(query);
+    if (answer.ok && this.onLookup) {
+      try {
+        this.onLookup(copyCard(answer.value));
+      } catch {
+        // A listener's trouble is its own: the lookup still answers.
+      }
+    }
+    return answer;
+  }
+
+  private async find(query: CardQuery): Promise<Result<CardProfile, GatewayError>> {
     const arrival = await this.travel();
     if (arrival !== 'ok') return fail(arrival);
     const q = query as Partial<Record<'phone' | 'iccid', unknown>> | null;
@@ -187,7 +204,8 @@ export class MockCarrierGateway implements CarrierGateway {
   /** A valid national number's card now: as changed by top-ups, else derived. */
   private current(phone: string): CardProfile {
     const stored = this.cards.get(phone);
-    if (stored) return copyCard(stored);
+    // Cards stored before the gateway answered 归属地 get it now: it follows from the number.
+    if (stored) return { ...copyCard(stored), location: locationOf(stored.phone, stored.region) };
     const derived = deriveProfile(phone, this.today()) as CardProfile;
     const iccid = this.iccidOfInvented.get(phone);
     return iccid ? { ...derived, iccid } : derived;

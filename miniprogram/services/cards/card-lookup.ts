@@ -25,12 +25,18 @@ export type LookupAnswer =
   | { ok: true; card: CardProfile; fetchedAt: number }
   | { ok: false; error: GatewayError; message: string; retryable: boolean };
 
-/** What a lookup needs: the gateway to ask, the cache to keep the answer in, the clock to date it. */
+/**
+ * What a lookup needs: the gateway to ask, the clock to date the answer, and the renewal
+ * cache to keep it in (a background lookup, such as auto top-up's, may go without).
+ */
 export interface LookupDeps {
   gateway: CarrierGateway;
-  renewalCache: RenewalCache;
   clock: Clock;
+  renewalCache?: RenewalCache;
 }
+
+/** The deps of a renewal page: the cache is not optional there. */
+export type RenewalLookupDeps = LookupDeps & { renewalCache: RenewalCache };
 
 export async function lookupCard(deps: LookupDeps, query: CardQuery): Promise<LookupAnswer> {
   let answer: Awaited<ReturnType<CarrierGateway['lookup']>> | null | undefined;
@@ -43,7 +49,7 @@ export async function lookupCard(deps: LookupDeps, query: CardQuery): Promise<Lo
   if (answer === null || typeof answer !== 'object') return failed('network', '');
   if (answer.ok) {
     const fetchedAt = deps.clock.now();
-    deps.renewalCache.putCard(answer.value, fetchedAt);
+    deps.renewalCache?.putCard(answer.value, fetchedAt);
     return { ok: true, card: answer.value, fetchedAt };
   }
   const error: GatewayError = Object.prototype.hasOwnProperty.call(LOOKUP_MESSAGES, answer.error) ? answer.error : 'network';
@@ -55,7 +61,7 @@ function failed(error: GatewayError, message: unknown): LookupAnswer {
 }
 
 /** The card of this number: the one the renewal already holds while fresh, else the gateway's. */
-export async function cardFor(deps: LookupDeps, phone: string, options: { refresh?: boolean } = {}): Promise<LookupAnswer> {
+export async function cardFor(deps: RenewalLookupDeps, phone: string, options: { refresh?: boolean } = {}): Promise<LookupAnswer> {
   const held = deps.renewalCache.card(phone);
   if (!options.refresh && isFresh(held, deps.clock.now())) return { ok: true, card: held.card, fetchedAt: held.fetchedAt };
   return lookupCard(deps, { phone });
@@ -65,7 +71,7 @@ export async function cardFor(deps: LookupDeps, phone: string, options: { refres
  * A peso-to-yuan quote the renewal may charge at: the one held while usable, else the
  * gateway's (kept for the next page). A gateway that throws counts as a lost connection.
  */
-export async function rateFor(deps: LookupDeps, options: { refresh?: boolean } = {}): Promise<Result<RateQuote, GatewayError>> {
+export async function rateFor(deps: RenewalLookupDeps, options: { refresh?: boolean } = {}): Promise<Result<RateQuote, GatewayError>> {
   const held = deps.renewalCache.rate();
   if (!options.refresh && isRateUsable(held, deps.clock.now())) return { ok: true, value: held };
   try {
@@ -79,7 +85,10 @@ export async function rateFor(deps: LookupDeps, options: { refresh?: boolean } =
 
 /** What a bound card remembers of a lookup, so every view of it shows the last answer. */
 export function lastKnownOf(card: CardProfile, at: number): NonNullable<BoundCard['lastKnown']> {
-  return { balance: card.balance, dataLeftMb: card.dataLeftMb, expiry: card.expiry, suspended: card.suspended, at };
+  const known: NonNullable<BoundCard['lastKnown']> = { balance: card.balance, dataLeftMb: card.dataLeftMb, expiry: card.expiry, suspended: card.suspended, at };
+  // Only a gateway that answers 归属地 sets it, so an older answer never erases a known one.
+  if (card.location !== undefined) known.location = card.location;
+  return known;
 }
 
 /** One page's lookups, where only the newest one's answer counts. */

@@ -171,6 +171,8 @@ export class CheckoutService implements Checkout {
       payee: PAYEE_NAME,
       description: `${carrierName(order.carrier)} ${order.product.title} · ${maskPhone(order.phone)}${faceValue}`,
     };
+    // An automatic top-up is paid under its 委托代扣 contract, without a payment sheet.
+    if (order.autoTopup) request.contractId = order.autoTopup.contractId;
     try {
       return await this.payment.requestPayment(request);
     } catch {

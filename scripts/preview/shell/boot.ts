@@ -181,7 +181,8 @@ export function boot(config: BootConfig): void {
   };
 
   const container = config.container();
-  container.installServices({ navigator: nav });
+  // WeChat fetches the auto top-up engine with its subpackage (require.async); the bundle already holds it.
+  container.installServices({ navigator: nav, loadAutoTopupEngine: async () => config.lazyModules.autoTopupEngine() });
   handle.services = () => container.services();
   handle.navigator = nav;
   handle.reset = () => {

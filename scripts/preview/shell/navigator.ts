@@ -11,7 +11,8 @@ import type { MountedPage, PageHost } from './page-host';
 
 export function parseRoute(url: string): { page: string; query: Query } {
   const [pathPart, search = ''] = url.replace(/^#?\/?/, '').split('?');
-  const match = /^(?:pages\/)?([\w-]+)(?:\/index)?$/.exec(pathPart);
+  // A page in a subpackage's folder has a two-part name: invoice/detail is pages/invoice/detail/index.
+  const match = /^([\w-]+(?:\/[\w-]+)?)$/.exec(pathPart.replace(/^pages\//, '').replace(/\/index$/, ''));
   const query: Query = {};
   for (const pair of search.split('&').filter(Boolean)) {
     const [key, value = ''] = pair.split('=');

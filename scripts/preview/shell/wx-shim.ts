@@ -1,9 +1,10 @@
 /**
  * The wx APIs the app reaches through its services, answered by the browser:
  * storage on localStorage, WeChat's overlays drawn in the phone frame, and the device
- * features (clipboard, phone call, calendar, subscriptions) as visible stand-ins that
+ * features (clipboard, phone call, calendar, subscriptions, contacts) as visible stand-ins that
  * say what WeChat would do. Everything else stays miniprogram-simulate's no-op stub.
  */
+import { installPictureApis } from './pictures';
 import { askPrivacy, onNeedPrivacyAuthorization, privacyAgreed } from './privacy';
 import { LocalWxStorage } from './storage';
 import { hideToast, showActionSheet, showModal, showToast } from './ui';
@@ -28,6 +29,20 @@ function asyncApi<O extends Callbacks>(name: string, run: (options: O) => Promis
     return settled.then(({ ok, res }) => (ok ? res : Promise.reject(res)));
   };
 }
+
+/**
+ * The preview's address book: a few contacts that show each case of the contact pick
+ * (one number, several numbers, a Philippine number, a landline only).
+ */
+export const DEMO_CONTACTS: readonly { name: string; numbers: string[] }[] = [
+  { name: '妈妈', numbers: ['138 0013 8000'] },
+  { name: '爸爸', numbers: ['173 0017 3005', '+86 186-0018-6002'] },
+  { name: 'Maria（菲律宾）', numbers: ['+63 918 123 4567'] },
+  { name: '小区物业', numbers: ['010-12345678'] },
+];
+
+/** The last row of the picker: what WeChat answers when the user refuses the permission. */
+const REFUSE_ROW = '（演示）不允许使用通讯录';
 
 export interface RouteHandler {
   (kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch' | 'navigateBack', url?: string): void;
@@ -116,7 +131,7 @@ export function installWxShims(wx: Record<string, any>, hooks: ShimHooks): Local
       return {};
     }),
     addPhoneCalendar: asyncApi('addPhoneCalendar', async (o: Callbacks & { title: string; startTime: number; description?: string }) => {
-      // The page means China time (UTC+8) whatever this machine's zone is, as the real calendar would show it in China.
+      // The event is set in China time whatever the machine's zone, as the page says it.
       const when = new Date(o.startTime * 1000).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
       const ok = await showModal({ title: '添加到手机日历', content: `${o.title}\n${when}\n（预览中只演示，不会写入日历）`, confirmText: '添加' });
       if (!ok) throw new Error('cancel');
@@ -127,6 +142,14 @@ export function installWxShims(wx: Record<string, any>, hooks: ShimHooks): Local
       const answer: Record<string, string> = {};
       for (const id of o.tmplIds) answer[id] = ok ? 'accept' : 'reject';
       return answer;
+    }),
+    chooseContact: asyncApi('chooseContact', async () => {
+      const rows = [...DEMO_CONTACTS.map((c) => `${c.name} · ${c.numbers.join('，')}`), REFUSE_ROW];
+      const index = await showActionSheet(rows);
+      if (index < 0) throw new Error('cancel');
+      if (index === DEMO_CONTACTS.length) throw new Error('auth deny');
+      const contact = DEMO_CONTACTS[index];
+      return { displayName: contact.name, phoneNumber: contact.numbers[0], phoneNumberList: [...contact.numbers] };
     }),
     vibrateShort: asyncApi('vibrateShort', async () => {
       window.navigator.vibrate?.(15);
@@ -164,6 +187,8 @@ export function installWxShims(wx: Record<string, any>, hooks: ShimHooks): Local
     reLaunch: asyncApi('reLaunch', async (o: Callbacks & { url: string }) => (hooks.route('reLaunch', o.url), {})),
     navigateBack: asyncApi('navigateBack', async () => (hooks.route('navigateBack'), {})),
   });
+
+  installPictureApis(wx);
 
   const screen = { windowWidth: hooks.windowWidth, windowHeight: hooks.windowHeight, screenWidth: hooks.windowWidth, screenHeight: hooks.windowHeight, pixelRatio: 2, statusBarHeight: 20 };
   const safeArea = { left: 0, right: hooks.windowWidth, top: 20, bottom: hooks.windowHeight, width: hooks.windowWidth, height: hooks.windowHeight - 20 };
