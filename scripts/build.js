@@ -62,6 +62,8 @@ async function buildNpm({ quiet = false, force = false } = {}) {
   const log = console.log;
   if (quiet) console.log = () => {};
   try {
+    // A dependency dropped from package.json must not linger in the output.
+    fs.rmSync(path.join(main.distDir, 'miniprogram_npm'), { recursive: true, force: true });
     const result = await ci.packNpmManually({ packageJsonPath: main.packageJsonPath, miniprogramNpmDistDir: main.distDir });
     if (result.warnList && result.warnList.length) {
       for (const w of result.warnList) log(`npm build warning: ${w.msg || JSON.stringify(w)}`);

@@ -6,7 +6,7 @@
  */
 import type { CarrierId, CardType, PhoneNumber } from '../../core/types';
 import { maskPhone, parsePhone } from '../../core/phone';
-import type { GrantRefusal } from '../../components/phone-grant/refusal';
+import type { GrantRefusal } from './phone-grant/refusal';
 import { services } from '../../services/container';
 import { PrivacyPromptSession } from '../../services/wx/privacy';
 import { decodeQuery } from '../../services/wx/navigator';

@@ -6,7 +6,7 @@ import type { BoundCard, CardType, CarrierId, PhoneNumber, Region, Result } from
 import { carriersOf } from '../../core/carriers';
 import { maskPhone, parsePhone } from '../../core/phone';
 import { DEFAULT_REMIND_DAYS } from '../../services/cards/card-book';
-import type { GrantRefusal } from '../../components/phone-grant/refusal';
+import type { GrantRefusal } from './phone-grant/refusal';
 import { PHONE_GRANT_MESSAGES } from '../../services/messages';
 import { CARD_TYPE_LABELS, CARD_TYPES } from '../../view/labels';
 

@@ -1,5 +1,5 @@
 import { MockAccountService, CODE_LIFETIME_MS, DEMO_GRANTED_PHONE } from '../../../miniprogram/backends/offline/account';
-import { QUOTA_ERRNO } from '../../../miniprogram/components/phone-grant/refusal';
+import { QUOTA_ERRNO } from '../../../miniprogram/pages/bind/phone-grant/refusal';
 import { FakeClock } from '../../support/fakes';
 
 function setup() {

@@ -1,4 +1,4 @@
-import { QUOTA_ERRNO, refusalOf } from '../../../miniprogram/components/phone-grant/refusal';
+import { QUOTA_ERRNO, refusalOf } from '../../../../miniprogram/pages/bind/phone-grant/refusal';
 
 describe('refusalOf: why the getPhoneNumber button gave no code', () => {
   test('WeChat\u2019s quota errno is 1400001', () => {
