@@ -43,7 +43,8 @@ const EXTRA: Record<string, { name: string; run: (d: PreviewDriver) => Promise<v
   'records-filled.png': {
     name: 'records-filter-open',
     run: (d) => d.tapText('全部状态', { exact: true }),
-    undo: (d) => d.tapText('全部状态', { within: '.page-slot:not([hidden]) wx-view[data-index]', exact: true }),
+    // The status chip opens an action sheet (pages/records): its 取消 closes it.
+    undo: (d) => d.tapText('取消', { within: '.page-slot:not([hidden]) [class*="action-sheet__cancel"]', exact: true }),
   },
 };
 

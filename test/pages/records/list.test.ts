@@ -3,9 +3,9 @@
  * render, what each render sends, and, over random scrolling, loading and deleting, that
  * the view built from the sent paths alone is always what a fresh render would show.
  */
-import { HEAD_PX, ROW_PX, RecordList, type Patch, type RowFacts } from '../../miniprogram/pages/records/list';
-import { partsInSpan, spanFor } from '../../miniprogram/pages/records/window';
-import { seededRandom } from '../support/app';
+import { HEAD_PX, ROW_PX, RecordList, type Patch, type RowFacts } from '../../../miniprogram/pages/records/list';
+import { partsInSpan, spanFor } from '../../../miniprogram/pages/records/window';
+import { seededRandom } from '../../support/app';
 
 /** Applies setData paths ('blocks[2].parts[0].r', 'months[3].s') to a plain object, as WeChat does. */
 function applyPatch(view: Record<string, unknown>, patch: Patch): void {

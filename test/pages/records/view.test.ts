@@ -1,37 +1,33 @@
-import type { Order } from '../../../miniprogram/core/types';
+/** The records page's pure view rules (pages/records/view.ts): filters, search, rows, months, the set-aside banner. */
+import type { Order, OrderState } from '../../../miniprogram/core/types';
 import type { QuarantinedEntry } from '../../../miniprogram/services/contracts';
 import {
   KIND_OPTIONS,
   NO_FILTER,
   PAGE_SIZE,
+  STATES,
   STATUS_OPTIONS,
   TOTALS_NOTE,
-  appendPatch,
+  chips,
+  filterSheet,
   isFiltered,
   monthTitle,
   phoneOptions,
   quarantineView,
-  recordRow,
+  rowFacts,
+  rowTime,
+  searchText,
+  stateIndex,
   toRecordFilter,
   totalsText,
 } from '../../../miniprogram/pages/records/view';
+import { ORDER_STATE_LABELS, stateTag } from '../../../miniprogram/view/labels';
 import { boundCard } from '../../support/cards-fixtures';
 import { realOrder } from '../../support/records-orders';
 
 const china = (local: string) => Date.parse(`${local}+08:00`);
 
 describe('filter choices', () => {
-  test('status chips, each a word a person uses', () => {
-    expect(STATUS_OPTIONS).toEqual([
-      { text: '全部状态', value: '' },
-      { text: '成功', value: 'succeeded' },
-      { text: '处理中', value: 'processing' },
-      { text: '失败', value: 'failed' },
-      { text: '已取消', value: 'cancelled' },
-      { text: '待确认', value: 'pending' },
-    ]);
-  });
-
   test('kind chips', () => {
     expect(KIND_OPTIONS).toEqual([
       { text: '全部类型', value: '' },
@@ -41,9 +37,175 @@ describe('filter choices', () => {
     ]);
   });
 
-  test('20 rows a page; the totals say what they count', () => {
+  test('20 rows a page; the totals note says what they count and what they leave out', () => {
     expect(PAGE_SIZE).toBe(20);
-    expect(TOTALS_NOTE).toBe('月合计只统计已扣款的订单（充值成功、已支付），按实付金额计算');
+    expect(TOTALS_NOTE).toContain('月合计为充值成功、已支付订单的实付金额，不含结果待确认和会退回的款项（充值失败、退款中）');
+  });
+});
+
+describe('searchText: what the store is asked to match', () => {
+  test.each<[string, unknown, string]>([
+    ['a whole mainland number as typed', '18600186002', '18600186002'],
+    ['grouped with spaces', '186 0018 6002', '18600186002'],
+    ['+86 with spaces', '+86 186 0018 6002', '18600186002'],
+    ['+86 without spaces', '+8618600186002', '18600186002'],
+    ['0086', '008618600186002', '18600186002'],
+    ['a tel: link', 'tel:+86-186-0018-6002', '18600186002'],
+    ['a Philippine number in +63 form', '+63 918 123 4567', '09181234567'],
+    ['a Philippine number pasted without its 0', '9181234567', '09181234567'],
+    ['isolate marks from a chat app', '\u2066186 0018 6002\u2069', '18600186002'],
+    ['the masked form', '186****6002', '186****6002'],
+    ['the masked form in full-width stars', '186＊＊＊＊6002', '186****6002'],
+    ['a masked Philippine number', '0918***4567', '0918***4567'],
+    ['the last four digits', '6002', '6002'],
+    ['+86 in front of part of a number', '+86 186', '186'],
+    ['+63 in front of part of a number', '+63 918', '0918'],
+    ['a country code alone', '+86', ''],
+    ['part of an order number keeps its letters', 'cr2026 1125', 'cr20261125'],
+    ['full-width digits', '１８６００', '18600'],
+    ['only spaces', '   ', ''],
+    ['empty', '', ''],
+    ['not a string', 42, ''],
+    ['null', null, ''],
+  ])('%s', (_label, typed, expected) => {
+    expect(searchText(typed)).toBe(expected);
+  });
+});
+
+describe('status choices', () => {
+  test('say exactly what the tags say, most wanted first, one choice per word', () => {
+    const texts = STATUS_OPTIONS.slice(1).map((o) => o.text);
+    expect(STATUS_OPTIONS[0]).toEqual({ text: '全部状态', value: '' });
+    expect(texts.slice(0, 2)).toEqual(['充值成功', '结果待确认']);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(new Set(texts)).toEqual(new Set(Object.values(ORDER_STATE_LABELS)));
+  });
+
+  test.each(Object.keys(ORDER_STATE_LABELS) as OrderState[])('a %s order falls under the choice that reads its tag', (state) => {
+    const choice = STATUS_OPTIONS.find((o) => o.text === ORDER_STATE_LABELS[state])!;
+    expect(toRecordFilter({ ...NO_FILTER, status: choice.value }).states).toContain(state);
+  });
+
+  test.each<[string, string]>([
+    ['an unknown status value', 'nonsense'],
+    ['the empty choice', ''],
+  ])('%s filters nothing', (_label, value) => {
+    expect(toRecordFilter({ ...NO_FILTER, status: value }).states).toBeUndefined();
+  });
+});
+
+describe('toRecordFilter and isFiltered', () => {
+  test.each<[string, Partial<typeof NO_FILTER>, Record<string, unknown>, boolean]>([
+    ['nothing chosen', {}, {}, false],
+    ['a number', { phone: '13800138000' }, { phone: '13800138000' }, true],
+    ['a kind', { kind: 'data' }, { kinds: ['data'] }, true],
+    ['a kind no version knows', { kind: 'gift' }, {}, true],
+    ['a search', { keyword: ' +86 138 0013 8000 ' }, { text: '13800138000' }, true],
+    ['a blank search', { keyword: '   ' }, {}, false],
+  ])('%s', (_label, choice, filter, filtered) => {
+    const full = { ...NO_FILTER, ...choice };
+    expect(toRecordFilter(full)).toEqual(filter);
+    expect(isFiltered(full)).toBe(filtered);
+  });
+});
+
+describe('toRecordFilter, more', () => {
+  test('all four at once; the keyword is trimmed', () => {
+    const choice = { phone: '13800138000', status: 'succeeded', kind: 'data', keyword: '  流量 ' };
+    expect(toRecordFilter(choice)).toEqual({ phone: '13800138000', states: ['succeeded'], kinds: ['data'], text: '流量' });
+    expect(isFiltered(choice)).toBe(true);
+  });
+
+  test('a keyword of spaces filters nothing', () => {
+    expect(toRecordFilter({ ...NO_FILTER, keyword: ' \u3000 ' })).toEqual({});
+    expect(isFiltered({ ...NO_FILTER, keyword: '   ' })).toBe(false);
+  });
+
+  test.each([
+    ['status', '__proto__'],
+    ['status', 'toString'],
+    ['status', 'SUCCEEDED'],
+    ['kind', '__proto__'],
+    ['kind', 'constructor'],
+    ['kind', 'Recharge'],
+  ])('an unknown %s %p filters nothing rather than everything away', (field, value) => {
+    expect(toRecordFilter({ ...NO_FILTER, [field]: value })).toEqual({});
+  });
+});
+
+describe('chips and sheets', () => {
+  const options = { phone: phoneOptions([], ['13800138000']), status: STATUS_OPTIONS, kind: KIND_OPTIONS };
+
+  test('a chip reads the choice made, highlighted; 全部… when none', () => {
+    expect(chips(NO_FILTER, options)).toEqual({
+      phone: { t: '全部号码', on: false },
+      status: { t: '全部状态', on: false },
+      kind: { t: '全部类型', on: false },
+    });
+    expect(chips({ ...NO_FILTER, phone: '13800138000', kind: 'keep' }, options)).toMatchObject({ phone: { t: '138****8000', on: true }, kind: { t: '保号套餐', on: true } });
+  });
+
+  test('a choice that is no longer offered (a number deleted meanwhile) reads 全部…, not highlighted', () => {
+    expect(chips({ ...NO_FILTER, phone: '19900000000' }, options).phone).toEqual({ t: '全部号码', on: false });
+  });
+
+  test('the sheet ticks the current choice in the theme colour', () => {
+    const sheet = filterSheet('kind', { ...NO_FILTER, kind: 'data' }, KIND_OPTIONS);
+    expect(sheet.title).toBe('按类型筛选');
+    expect(sheet.actions).toEqual([
+      { name: '全部类型', value: '' },
+      { name: '话费充值', value: 'recharge' },
+      { name: '✓ 流量包', value: 'data', color: '#07c160' },
+      { name: '保号套餐', value: 'keep' },
+    ]);
+  });
+});
+
+describe('rows', () => {
+  test.each<[string, number, string]>([
+    ['China time, one line', Date.parse('2026-11-25T01:30:00Z'), '11月25日 09:30'],
+    ['just after midnight in China is the next day', Date.parse('2026-10-31T16:30:00Z'), '11月1日 00:30'],
+    ['not a time', NaN, '—'],
+  ])('rowTime: %s', (_label, ms, expected) => {
+    expect(rowTime(ms)).toBe(expected);
+  });
+
+  test('every state has a label and a tag colour class; one no version knows reads 未知状态', () => {
+    for (const state of Object.keys(ORDER_STATE_LABELS) as OrderState[]) {
+      expect(STATES[stateIndex(state)]).toEqual({ l: ORDER_STATE_LABELS[state], c: stateTag(state) || 'default' });
+    }
+    expect(STATES[stateIndex('lost' as OrderState)]).toEqual({ l: '未知状态', c: 'default' });
+  });
+});
+
+describe('rowFacts', () => {
+  test('a succeeded China Mobile recharge', () => {
+    const order = realOrder({ at: '2026-11-25T10:30:45+08:00' });
+    expect(rowFacts(order)).toEqual({
+      id: order.id,
+      month: '2026-11',
+      title: '移动 话费充值 10 元',
+      phone: '138****8000',
+      time: '11月25日 10:30',
+      amount: '¥10.00',
+      state: stateIndex('succeeded'),
+    });
+  });
+
+  test('a Smart load in pesos', () => {
+    const row = rowFacts(realOrder({ at: '2026-11-25T10:30:00+08:00', carrier: 'smart', phone: '09181234567' }));
+    expect(row).toMatchObject({ title: 'Smart 充值 ₱20', phone: '0918***4567', amount: '₱20.00' });
+  });
+
+  test('the time and the month are China time whatever the phone\u2019s zone: 23:59 UTC is the next morning', () => {
+    expect(rowFacts(realOrder({ at: Date.UTC(2026, 10, 30, 23, 59) }))).toMatchObject({ month: '2026-12', time: '12月1日 07:59' });
+  });
+
+  test('damaged fields give neutral text, not a crash', () => {
+    const order = { ...realOrder({ at: '2026-11-25T10:30:00+08:00' }), carrier: 'globe', state: '__proto__', createdAt: Number.NaN, payable: { amount: 1.5, currency: 'CNY' } } as unknown as Order;
+    const row = rowFacts(order);
+    expect(row).toMatchObject({ title: '话费充值 10 元', time: '—', amount: '—' });
+    expect(STATES[row.state]).toEqual({ l: '未知状态', c: 'default' });
   });
 });
 
@@ -73,89 +235,6 @@ describe('phoneOptions', () => {
   });
 });
 
-describe('toRecordFilter and isFiltered', () => {
-  test('no choice: no filter', () => {
-    expect(toRecordFilter(NO_FILTER)).toEqual({});
-    expect(isFiltered(NO_FILTER)).toBe(false);
-  });
-
-  test.each([
-    ['succeeded', ['succeeded']],
-    ['processing', ['paid', 'refunding']],
-    ['failed', ['pay_failed', 'topup_failed', 'refunded']],
-    ['cancelled', ['cancelled']],
-    ['pending', ['created', 'awaiting_payment', 'unknown']],
-  ])('status chip %s → the states under it', (status, states) => {
-    expect(toRecordFilter({ ...NO_FILTER, status })).toEqual({ states });
-  });
-
-  test('every state sits under exactly one chip', () => {
-    const all = ['succeeded', 'processing', 'failed', 'cancelled', 'pending'].flatMap((status) => toRecordFilter({ ...NO_FILTER, status }).states ?? []);
-    expect([...all].sort()).toEqual(['awaiting_payment', 'cancelled', 'created', 'paid', 'pay_failed', 'refunded', 'refunding', 'succeeded', 'topup_failed', 'unknown']);
-  });
-
-  test('all four at once; the keyword is trimmed', () => {
-    const choice = { phone: '13800138000', status: 'succeeded', kind: 'data', keyword: '  流量 ' };
-    expect(toRecordFilter(choice)).toEqual({ phone: '13800138000', states: ['succeeded'], kinds: ['data'], text: '流量' });
-    expect(isFiltered(choice)).toBe(true);
-  });
-
-  test('a keyword of spaces filters nothing', () => {
-    expect(toRecordFilter({ ...NO_FILTER, keyword: ' \u3000 ' })).toEqual({});
-    expect(isFiltered({ ...NO_FILTER, keyword: '   ' })).toBe(false);
-  });
-
-  test.each([
-    ['status', '__proto__'],
-    ['status', 'toString'],
-    ['status', 'SUCCEEDED'],
-    ['kind', '__proto__'],
-    ['kind', 'constructor'],
-    ['kind', 'Recharge'],
-  ])('an unknown %s %p filters nothing rather than everything away', (field, value) => {
-    expect(toRecordFilter({ ...NO_FILTER, [field]: value })).toEqual({});
-  });
-});
-
-describe('recordRow', () => {
-  test('a succeeded China Mobile recharge', () => {
-    const order = realOrder({ at: '2026-11-25T10:30:45+08:00' });
-    expect(recordRow(order)).toEqual({
-      id: order.id,
-      title: '移动 话费充值 10 元',
-      phone: '138****8000',
-      time: '2026-11-25 10:30',
-      amount: '¥10.00',
-      state: '充值成功',
-      tag: 'success',
-      removed: false,
-    });
-  });
-
-  test('a Smart load in pesos', () => {
-    const row = recordRow(realOrder({ at: '2026-11-25T10:30:00+08:00', carrier: 'smart', phone: '09181234567' }));
-    expect(row).toMatchObject({ title: 'Smart 充值 ₱20', phone: '0918***4567', amount: '₱20.00' });
-  });
-
-  test.each([
-    ['unknown', '结果待确认', 'warning'],
-    ['paid', '已支付，充值中', 'primary'],
-    ['pay_failed', '支付失败', 'danger'],
-    ['cancelled', '已取消', 'default'],
-  ] as const)('a %s order reads %s', (state, words, tag) => {
-    expect(recordRow(realOrder({ at: '2026-11-25T10:30:00+08:00', state }))).toMatchObject({ state: words, tag });
-  });
-
-  test('the time is China time whatever the phone\u2019s zone: 23:59 UTC is the next morning', () => {
-    expect(recordRow(realOrder({ at: Date.UTC(2026, 10, 30, 23, 59) })).time).toBe('2026-12-01 07:59');
-  });
-
-  test('damaged fields give neutral text, not a crash', () => {
-    const order = { ...realOrder({ at: '2026-11-25T10:30:00+08:00' }), carrier: 'globe', state: '__proto__', createdAt: Number.NaN, payable: { amount: 1.5, currency: 'CNY' } } as unknown as Order;
-    expect(recordRow(order)).toMatchObject({ title: '话费充值 10 元', time: '—', amount: '—', state: '未知状态', tag: 'default' });
-  });
-});
-
 describe('months and their totals', () => {
   test.each([
     ['2026-11', '2026年11月'],
@@ -172,45 +251,6 @@ describe('months and their totals', () => {
     [[{ amount: 1.5, currency: 'CNY' }], '—'],
   ])('totalsText(%j) → %s', (totals, text) => {
     expect(totalsText(totals as never)).toBe(text);
-  });
-});
-
-describe('appendPatch: one page of rows below what is shown', () => {
-  const nov = (day: number, serial: number): Order => realOrder({ at: china(`2026-11-${String(day).padStart(2, '0')}T10:00:00`), serial });
-  const oct = (day: number, serial: number): Order => realOrder({ at: china(`2026-10-${String(day).padStart(2, '0')}T10:00:00`), serial });
-  const totals = (month: string) => `合计 ${month}`;
-
-  test('the first page: one group per month, newest first, each with its title and totals', () => {
-    const orders = [nov(25, 1), nov(3, 2), oct(31, 3)];
-    const { patch, shape } = appendPatch([], orders, totals);
-    expect(Object.keys(patch)).toEqual(['groups[0]', 'groups[1]']);
-    expect(patch['groups[0]']).toEqual({ key: '2026-11', title: '2026年11月', totals: '合计 2026-11', items: [recordRow(orders[0]), recordRow(orders[1])] });
-    expect(patch['groups[1]']).toEqual({ key: '2026-10', title: '2026年10月', totals: '合计 2026-10', items: [recordRow(orders[2])] });
-    expect(shape).toEqual([{ key: '2026-11', size: 2 }, { key: '2026-10', size: 1 }]);
-  });
-
-  test('the next page continues the last month row by row and sends nothing shown again', () => {
-    const shown = [{ key: '2026-11', size: 20 }];
-    const orders = [nov(2, 21), oct(30, 22)];
-    const totalsFor = jest.fn(totals);
-    const { patch, shape } = appendPatch(shown, orders, totalsFor);
-    expect(patch).toEqual({
-      'groups[0].items[20]': recordRow(orders[0]),
-      'groups[1]': { key: '2026-10', title: '2026年10月', totals: '合计 2026-10', items: [recordRow(orders[1])] },
-    });
-    expect(totalsFor.mock.calls).toEqual([['2026-10']]);
-    expect(shape).toEqual([{ key: '2026-11', size: 21 }, { key: '2026-10', size: 1 }]);
-    expect(shown).toEqual([{ key: '2026-11', size: 20 }]);
-  });
-
-  test('months are China months: 16:30 UTC on 30 November is already December', () => {
-    const { shape } = appendPatch([], [realOrder({ at: Date.UTC(2026, 10, 30, 16, 30) })], totals);
-    expect(shape).toEqual([{ key: '2026-12', size: 1 }]);
-  });
-
-  test('an empty page changes nothing', () => {
-    const shown = [{ key: '2026-11', size: 3 }];
-    expect(appendPatch(shown, [], totals)).toEqual({ patch: {}, shape: shown });
   });
 });
 
