@@ -18,3 +18,6 @@ export function collect(mpRoot: string): MiniprogramGraph;
 
 /** Every .wxs file under the root, relative to it (what wcc may need). */
 export function allWxs(mpRoot: string): string[];
+
+/** Every .wxml file under the root, relative to it, leaving out subpackages' own copies of npm packages. */
+export function allWxmlButCopies(mpRoot: string): string[];

@@ -167,4 +167,13 @@ function allWxs(mpRoot, dir = '') {
   });
 }
 
-module.exports = { collect, allWxs, allPages, resolveComponent, wxssImports, wxmlImports, wxmlScripts, jsRequires };
+/** Every .wxml file under the root, relative to it, leaving out subpackages' own copies of npm packages. */
+function allWxmlButCopies(mpRoot, dir = '') {
+  return fs.readdirSync(path.join(mpRoot, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return entry.name === 'miniprogram_npm' && dir !== '' ? [] : allWxmlButCopies(mpRoot, rel);
+    return entry.name.endsWith('.wxml') ? [rel] : [];
+  });
+}
+
+module.exports = { collect, allWxs, allWxmlButCopies, allPages, resolveComponent, wxssImports, wxmlImports, wxmlScripts, jsRequires };

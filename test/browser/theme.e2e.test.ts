@@ -42,7 +42,7 @@ const BRAND = 'rgb(7, 193, 96)';
 const EXTRA: Record<string, { name: string; run: (d: PreviewDriver) => Promise<void>; undo: (d: PreviewDriver) => Promise<void> }> = {
   'records-filled.png': {
     name: 'records-filter-open',
-    run: (d) => d.tapText('全部状态', { exact: true }),
+    run: (d) => d.tapText('全部状态 ▾', { exact: true }),
     // The status chip opens an action sheet (pages/records): its 取消 closes it.
     undo: (d) => d.tapText('取消', { within: '.page-slot:not([hidden]) [class*="action-sheet__cancel"]', exact: true }),
   },

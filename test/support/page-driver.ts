@@ -14,7 +14,7 @@ import simulate from 'miniprogram-simulate';
 import type { RootComponent } from 'miniprogram-simulate';
 import type { PageName } from '../../miniprogram/services/contracts';
 import type { Services } from '../../miniprogram/services/container';
-import { allWxs, collect } from '../../scripts/preview/graph';
+import { allWxmlButCopies, allWxs, collect } from '../../scripts/preview/graph';
 
 type ContainerModule = typeof import('../../miniprogram/services/container');
 
@@ -23,9 +23,11 @@ export const MINIPROGRAM_ROOT = path.resolve(__dirname, '../../miniprogram');
 let loadOptions: Record<string, unknown> | null = null;
 
 /**
- * How simulate.load compiles: WeChat's own wcc, over only the templates app.json reaches.
- * Left to itself simulate hands wcc every .wxml under the root, all of Vant and every
- * subpackage's copy of it, once per test file: slower, and past wcc's output buffer.
+ * How simulate.load compiles: WeChat's own wcc, over every template but the copies of
+ * Vant that subpackages carry, of which only the parts app.json reaches. Left to itself
+ * simulate hands wcc every .wxml under the root, each copy of Vant included, once per
+ * test file: slower, and past wcc's output buffer. (Components no page uses yet are
+ * tested on their own, so the app's own templates all go in.)
  * The .wxs list is every one there is (see allWxs in scripts/preview/graph.js).
  */
 export function simulateLoadOptions(): Record<string, unknown> {
@@ -34,7 +36,7 @@ export function simulateLoadOptions(): Record<string, unknown> {
     loadOptions = {
       rootPath: MINIPROGRAM_ROOT,
       compiler: 'official',
-      compilerOptions: { wxmlList: graph.wxml, wxsList: allWxs(MINIPROGRAM_ROOT), maxBuffer: 64 * 1024 * 1024 },
+      compilerOptions: { wxmlList: [...new Set([...allWxmlButCopies(MINIPROGRAM_ROOT), ...graph.wxml])], wxsList: allWxs(MINIPROGRAM_ROOT), maxBuffer: 64 * 1024 * 1024 },
     };
   }
   return loadOptions;

@@ -98,11 +98,11 @@ export interface SheetAction {
   color?: string;
 }
 
-/** The sheet of one filter: its choices, the current one in the theme colour with a tick. */
+/** The sheet of one filter: its choices, the current one ticked in the theme's green text (styles/theme.wxss). */
 export function filterSheet(name: FilterName, choice: FilterChoice, options: FilterOption[]): { title: string; actions: SheetAction[] } {
   return {
     title: SHEET_TITLES[name],
-    actions: options.map((o) => (o.value === choice[name] ? { name: `✓ ${o.text}`, value: o.value, color: '#07c160' } : { name: o.text, value: o.value })),
+    actions: options.map((o) => (o.value === choice[name] ? { name: `✓ ${o.text}`, value: o.value, color: 'var(--theme-brand-text)' } : { name: o.text, value: o.value })),
   };
 }
 

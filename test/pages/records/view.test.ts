@@ -155,7 +155,7 @@ describe('chips and sheets', () => {
     expect(sheet.actions).toEqual([
       { name: '全部类型', value: '' },
       { name: '话费充值', value: 'recharge' },
-      { name: '✓ 流量包', value: 'data', color: '#07c160' },
+      { name: '✓ 流量包', value: 'data', color: 'var(--theme-brand-text)' },
       { name: '保号套餐', value: 'keep' },
     ]);
   });
