@@ -182,9 +182,10 @@ describe('setData', () => {
       const tabs = (packages.data.tabs ?? []) as { kind: string; tiles: { id: string }[] }[];
       const other = tabs.findIndex((_, i) => i !== packages.data.activeTab);
       await action('renewal', 'packages', 'choose a tab', async () => {
-        const titles = packages.queryAll('.packages__tabs >>> .van-tab');
-        if (other < 0 || !titles[other]) throw new Error(`no second tab to choose (tabs: ${tabs.map((t) => t.kind).join(', ')})`);
-        titles[other].dispatchEvent('tap');
+        const kind = other >= 0 ? tabs[other].kind : '';
+        if (!kind || !packages.has(`#kind-${kind}`)) throw new Error(`no second tab to choose (tabs: ${tabs.map((t) => t.kind).join(', ')})`);
+        tap(packages, `#kind-${kind}`);
+        await packages.until(() => packages.data.activeTab === other, 'the tab chosen');
       });
       const tile = tabs[other]?.tiles.find((t) => t.id !== packages.data.selectedId);
       await action('renewal', 'packages', 'choose a package', async () => {
@@ -256,6 +257,9 @@ describe('setData', () => {
       ['bind', {}],
       ['card', { phone: PHONE }],
       ['help', {}],
+      ['plan', {}],
+      ['autotopup', { phone: PHONE }],
+      ['invoice', orderId ? { orderIds: orderId } : {}],
     ] as [PageName, Record<string, string>][]) {
       (await page(name, query))?.unload();
     }
