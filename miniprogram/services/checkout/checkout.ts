@@ -51,6 +51,7 @@ export const NOT_STARTED_MESSAGES: Record<RecordStoreError, string> = {
   failed: '订单写入失败，本次没有发起支付、没有扣款。请清理记录或手机存储后重试',
   not_found: '订单写入失败，本次没有发起支付、没有扣款。请清理记录或手机存储后重试',
   duplicate: '这笔订单已经提交过了，没有重复支付，请到记录里查看结果',
+  unavailable: '暂时无法读取手机存储，为保护已有记录，本次没有发起支付、没有扣款。请稍后重试或重新打开小程序',
 };
 
 export function payFailedMessage(reason: string | undefined): string {
