@@ -222,6 +222,70 @@ describe('at most one payment', () => {
   });
 });
 
+describe('an order number that another order already has', () => {
+  test('the second order is not shown the first one\'s result: it is stored under its own number and paid', async () => {
+    const b = backend();
+    const first = orderFor(b, '13800138000', 'cmcc-recharge-50');
+    expect((await b.checkout.pay(first)).outcome).toBe('succeeded');
+    // Never stored, never paid, but the same number (same second, same six digits).
+    const second = { ...orderFor(b, '13900139000', 'cmcc-recharge-100'), id: first.id };
+    const result = await b.checkout.pay(second);
+    expect(result.outcome).toBe('succeeded');
+    expect(result.order.id).not.toBe(first.id);
+    expect(result.order.idempotencyKey).toBe(second.idempotencyKey);
+    expect(result.order.phone).toBe('13900139000');
+    expect(b.records.get(first.id)).toMatchObject({ phone: '13800138000', idempotencyKey: first.idempotencyKey });
+    expect(b.records.get(result.order.id)).toMatchObject({ phone: '13900139000', state: 'succeeded' });
+    expect(b.pay.chargeCount(first.idempotencyKey)).toBe(1);
+    expect(b.pay.chargeCount(second.idempotencyKey)).toBe(1);
+    // Paying the second order again, also after a relaunch, finds its own record: no new charge.
+    expect(await b.checkout.pay(second)).toEqual(result);
+    const next = relaunch(b);
+    expect((await next.checkout.pay(second)).order.id).toBe(result.order.id);
+    expect(next.pay.chargeCount()).toBe(2);
+    expect(next.records.count()).toBe(2);
+  });
+
+  test('randomized: colliding numbers, any outcome, relaunches — every key one record and at most one charge, its own result', async () => {
+    let seed = 99;
+    const random = () => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed / 0x100000000;
+    };
+    const scenarios = ['pay', 'cancel', 'fail_insufficient', 'no_answer'] as const;
+    const tally = { trials: 0, collisions: 0, ownResult: 0 };
+    for (let trial = 0; trial < 60; trial += 1) {
+      storageFake().clearStorageSync();
+      let b = backend();
+      const orders: Order[] = [];
+      for (let i = 0; i < 4; i += 1) {
+        // A key of its own (the fixture's random source restarts on each relaunch).
+        const fresh = { ...orderFor(b, i % 2 ? '13900139000' : '13800138000', 'cmcc-recharge-50'), idempotencyKey: `key-${trial}-${i}` };
+        // Most orders reuse a number already used by an earlier one.
+        const order = orders.length && random() < 0.7 ? { ...fresh, id: orders[Math.floor(random() * orders.length)].id } : fresh;
+        b.pay.scenario = scenarios[Math.floor(random() * scenarios.length)];
+        if (orders.some((o) => o.id === order.id)) tally.collisions += 1;
+        const result = await b.checkout.pay(order);
+        orders.push(order);
+        // The result is this order's own: its key, its number or one derived from its key.
+        expect(result.order.idempotencyKey).toBe(order.idempotencyKey);
+        if (result.outcome !== 'not_started') tally.ownResult += 1;
+        if (random() < 0.3) b = relaunch(b);
+      }
+      await b.checkout.reconcile();
+      const stored = b.records.all();
+      expect(new Set(stored.map((o) => o.id)).size).toBe(stored.length);
+      for (const order of orders) {
+        expect(stored.filter((o) => o.idempotencyKey === order.idempotencyKey)).toHaveLength(1);
+        expect(b.pay.chargeCount(order.idempotencyKey)).toBeLessThanOrEqual(1);
+      }
+      tally.trials += 1;
+    }
+    console.log(`same number, another key: ${JSON.stringify(tally)}`);
+    expect(tally.collisions).toBeGreaterThan(60);
+  });
+});
+
 describe('the order must be written before any payment', () => {
   test.each([
     ['exceed storage max size 10MB', '存储空间已满'],
