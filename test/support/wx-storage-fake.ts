@@ -59,6 +59,12 @@ export class WxStorageFake {
     this.readFailures += count;
   }
 
+  /** getStorageInfoSync and getStorageSync work again. */
+  healFaults(): void {
+    this.infoFailures = 0;
+    this.readFailures = 0;
+  }
+
   setStorageSync(key: string, data: unknown): void {
     if (typeof key !== 'string' || key === '') throw new Error('setStorageSync:fail parameter error: key should be String');
     const failure = this.failures.shift();

@@ -454,7 +454,7 @@ export type DecodedShard =
       ok: true;
       orders: Order[];
       rejected: RejectedEntry[];
-      /** False when the shard carries a checksum its content does not match. */
+      /** False when the shard carries a checksum or check characters its content does not match. */
       intact: boolean;
       /** The stored checksum (null on a shard written before checksums). */
       checksum: string | null;
@@ -479,10 +479,13 @@ export function decodeShard(raw: unknown, trusted = false): DecodedShard {
   const products = raw.p.map(decodeProduct);
   const promotionTitles: unknown[] = Array.isArray(raw.q) ? raw.q : [];
   const checksum = typeof raw.c === 'string' ? raw.c : null;
-  const computed = checksum === null || trusted ? null : shardChecks(raw as unknown as StoredShard);
-  const intact = !computed || computed.c === checksum;
+  // Written with checks (either field present): both must hold. Without either, a shard from before checksums.
+  const computed = (checksum === null && raw.k === undefined) || trusted ? null : shardChecks(raw as unknown as StoredShard);
+  // `c` is over the content and the check characters it implies, so it vouches for the content alone.
+  const sound = !computed || computed.c === checksum;
+  const intact = sound && (!computed || computed.k === raw.k);
   // Which orders changed: those whose two check characters no longer match.
-  const checks = !intact && typeof raw.k === 'string' && raw.k.length === raw.o.length * 2 ? raw.k : null;
+  const checks = !sound && typeof raw.k === 'string' && raw.k.length === raw.o.length * 2 ? raw.k : null;
   const orders: Order[] = [];
   const rejected: RejectedEntry[] = [];
   const seen = new Set<string>();
@@ -527,7 +530,7 @@ export interface ShardMeta {
    * storage was full) or whose good part could not be written back (copied: true). The
    * key is read leniently and never written until the damage is copied aside.
    */
-  frozen?: { reason: string; at: number; copied: boolean };
+  frozen?: { reason: string; at: number; copied: boolean; orders?: number };
   /** The checksum the shard was written with (absent for shards written before checksums). */
   c?: string;
 }
@@ -564,7 +567,7 @@ export function emptyIndex(): RecordIndex {
   return { next: 0, shards: [] };
 }
 
-type StoredMeta = [number, number, number, number, string, string, string[], number, number, [string, ...number[]][], [string, number, number]?];
+type StoredMeta = [number, number, number, number, string, string, string[], number, number, [string, ...number[]][], [string, number, number, number?]?];
 
 /** Builds before checksums also kept `m` (migration state) and `h` (held keys) here; both are now recomputed. */
 export interface StoredHead {
@@ -600,7 +603,11 @@ export function encodeIndexPage(index: RecordIndex, page: number, touched?: numb
       .filter((m) => indexPageOf(m.n) === page)
       .map((m): StoredMeta => {
         const tuple: StoredMeta = [m.n, m.count, m.oldest, m.newest, m.idMin, m.idMax, m.phones, m.states, m.kinds, m.months.map((t) => [t.month, ...t.amounts] as [string, ...number[]])];
-        if (m.frozen) tuple.push([m.frozen.reason, m.frozen.at, m.frozen.copied ? 1 : 0]);
+        if (m.frozen) {
+          const frozen: [string, number, number, number?] = [m.frozen.reason, m.frozen.at, m.frozen.copied ? 1 : 0];
+          if (m.frozen.orders !== undefined) frozen.push(m.frozen.orders);
+          tuple.push(frozen);
+        }
         return tuple;
       }),
   };
@@ -629,6 +636,7 @@ function decodeMeta(raw: unknown): ShardMeta | null {
   if (frozen !== undefined) {
     if (!Array.isArray(frozen) || typeof frozen[0] !== 'string' || !isWholeNumber(frozen[1])) return null;
     meta.frozen = { reason: frozen[0], at: frozen[1], copied: frozen[2] === 1 };
+    if (isWholeNumber(frozen[3])) meta.frozen.orders = frozen[3];
   }
   // The store never lists a shard with no orders unless it is frozen: a count of 0 would hide one.
   if ((count === 0 && !meta.frozen) || idMin > idMax || oldest > newest) return null;

@@ -296,11 +296,10 @@ export class ShardedRecordStore implements RecordStore {
   /** The index lists shard n but its key is gone: its orders are lost, and the user is told. */
   private lost(meta: ShardMeta, touched: boolean): void {
     this.putMeta(meta.n, []);
-    // A build before this one wrote a new shard's page first: one order in a touched, missing shard was never stored.
-    if (!(touched && meta.count === 1)) {
-      const about = touched ? '约 ' : '';
-      this.note({ key: shardKey(meta.n), raw: meta, reason: `这一组的 ${about}${meta.count} 笔订单数据不见了（存储中找不到），无法找回`, at: this.clock.now(), orders: meta.count });
-    }
+    // The store never lists a shard it has not written, so a listed shard that is gone is a loss. After a
+    // crash between its page and its write the summary may count one order more or less than was stored.
+    const about = touched ? '约 ' : '';
+    this.note({ key: shardKey(meta.n), raw: meta, reason: `这一组的 ${about}${meta.count} 笔订单数据不见了（存储中找不到），无法找回`, at: this.clock.now(), orders: meta.count });
     this.savePage(indexPageOf(meta.n));
   }
 
@@ -317,8 +316,9 @@ export class ShardedRecordStore implements RecordStore {
       // Unreadable: nothing can be copied, so the bytes stay where they are, frozen.
       const at = meta?.frozen?.at ?? this.clock.now();
       const reason = meta?.frozen?.reason ?? '数据无法读取';
-      if (!meta?.frozen) this.record({ key, raw: null, reason, at, orders: meta?.count });
-      this.putMeta(n, [], { reason, at, copied: false });
+      const orders = meta?.frozen ? meta.frozen.orders : meta?.count;
+      if (!meta?.frozen) this.record({ key, raw: null, reason, at, orders });
+      this.putMeta(n, [], { reason, at, copied: false, orders });
       this.savePage(indexPageOf(n));
       return [];
     }
@@ -352,13 +352,16 @@ export class ShardedRecordStore implements RecordStore {
     let affected = decoded.rejected.length;
     if (decoded.rejected.length) problems.push(rejectedReason(decoded.rejected));
     else if (!decoded.intact) problems.push('数据校验不符，逐笔核对未发现被改动的订单');
-    if (decoded.home !== null && decoded.home !== n) {
+    // The number it names counts only when the checksum vouches for it.
+    if (decoded.intact && decoded.home !== null && decoded.home !== n) {
       const theirs = new Set(this.reading.has(decoded.home) ? [] : this.ordersOf(decoded.home).map((o) => o.id));
       const repeated = good.filter((o) => theirs.has(o.id)).length;
       good = good.filter((o) => !theirs.has(o.id));
       const before = meta ? `原有的 ${meta.count} 笔订单无法找回` : '原有订单无法找回';
       problems.push(`这一组被另一组（记录分组 ${decoded.home}）的数据覆盖，${before}${repeated ? `，重复的 ${repeated} 笔已去掉` : ''}`);
       affected += meta?.count ?? 0;
+    } else if (meta?.c && decoded.checksum === null && decoded.intact) {
+      problems.push('校验数据缺失（索引记载这一组带有校验），已按现有数据重写');
     } else if (!quiet && meta?.c && decoded.checksum && meta.c !== decoded.checksum && decoded.intact) {
       problems.push(`与索引记载不一致（索引记 ${meta.count} 笔，实有 ${good.length} 笔，可能被较早的数据覆盖），已按实有记录更正`);
       affected += Math.abs(meta.count - good.length);
@@ -383,17 +386,20 @@ export class ShardedRecordStore implements RecordStore {
   }
 
   /** Copies a damaged shard aside and writes its good orders back; with no room, freezes it in place. */
-  private setShardAside(n: number, raw: unknown, reason: string, good: Order[], orders?: number): void {
+  private setShardAside(n: number, raw: unknown, reason: string, good: Order[], affected?: number): void {
     const key = shardKey(n);
-    const at = this.meta(n)?.frozen?.at ?? this.clock.now();
+    const frozen = this.meta(n)?.frozen;
+    const at = frozen?.at ?? this.clock.now();
+    // A shard frozen earlier remembers how many orders the damage touched (its summary now counts only the good ones).
+    const orders = frozen ? frozen.orders : affected;
     const entry: QuarantinedEntry = { key, raw, reason, at, orders };
-    if (!this.meta(n)?.frozen) this.record(entry);
+    if (!frozen) this.record(entry);
     this.forget(n);
     if (this.keep(entry)) {
       if (this.commit(n, good, true).ok) return;
-      this.putMeta(n, good, { reason, at, copied: true });
+      this.putMeta(n, good, { reason, at, copied: true, orders });
     } else {
-      this.putMeta(n, good, { reason, at, copied: false });
+      this.putMeta(n, good, { reason, at, copied: false, orders });
     }
     this.savePage(indexPageOf(n));
   }
@@ -615,7 +621,7 @@ export class ShardedRecordStore implements RecordStore {
       for (const meta of this.index.shards) {
         if (meta.frozen && !meta.frozen.copied) {
           const raw = this.storage.get(shardKey(meta.n));
-          entries.push({ key: shardKey(meta.n), raw: raw ?? null, reason: `${meta.frozen.reason}（原样保留在原处）`, at: meta.frozen.at });
+          entries.push({ key: shardKey(meta.n), raw: raw ?? null, reason: `${meta.frozen.reason}（原样保留在原处）`, at: meta.frozen.at, orders: meta.frozen.orders });
         }
       }
     }
