@@ -46,14 +46,17 @@ export const CHECKOUT_MESSAGES = {
   unsaved: '（注意：订单状态没能保存到手机，请勿重复支付；清理手机存储后重新打开小程序会自动补存）',
 } as const;
 
+const NOTHING_CHARGED = '本次没有发起支付、没有扣款。';
+const CLEAR_AND_RETRY = `${NOTHING_CHARGED}请清理记录或手机存储后重试`;
+
 /** Why the order could not be written before payment; each says that nothing was charged and what to do. */
 export const NOT_STARTED_MESSAGES: Record<RecordStoreError, string> = {
-  quota: '手机存储空间已满，订单没能保存，本次没有发起支付、没有扣款。请清理记录或手机存储后重试',
-  item_too_large: '订单数据过大，没能保存，本次没有发起支付、没有扣款。请清理记录或手机存储后重试',
-  failed: '订单写入失败，本次没有发起支付、没有扣款。请清理记录或手机存储后重试',
-  not_found: '订单写入失败，本次没有发起支付、没有扣款。请清理记录或手机存储后重试',
+  quota: `手机存储空间已满，订单没能保存，${CLEAR_AND_RETRY}`,
+  item_too_large: `订单数据过大，没能保存，${CLEAR_AND_RETRY}`,
+  failed: `订单写入失败，${CLEAR_AND_RETRY}`,
+  not_found: `订单写入失败，${CLEAR_AND_RETRY}`,
   duplicate: '这笔订单已经提交过了，没有重复支付，请到记录里查看结果',
-  unavailable: '暂时无法读取手机存储，为保护已有记录，本次没有发起支付、没有扣款。请稍后重试或重新打开小程序',
+  unavailable: `暂时读不到手机存储，为保护已有记录，${NOTHING_CHARGED}请稍后重试`,
 };
 
 export function payFailedMessage(reason: string | undefined): string {

@@ -8,13 +8,13 @@ export const RECORD_MESSAGES = {
   failed: '保存记录失败，请稍后重试（已有记录不受影响）',
   not_found: '找不到这条记录，可能已被删除',
   duplicate: '这笔订单已经记录过了，没有重复保存',
-  unavailable: '暂时无法读取手机存储，为保护已有记录，这笔记录没有保存。请稍后重试或重新打开小程序',
+  unavailable: '暂时读不到手机存储，为保护已有记录，这笔没有保存，请稍后重试',
   invalid: '订单数据不完整，没有保存',
   frozen: '这条记录所在的数据有损坏，存储空间不足时无法修改；请清理存储空间后重试',
 } as const;
 
 /** The launch toast while the store is read-only. */
-export const READ_ONLY_NOTICE = '暂时读不到手机存储：记录只能查看，暂不能下单支付，请稍后重新打开小程序';
+export const READ_ONLY_NOTICE = '暂时读不到手机存储，记录只能查看、暂不能支付，请稍后重开小程序';
 
 export function recordFailure(error: RecordStoreError, message?: string): Result<never, RecordStoreError> {
   return { ok: false, error, message: message ?? RECORD_MESSAGES[error] };

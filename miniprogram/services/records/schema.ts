@@ -643,14 +643,12 @@ function decodeMeta(raw: unknown): ShardMeta | null {
   return meta;
 }
 
-/** Why the head cannot be trusted, or null. Its old fields must still have their old shapes. */
+/** Why the head cannot be trusted, or null. Builds before checksums also kept `m` and `h` in it. */
 export function headProblem(raw: unknown): string | null {
   if (raw === undefined) return '索引无法读取';
   if (!isPlainObject(raw)) return '索引格式不对';
   if (raw.v !== SCHEMA_VERSION) return `索引版本未知（${String(raw.v)}）`;
-  const held = raw.h === undefined || (Array.isArray(raw.h) && raw.h.every((h) => Array.isArray(h) && typeof h[0] === 'string' && typeof h[1] === 'string' && isWholeNumber(h[2])));
-  const known = Object.keys(raw).every((k) => k === 'v' || k === 'm' || k === 'h');
-  return known && held && (raw.m === undefined || isWholeNumber(raw.m)) ? null : '索引格式不对';
+  return Object.keys(raw).every((k) => k === 'v' || k === 'm' || k === 'h') ? null : '索引格式不对';
 }
 
 /** One index page back from storage, or the reason to rebuild it from its shards. */

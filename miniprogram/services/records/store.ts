@@ -113,27 +113,26 @@ const SURPRISE: Result<never, RecordStoreError> = { ok: false, error: 'failed', 
 export class ShardedRecordStore implements RecordStore {
   private readonly shardSize: number;
   private readonly shelf: Quarantine;
-  private index: RecordIndex = emptyIndex();
+  // Fields marked ! are set by open(), which every public method runs first.
+  private index!: RecordIndex;
   private report: RecordStoreOpenReport | null = null;
   /** Everything found damaged since open(). */
-  private found: QuarantinedEntry[] = [];
+  private found!: QuarantinedEntry[];
   /** Findings with no raw value to keep (a lost shard) whose note could not be written yet. */
   private notes: QuarantinedEntry[] = [];
   /** Set while storage cannot be listed: nothing is written. */
   private readOnly = false;
   /** Damaged index keys and a v1 array left in place for want of room: never written over. */
-  private held = new Map<string, QuarantinedEntry>();
+  private held!: Map<string, QuarantinedEntry>;
   /** Index pages whose stored `t` still names a shard (page → shard). */
-  private touchedPages = new Map<number, number>();
+  private touchedPages!: Map<number, number>;
   /** Index pages on storage. */
-  private pages = new Set<number>();
-  /** Pages written before checksums, rewritten by verify(). */
-  private legacyPages = new Set<number>();
+  private pages!: Set<number>;
   /** Raw stored shards recently read or written, already checked (decoded afresh on each use). */
-  private cache = new Map<number, unknown>();
+  private cache!: Map<number, unknown>;
   /** Shards being read right now (a shard naming another is checked against it). */
   private reading = new Set<number>();
-  private headStored = false;
+  private headStored!: boolean;
   private verifying: Promise<RecordStoreOpenReport> | null = null;
 
   constructor(
@@ -160,7 +159,6 @@ export class ShardedRecordStore implements RecordStore {
     this.held = new Map();
     this.touchedPages = new Map();
     this.pages = new Set();
-    this.legacyPages = new Set();
     this.cache = new Map();
     this.headStored = false;
     const keys = this.listKeys();
@@ -218,7 +216,6 @@ export class ShardedRecordStore implements RecordStore {
         continue;
       }
       this.index.shards.push(...decoded.shards);
-      if (read.ok && !(read.value as { c?: unknown }).c) this.legacyPages.add(page);
       if (decoded.touched !== null) {
         touched.add(decoded.touched);
         this.touchedPages.set(page, decoded.touched);
@@ -287,7 +284,7 @@ export class ShardedRecordStore implements RecordStore {
   }
 
   private setIndexAside(key: string, raw: unknown, problem: string): void {
-    const entry: QuarantinedEntry = { key, raw: raw ?? null, reason: `记录索引损坏（${problem}），已根据记录重建，订单不受影响`, at: this.clock.now(), orders: 0 };
+    const entry: QuarantinedEntry = { key, raw: raw ?? null, reason: `索引损坏（${problem}），已按记录重建，订单不受影响`, at: this.clock.now(), orders: 0 };
     this.record(entry);
     // Unreadable bytes cannot be copied; what cannot be copied stays, and is never written over.
     if (raw === undefined || !this.keep(entry)) this.held.set(key, entry);
@@ -299,7 +296,7 @@ export class ShardedRecordStore implements RecordStore {
     // The store never lists a shard it has not written, so a listed shard that is gone is a loss. After a
     // crash between its page and its write the summary may count one order more or less than was stored.
     const about = touched ? '约 ' : '';
-    this.note({ key: shardKey(meta.n), raw: meta, reason: `这一组的 ${about}${meta.count} 笔订单数据不见了（存储中找不到），无法找回`, at: this.clock.now(), orders: meta.count });
+    this.note({ key: shardKey(meta.n), raw: meta, reason: `${about}${meta.count} 笔订单的数据不见了，无法找回`, at: this.clock.now(), orders: meta.count });
     this.savePage(indexPageOf(meta.n));
   }
 
@@ -351,19 +348,18 @@ export class ShardedRecordStore implements RecordStore {
     const problems: string[] = [];
     let affected = decoded.rejected.length;
     if (decoded.rejected.length) problems.push(rejectedReason(decoded.rejected));
-    else if (!decoded.intact) problems.push('数据校验不符，逐笔核对未发现被改动的订单');
+    else if (!decoded.intact) problems.push('校验不符，订单逐笔核对无误');
     // The number it names counts only when the checksum vouches for it.
     if (decoded.intact && decoded.home !== null && decoded.home !== n) {
       const theirs = new Set(this.reading.has(decoded.home) ? [] : this.ordersOf(decoded.home).map((o) => o.id));
       const repeated = good.filter((o) => theirs.has(o.id)).length;
       good = good.filter((o) => !theirs.has(o.id));
-      const before = meta ? `原有的 ${meta.count} 笔订单无法找回` : '原有订单无法找回';
-      problems.push(`这一组被另一组（记录分组 ${decoded.home}）的数据覆盖，${before}${repeated ? `，重复的 ${repeated} 笔已去掉` : ''}`);
+      problems.push(`被记录分组 ${decoded.home} 的数据覆盖，原有${meta ? ` ${meta.count} 笔` : ''}订单无法找回${repeated ? `，去掉重复的 ${repeated} 笔` : ''}`);
       affected += meta?.count ?? 0;
     } else if (meta?.c && decoded.checksum === null && decoded.intact) {
-      problems.push('校验数据缺失（索引记载这一组带有校验），已按现有数据重写');
+      problems.push('缺少校验数据，已重写');
     } else if (!quiet && meta?.c && decoded.checksum && meta.c !== decoded.checksum && decoded.intact) {
-      problems.push(`与索引记载不一致（索引记 ${meta.count} 笔，实有 ${good.length} 笔，可能被较早的数据覆盖），已按实有记录更正`);
+      problems.push(`与索引不符（索引记 ${meta.count} 笔，实有 ${good.length} 笔），已按实有更正`);
       affected += Math.abs(meta.count - good.length);
     }
     return { good, reason: problems.join('；'), affected, checksum: decoded.checksum ?? undefined };
@@ -430,7 +426,7 @@ export class ShardedRecordStore implements RecordStore {
     const differing = upgraded.orders.filter((o) => stored.has(o.id) && stored.get(o.id) !== sameness(o));
     const aside: RejectedEntry[] = [
       ...upgraded.rejected,
-      ...differing.map((o) => ({ raw: (raw as { id?: unknown }[]).find((r) => r?.id === o.id), reason: '与现有记录订单号相同、内容不同（已保留现有记录）' })),
+      ...differing.map((o) => ({ raw: (raw as { id?: unknown }[]).find((r) => r?.id === o.id), reason: '与现有订单同号不同内容，已保留现有的' })),
     ];
     const merged = this.appendAll(fresh);
     let complete = merged === fresh.length;
@@ -440,7 +436,7 @@ export class ShardedRecordStore implements RecordStore {
       complete = this.keep(entry) && complete;
     }
     if (complete) this.storage.remove(LEGACY_V1_KEY);
-    else this.held.set(LEGACY_V1_KEY, { key: LEGACY_V1_KEY, raw: null, reason: '旧版记录暂未全部并入（存储空间不足），原数据完整保留', at });
+    else this.held.set(LEGACY_V1_KEY, { key: LEGACY_V1_KEY, raw: null, reason: '空间不足，旧版记录暂未全部并入，原数据完整保留', at });
     return merged ? 1 : null;
   }
 
@@ -638,8 +634,8 @@ export class ShardedRecordStore implements RecordStore {
 
   /**
    * Reads every shard, newest first, one per pause: each is checked on its first read;
-   * shards written before checksums get them; an order found in two shards keeps its newer
-   * copy (the other shard is copied aside first).
+   * shards written before checksums get them (and so do their index pages, written first);
+   * an order found in two shards keeps its newer copy (the other shard is copied aside first).
    */
   private async runVerify(): Promise<RecordStoreOpenReport> {
     const from = this.found.length;
@@ -666,9 +662,8 @@ export class ShardedRecordStore implements RecordStore {
       const read = this.readKey(shardKey(n));
       if (!read.ok || read.value === undefined) continue;
       const keepers = this.load(n).filter((o) => !ids.has(o.id));
-      this.setShardAside(n, read.value, `${ids.size} 笔订单与另一组重复（已保留较新的一份）`, keepers, ids.size);
+      this.setShardAside(n, read.value, `${ids.size} 笔订单与另一组重复，已留较新的一份`, keepers, ids.size);
     }
-    for (const page of this.legacyPages) this.savePage(page);
     const found = this.found.slice(from);
     const notice = damageNotice(found);
     return { migratedFrom: null, quarantined: found, ...(notice ? { notice } : {}) };
@@ -755,28 +750,28 @@ export class ShardedRecordStore implements RecordStore {
     const after = withShard(before, n, orders, undefined, stored.c);
     const page = indexPageOf(n);
     const pageKey = indexPageKey(page);
-    const pageHeld = this.held.has(pageKey);
-    const fresh = !current;
-    if (!fresh && !pageHeld) {
-      const pageWrite = this.storage.set(pageKey, encodeIndexPage(after, page, n));
-      if (!pageWrite.ok) return recordFailure(pageWrite.error);
+    const writePage = (index: RecordIndex): Result<void, RecordStoreError> => {
+      // A page kept in place for its damage is not written: open() rebuilds it from the shards.
+      if (this.held.has(pageKey)) return OK;
+      const written = this.storage.set(pageKey, encodeIndexPage(index, page, n));
+      if (!written.ok) return recordFailure(written.error);
       this.pages.add(page);
       this.touchedPages.set(page, n);
-    }
+      return OK;
+    };
+    const fresh = !current;
+    const pageFirst = fresh ? OK : writePage(after);
+    if (!pageFirst.ok) return pageFirst;
     const shardWrite = this.storage.set(shardKey(n), stored);
     if (!shardWrite.ok) {
       // Best effort; should it fail too, `t` = n makes the next open() recheck shard n.
-      if (!fresh && !pageHeld) this.storage.set(pageKey, encodeIndexPage(before, page, n));
+      if (!fresh) writePage(before);
       return recordFailure(shardWrite.error);
     }
-    if (fresh && !pageHeld) {
-      const pageWrite = this.storage.set(pageKey, encodeIndexPage(after, page, n));
-      if (!pageWrite.ok) {
-        this.storage.remove(shardKey(n));
-        return recordFailure(pageWrite.error);
-      }
-      this.pages.add(page);
-      this.touchedPages.set(page, n);
+    const pageAfter = fresh ? writePage(after) : OK;
+    if (!pageAfter.ok) {
+      this.storage.remove(shardKey(n));
+      return pageAfter;
     }
     this.index = after;
     if (orders.length) this.remember(n, stored);
@@ -804,7 +799,6 @@ export class ShardedRecordStore implements RecordStore {
     if (stored.s.length) this.pages.add(page);
     else this.pages.delete(page);
     this.touchedPages.delete(page);
-    this.legacyPages.delete(page);
   }
 
   private saveHead(): void {

@@ -182,9 +182,6 @@ describe('v2 index encoding', () => {
     [{ v: 2 }, true],
     // Builds before checksums kept migration state and held keys here: read, no longer used.
     [{ v: 2, m: 1, h: [['records', '空间不足', 9]] }, true],
-    [{ v: 2, m: 'one' }, false],
-    [{ v: 2, h: 5 }, false],
-    [{ v: 2, h: [['records']] }, false],
     [{ v: 2, s: 'x', o: 7 }, false],
     [{ v: 3 }, false],
     [[], false],
