@@ -1,8 +1,10 @@
 import type { BoundCard, Order, OrderState } from '../../../miniprogram/core/types';
-import { CHECKOUT_MESSAGES, PAYEE_NAME } from '../../../miniprogram/services/checkout/checkout';
+import { CHECKOUT_MESSAGES, CheckoutService, NOT_STARTED_MESSAGES, PAYEE_NAME } from '../../../miniprogram/services/checkout/checkout';
+import { ShardedRecordStore } from '../../../miniprogram/services/records/store';
+import { WxKeyValueStorage } from '../../../miniprogram/services/wx/storage';
+import { FaultyStorage } from '../../support/records-storage';
 import type { PaymentService, RecordStoreError } from '../../../miniprogram/services/contracts';
 import type { MockWeChatPay } from '../../../miniprogram/backends/offline/wechat-pay';
-import type { ShardedRecordStore } from '../../../miniprogram/services/records/store';
 import {
   ManualSheet,
   backend,
@@ -306,6 +308,22 @@ describe('the order must be written before any payment', () => {
     expect(sheet.shown).toHaveLength(0);
     expect(b.pay.chargeCount()).toBe(0);
     expect(b.records.count()).toBe(0);
+  });
+
+  test('storage that cannot be listed: not_started, said plainly, nothing charged; it pays once the listing works', async () => {
+    const b = backend();
+    const faults = new FaultyStorage(new WxKeyValueStorage());
+    faults.failListing();
+    const blindRecords = new ShardedRecordStore(faults, b.clock);
+    const checkout = new CheckoutService({ records: blindRecords, payment: b.pay, gateway: b.gateway, cards: b.cards, clock: b.clock });
+    const order = orderFor(b, '13800138000', 'cmcc-recharge-50');
+    const result = await checkout.pay(order);
+    expect(result).toMatchObject({ outcome: 'not_started', message: NOT_STARTED_MESSAGES.unavailable });
+    expect(result.message).toContain('没有扣款');
+    expect(b.pay.chargeCount()).toBe(0);
+    faults.disarm();
+    expect((await checkout.pay(order)).outcome).toBe('succeeded');
+    expect(b.pay.chargeCount()).toBe(1);
   });
 
   test('once storage is cleared, the same order pays normally', async () => {
