@@ -18,6 +18,9 @@ const FAILED: Result<never, 'failed'> = { ok: false, error: 'failed', message: '
 /** Passes everything to `inner`, except the calls it was told to crash on or fail. */
 export class FaultyStorage implements KeyValueStorage {
   private crashIn: number | null = null;
+  /** Once dead, every write throws: the app is gone, only what was written stays. */
+  private dieIn: number | null = null;
+  private dead = false;
   private readonly failures = new Map<number, StorageError>();
   private writeNo = 0;
   /** How many more keys() / info() calls fail (Infinity: until told otherwise). */
@@ -38,6 +41,11 @@ export class FaultyStorage implements KeyValueStorage {
     this.crashIn = n;
   }
 
+  /** Like crashAfter, but every write after that throws too (for code that catches a throw and goes on). */
+  dieAfter(n: number): void {
+    this.dieIn = n;
+  }
+
   /** The k-th set() from now (1-based) fails with this error, leaving the old value. */
   failWrite(k: number, error: StorageError = 'failed'): void {
     this.failures.set(this.writeNo + k, error);
@@ -54,6 +62,8 @@ export class FaultyStorage implements KeyValueStorage {
 
   disarm(): void {
     this.crashIn = null;
+    this.dieIn = null;
+    this.dead = false;
     this.failures.clear();
     this.failingListings = 0;
     this.failingInfo = 0;
@@ -62,6 +72,11 @@ export class FaultyStorage implements KeyValueStorage {
   }
 
   private step(): void {
+    if (this.dead || this.dieIn === 0) {
+      this.dead = true;
+      throw new SimulatedCrash();
+    }
+    if (this.dieIn !== null) this.dieIn -= 1;
     if (this.crashIn !== null) {
       if (this.crashIn === 0) {
         this.crashIn = null;

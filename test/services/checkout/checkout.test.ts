@@ -635,6 +635,45 @@ describe('the app killed mid-payment', () => {
     expect(await next.checkout.reconcile()).toEqual({ checked: 0, settled: [] });
   });
 
+  test('killed at every write of reconcile(): the next launch settles every order once, one charge, one credit', async () => {
+    const finals = ['succeeded', 'cancelled', 'pay_failed', 'refunded'];
+    let kills = 0;
+    for (let k = 0; k < 40; k += 1) {
+      storageFake().clearStorageSync();
+      const b = backend();
+      const before = balanceOf(b, '13800138000');
+      // C: paid, the carrier's answer lost (paid, not credited).
+      const c = orderFor(b, '13800138000', 'cmcc-recharge-100');
+      b.gateway.failNext('timeout');
+      expect((await b.checkout.pay(c)).order.state).toBe('paid');
+      // A: WeChat Pay took the money, the app died before hearing back (awaiting_payment).
+      const a = orderFor(b, '13800138000', 'cmcc-recharge-50');
+      void new CheckoutService({ records: b.records, payment: killedAfterRequest(b.pay), gateway: b.gateway, cards: b.cards, clock: b.clock }).pay(a);
+      await settleMicrotasks();
+      // B: no answer and no charge (unknown).
+      b.pay.scenario = 'no_answer_not_charged';
+      const o = orderFor(b, '13800138000', 'cmcc-recharge-30');
+      expect((await b.checkout.pay(o)).order.state).toBe('unknown');
+      // The next launch dies at its k-th write while reconciling.
+      const faults = new FaultyStorage(new WxKeyValueStorage());
+      faults.dieAfter(k);
+      const dying = new ShardedRecordStore(faults, b.clock);
+      const second = relaunch(b, { wrapRecords: () => dying });
+      await second.checkout.reconcile();
+      if (faults.steps >= k) kills += 1;
+      // A third launch, healthy, settles whatever is left.
+      const third = relaunch(b);
+      await third.checkout.reconcile();
+      const all = [a, c, o].map((order) => third.records.get(order.id)!);
+      for (const order of all) expect({ k, id: order.id, final: finals.includes(order.state) }).toEqual({ k, id: order.id, final: true });
+      for (const order of all) expect(third.pay.chargeCount(order.idempotencyKey)).toBe(order.state === 'succeeded' || order.state === 'refunded' ? 1 : 0);
+      const credited = all.filter((order) => order.state === 'succeeded').reduce((sum, order) => sum + order.product.credit.amount, 0);
+      expect({ k, balance: balanceOf(third, '13800138000') }).toEqual({ k, balance: before + credited });
+      expect(await third.checkout.reconcile()).toEqual({ checked: 0, settled: [] });
+    }
+    expect(kills).toBeGreaterThan(3);
+  });
+
   test('two relaunched instances in a row never credit twice', async () => {
     const b = backend({ wrapPayment: killedAfterRequest });
     const order = orderFor(b, '13800138000', 'cmcc-recharge-50');
