@@ -1,4 +1,5 @@
 import { services } from './services/container';
+import { reconcileSummary } from './services/checkout/reconcile-words';
 
 /**
  * On every launch: open the record store (merging old records, setting damaged data aside,
@@ -14,7 +15,10 @@ App({
       if (checked.notice) device.toast(checked.notice);
     });
     void checkout.reconcile().then((result) => {
-      if (result.settled.length) device.toast(`已核对 ${result.settled.length} 笔未完成的订单`);
+      const summary = reconcileSummary(result);
+      if (summary) device.toast(summary);
     });
+    // Due 自动充值 rules (the engine settles its own open orders first); costs one storage read when there are none.
+    void services().autoTopup.run({ kind: 'launch' });
   },
 });

@@ -164,6 +164,8 @@ export class PackageWalker {
       subpackages?: { root: string; name?: string; pages: string[] }[];
       subPackages?: { root: string; name?: string; pages: string[] }[];
       sitemapLocation?: string;
+      themeLocation?: string;
+      darkmode?: boolean;
       tabBar?: { list?: { iconPath?: string; selectedIconPath?: string }[] };
     };
     await this.component('app', { isApp: true });
@@ -174,8 +176,15 @@ export class PackageWalker {
       for (const page of sub.pages) await this.component(path.posix.join(sub.root, page));
     }
     if (appJson.sitemapLocation) this.plainFile(appJson.sitemapLocation, 'app.json');
+    // With darkmode, "@name" values come from theme.json, and both themes' icons upload.
+    let theme: Record<string, Record<string, string>> = {};
+    if (appJson.darkmode && appJson.themeLocation) {
+      this.plainFile(appJson.themeLocation, 'app.json');
+      if (this.exists(appJson.themeLocation)) theme = JSON.parse(this.read(appJson.themeLocation));
+    }
+    const values = (value: string) => (value.startsWith('@') ? Object.values(theme).map((vars) => vars[value.slice(1)] ?? value) : [value]);
     for (const item of appJson.tabBar?.list ?? []) {
-      for (const icon of [item.iconPath, item.selectedIconPath]) if (icon) this.plainFile(icon, 'app.json');
+      for (const icon of [item.iconPath, item.selectedIconPath]) if (icon) for (const file of values(icon)) this.plainFile(file, 'app.json');
     }
   }
 

@@ -106,6 +106,7 @@ interface PackRow {
   /** Whole yuan or pesos. */
   price: number;
   dataMb: number;
+  /** Keep plans: days the card is extended. Data packs: days the data lasts (the card is not extended). */
   validityDays: number;
 }
 
@@ -127,26 +128,26 @@ const SMART_DATA_PACKS: PackRow[] = [
 const KEEP_PLANS: Record<CarrierId, PackRow[]> = {
   cmcc: [
     { slug: '8', title: '保号套餐 8 元/月', description: '每月 8 元，保留号码，可接听电话和短信', price: 8, dataMb: 0, validityDays: 30 },
-    { slug: '12m', title: '保号年包 12 个月', description: '一次办理 12 个月保号，比按月省 8 元', price: 88, dataMb: 0, validityDays: 365 },
+    { slug: '12m', title: '保号年包 12 个月', description: '一次办理 12 个月保号', price: 88, dataMb: 0, validityDays: 365 },
   ],
   cucc: [
     { slug: '5', title: '保号套餐 5 元/月', description: '每月 5 元，保留号码，可接听电话和短信', price: 5, dataMb: 0, validityDays: 30 },
     { slug: '8', title: '保号套餐 8 元/月', description: '每月 8 元，保留号码，含 100MB 流量', price: 8, dataMb: 100, validityDays: 30 },
-    { slug: '12m', title: '保号年包 12 个月', description: '一次办理 12 个月保号，比按月省 2 元', price: 58, dataMb: 0, validityDays: 365 },
+    { slug: '12m', title: '保号年包 12 个月', description: '一次办理 12 个月保号', price: 58, dataMb: 0, validityDays: 365 },
   ],
   ctcc: [
     { slug: '5', title: '保号套餐 5 元/月', description: '每月 5 元，保留号码，可接听电话和短信', price: 5, dataMb: 0, validityDays: 30 },
-    { slug: '12m', title: '保号年包 12 个月', description: '一次办理 12 个月保号，比按月省 2 元', price: 58, dataMb: 0, validityDays: 365 },
+    { slug: '12m', title: '保号年包 12 个月', description: '一次办理 12 个月保号', price: 58, dataMb: 0, validityDays: 365 },
   ],
   cbn: [
     { slug: '8', title: '保号套餐 8 元/月', description: '每月 8 元，保留号码，可接听电话和短信', price: 8, dataMb: 0, validityDays: 30 },
-    { slug: '12m', title: '保号年包 12 个月', description: '一次办理 12 个月保号，比按月省 8 元', price: 88, dataMb: 0, validityDays: 365 },
+    { slug: '12m', title: '保号年包 12 个月', description: '一次办理 12 个月保号', price: 88, dataMb: 0, validityDays: 365 },
   ],
   smart: [
     {
       slug: '10',
       title: '保号最低充值 ₱10',
-      description: '最低额度充值，余额到期后重新计算 120 天保号期',
+      description: '最低额度充值，有效期 3 天；余额用完后还有 120 天可以再充值，号码不会被收回',
       price: 10,
       dataMb: 0,
       validityDays: SMART_VALIDITY[0].days,
@@ -175,6 +176,7 @@ function rechargeProduct(carrier: CarrierId, wholeAmount: number, idSuffix: stri
   };
 }
 
+/** A data pack's data has its own life; it leaves the card's validity as it is (walk 13). */
 function packProduct(carrier: CarrierId, kind: Exclude<ProductKind, 'recharge'>, row: PackRow): Product {
   return {
     id: `${carrier}-${kind}-${row.slug}`,
@@ -185,7 +187,8 @@ function packProduct(carrier: CarrierId, kind: Exclude<ProductKind, 'recharge'>,
     price: money(row.price * MINOR_PER_MAJOR, CURRENCY_OF[carrier]),
     credit: money(0, CURRENCY_OF[carrier]),
     dataMb: row.dataMb,
-    validityDays: row.validityDays,
+    validityDays: kind === 'data' ? 0 : row.validityDays,
+    ...(kind === 'data' ? { dataDays: row.validityDays } : {}),
   };
 }
 
@@ -319,7 +322,7 @@ export const PROMOTIONS: Promotion[] = [
     title: '大额充值 95 折（100 元及以上）',
     carriers: MAINLAND,
     kinds: ['recharge'],
-    productIds: mainlandIds(['100', '200'], 'recharge'),
+    minCredit: money(10_000, 'CNY'),
     startsOn: '2026-11-20',
     endsOn: '2026-11-30',
     effect: { type: 'percent_off', basisPoints: 500 },
@@ -354,10 +357,11 @@ export const PROMOTIONS: Promotion[] = [
   },
   {
     id: 'promo-2026-11-smart-big-load-extra-7d',
-    title: '大额充值加送 7 天有效期',
+    title: '充值 ₱300 及以上加送 7 天有效期',
     carriers: ['smart'],
     kinds: ['recharge'],
-    productIds: ['smart-recharge-300', 'smart-recharge-500', 'smart-recharge-1000'],
+    // Any amount from ₱300, typed ones too: paying more never buys less validity (walk 5).
+    minCredit: money(30_000, 'PHP'),
     startsOn: '2026-11-15',
     endsOn: '2026-12-15',
     effect: { type: 'extra_days', days: 7 },

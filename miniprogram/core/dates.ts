@@ -153,6 +153,12 @@ export function formatDateTime(ms: number): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
 
+/** 10:05, the China wall-clock time of an instant (数据更新于 10:05). A non-time shows a dash. */
+export function formatChinaTime(ms: number): string {
+  const wallClock = chinaWallClock(ms);
+  return wallClock ? wallClock.toISOString().slice(11, 16) : '—';
+}
+
 /** yyyyMMddHHmmss in China time (order numbers); null for a value that is not a time. */
 export function chinaCompactTimestamp(ms: number): string | null {
   const wallClock = chinaWallClock(ms);

@@ -5,8 +5,11 @@
  */
 import { carrierName } from './carriers';
 import { fnv1a } from './checksum';
+import { productById } from './catalog';
 import { chinaCompactTimestamp, formatDateTime } from './dates';
 import { formatAmount, isMoney } from './money';
+import { yuanCharged, type Charge } from './charge';
+import { formatRate, isExchangeRate } from './exchange';
 import type { CardProfile, Order, OrderState, Quote, Result } from './types';
 
 // ---------------------------------------------------------------------------------
@@ -102,6 +105,15 @@ export const POSSIBLY_CHARGED_STATES: readonly OrderState[] = ['paid', 'succeede
 /** Money taken for good: month totals and the records' sums count only these. */
 export const CHARGED_STATES: readonly OrderState[] = ['paid', 'succeeded'];
 
+/** Money was taken at some point (it may since have gone back: 退款中 / 已退款). */
+export const EVER_CHARGED_STATES: readonly OrderState[] = ['paid', 'succeeded', 'topup_failed', 'refunding', 'refunded'];
+/** The order can no longer renew the card: its new expiry never happens. */
+export const NOT_RENEWING_STATES: readonly OrderState[] = ['cancelled', 'pay_failed', 'topup_failed', 'refunding', 'refunded'];
+
+export const wasCharged = (state: OrderState): boolean => EVER_CHARGED_STATES.includes(state);
+/** True while the order may still (or did) extend the card; false once it cannot. */
+export const renewsCard = (state: OrderState): boolean => isOrderState(state) && !NOT_RENEWING_STATES.includes(state);
+
 export const isUnsettled = (state: OrderState): boolean => UNSETTLED_STATES.includes(state);
 export const isPossiblyCharged = (state: OrderState): boolean => POSSIBLY_CHARGED_STATES.includes(state);
 export const isCharged = (state: OrderState): boolean => CHARGED_STATES.includes(state);
@@ -112,10 +124,12 @@ export interface CreateOrderInput {
   now: number;
   card: CardProfile | Pick<CardProfile, 'phone' | 'region' | 'carrier' | 'cardType' | 'expiry'>;
   quote: Quote;
+  /** What WeChat Pay charges (core/charge.ts chargeFor); kept on the order when it converted a peso price. */
+  charge?: Charge;
 }
 
 export function createOrder(input: CreateOrderInput): Order {
-  const { id, idempotencyKey, now, card, quote } = input;
+  const { id, idempotencyKey, now, card, quote, charge } = input;
   const { product } = quote;
   return {
     id,
@@ -143,6 +157,7 @@ export function createOrder(input: CreateOrderInput): Order {
     bonusDataMb: quote.bonusDataMb,
     oldExpiry: quote.oldExpiry,
     newExpiry: quote.newExpiry,
+    ...(charge && charge.fx ? { charged: charge.charged, fx: { rate: charge.fx.rate, quotedAt: charge.fx.quotedAt } } : {}),
   };
 }
 
@@ -172,6 +187,17 @@ export function transition(order: Order, to: OrderState, at: number, patch: Part
     ok: true,
     value: { ...order, ...safePatch, state: to, updatedAt: at, history: [...(Array.isArray(order.history) ? order.history : []), event] },
   };
+}
+
+/**
+ * What identifies the purchase for buying it again (重新支付, 再次充值): the number and the
+ * product, and for a recharge the catalog no longer knows by id, its amount in minor
+ * units, so confirm can check it. Never a price: confirm quotes again.
+ */
+export function repeatQuery(order: Pick<Order, 'phone' | 'product'>): Record<string, string> {
+  const query: Record<string, string> = { phone: String(order?.phone ?? ''), productId: String(order?.product?.id ?? '') };
+  if (order?.product?.kind === 'recharge' && !productById(query.productId) && isMoney(order.product.credit)) query.amount = String(order.product.credit.amount);
+  return query;
 }
 
 // ---------------------------------------------------------------------------------
@@ -213,10 +239,13 @@ export function findDuplicate(orders: Order[], phone: string, productId: string,
  *   28-digit transaction id is not turned into 4.2E+27. The tab is added after the
  *   formula guard and only to digit-only values, so it cannot start a formula.
  * Amounts are written as 50.00 with a separate currency column (CNY / PHP); the discount
- * is written as a positive amount so no cell starts with a minus.
+ * is written as a positive amount so no cell starts with a minus. 订单金额 is the price
+ * in the product's currency; 人民币实付 is the yuan WeChat Pay took (blank when nothing
+ * was charged), with the 汇率 used for a peso price. An order that did not renew the
+ * card (cancelled, failed, refunded) has no 新到期日.
  */
 export function ordersToCsv(orders: Order[]): string {
-  const header = ['订单号', '下单时间', '充值号码', '运营商', '套餐', '币种', '原价', '优惠', '实付金额', '支付状态', '微信支付单号', '原到期日', '新到期日'];
+  const header = ['订单号', '下单时间', '充值号码', '运营商', '套餐', '币种', '原价', '优惠', '订单金额', '支付状态', '微信支付单号', '原到期日', '新到期日', '人民币实付', '汇率'];
   const rows = (Array.isArray(orders) ? orders : []).filter(Boolean).map((order) => [
     identifierCell(order.id),
     formatDateTime(order.createdAt),
@@ -230,7 +259,9 @@ export function ordersToCsv(orders: Order[]): string {
     stateLabel(order.state),
     identifierCell(order.transactionId),
     order.oldExpiry ? textCell(order.oldExpiry) : '',
-    textCell(order.after?.expiry ?? order.newExpiry),
+    renewsCard(order.state) ? textCell(order.after?.expiry ?? order.newExpiry) : '—',
+    wasCharged(order.state) ? amountCell(yuanCharged(order)) : '',
+    order.fx && isExchangeRate(order.fx.rate) ? textCell(formatRate(order.fx.rate)) : '',
   ]);
   return `\uFEFF${[header, ...rows].map((row) => row.map(quoteCsvField).join(',')).join('\r\n')}\r\n`;
 }

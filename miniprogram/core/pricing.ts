@@ -24,6 +24,10 @@ export function promotionApplies(promotion: Promotion, product: Product, today: 
   if (carriers !== 'all' && !(Array.isArray(carriers) && carriers.includes(product.carrier))) return false;
   if (!Array.isArray(promotion.kinds) || !promotion.kinds.includes(product.kind)) return false;
   if (promotion.productIds !== undefined && !(Array.isArray(promotion.productIds) && promotion.productIds.includes(product.id))) return false;
+  if (promotion.minCredit !== undefined) {
+    const min = promotion.minCredit;
+    if (!isMoney(min) || !isMoney(product.credit) || product.credit.currency !== min.currency || product.credit.amount < min.amount) return false;
+  }
   return true;
 }
 
@@ -160,16 +164,46 @@ export function recommend(card: CardProfile, products: Product[], today: ChinaDa
   return { productId: first.id, reason: `推荐「${first.title}」` };
 }
 
-/** The smallest recharge covering the debt plus a usual top-up; the largest when none does. */
+/**
+ * With a debt: the smallest recharge that brings the balance above zero (what 复机 needs);
+ * without one: the smallest covering a usual top-up. The largest when none does.
+ */
 function rechargeCovering(recharges: Product[], debt: number): Product | undefined {
   if (recharges.length === 0) return undefined;
-  const need = debt + USUAL_RECHARGE[recharges[0].credit.currency];
+  const need = debt > 0 ? debt + 1 : USUAL_RECHARGE[recharges[0].credit.currency];
   return recharges.find((p) => p.credit.amount >= need) ?? recharges[recharges.length - 1];
 }
 
 function revivalReason(situation: string, debt: number, pick: Product): string {
   if (debt > 0) {
-    return `${situation}，欠费 ${formatMoney(money(debt, pick.credit.currency))}，充值 ${formatMoneyCompact(pick.price)} 可补足欠费并留有余额`;
+    const minimum = money(minimumRevival(debt), pick.credit.currency);
+    return `${situation}，欠费 ${formatMoney(money(debt, pick.credit.currency))}，至少充 ${formatMoneyCompact(minimum)} 才能复机，充 ${formatMoneyCompact(pick.price)} 可补足欠费`;
   }
   return `${situation}，充值 ${formatMoneyCompact(pick.price)} 即可恢复使用`;
+}
+
+/** The smallest whole amount (in minor units) that leaves a positive balance after this debt. */
+function minimumRevival(debt: number): number {
+  return (Math.floor(debt / 100) + 1) * 100;
+}
+
+/**
+ * A card in debt stays cut off unless the purchase clears the debt: the balance the
+ * purchase leaves and the smallest whole recharge that would restore the line; null when
+ * the card owes nothing or the purchase clears it.
+ */
+export function debtAfter(card: Pick<CardProfile, 'balance'>, product: Pick<Product, 'credit'>): { balance: Money; minimum: Money } | null {
+  if (!card || !isMoney(card.balance) || card.balance.amount >= 0) return null;
+  const credit = product && isMoney(product.credit) && product.credit.currency === card.balance.currency ? product.credit.amount : 0;
+  const after = card.balance.amount + credit;
+  if (after > 0) return null;
+  return { balance: money(after, card.balance.currency), minimum: money(minimumRevival(-card.balance.amount), card.balance.currency) };
+}
+
+/** 充值后余额仍为 -¥2.30，号码仍停机，至少充 ¥13 才能复机. */
+export function debtWarning(card: Pick<CardProfile, 'balance' | 'suspended'>, product: Pick<Product, 'credit'>): string {
+  const left = debtAfter(card, product);
+  if (!left) return '';
+  const line = card.suspended ? '号码仍停机' : '号码仍欠费';
+  return `充值后余额仍为 ${formatMoney(left.balance)}，${line}，至少充 ${formatMoneyCompact(left.minimum)} 才能复机`;
 }

@@ -1,3 +1,5 @@
+import type { ExchangeRate } from './exchange';
+
 /**
  * The shared vocabulary of the product. Pure types only: the functions that work on
  * them live beside them in core/ (phone.ts, money.ts, order.ts, ...).
@@ -39,6 +41,18 @@ export interface PhoneNumber {
 
 export type CardType = 'data' | 'phone' | 'keep' | 'esim';
 
+/**
+ * Where a number belongs (归属地), as the carrier answers it: 广东 深圳 for a mainland
+ * number, the country alone for a Philippine one.
+ */
+export interface NumberLocation {
+  country: Region;
+  /** 广东, 北京; '' for a Philippine number. */
+  province: string;
+  /** 深圳; '' when only the province is known (or for a Philippine number). */
+  city: string;
+}
+
 /** What the carrier gateway knows of a card. */
 export interface CardProfile {
   /** National number. */
@@ -55,6 +69,11 @@ export interface CardProfile {
   expiry: ChinaDate;
   /** 停机: the carrier has suspended the line (e.g. balance below zero). */
   suspended: boolean;
+  /**
+   * 归属地. null: the carrier could not place the number (shown as 归属地未知, never
+   * guessed); absent: this gateway does not answer it.
+   */
+  location?: NumberLocation | null;
 }
 
 export type ProductKind = 'recharge' | 'data' | 'keep';
@@ -73,8 +92,10 @@ export interface Product {
   credit: Money;
   /** Data added, in MB (0 for none). */
   dataMb: number;
-  /** Days the card's validity is extended from max(today, current expiry). */
+  /** Days the card's validity is extended from max(today, current expiry); 0 for a data pack. */
   validityDays: number;
+  /** Data packs: how many days the pack's data lasts (it does not extend the card). */
+  dataDays?: number;
 }
 
 export type PromotionEffect =
@@ -91,6 +112,8 @@ export interface Promotion {
   kinds: ProductKind[];
   /** When set, only these products. */
   productIds?: string[];
+  /** When set, only recharges of at least this face value, typed amounts included. */
+  minCredit?: Money;
   /** Inclusive China calendar window. */
   startsOn: ChinaDate;
   endsOn: ChinaDate;
@@ -166,6 +189,24 @@ export interface Order {
   reconciled?: boolean;
   /** Card figures after top-up, for the result page and voucher. */
   after?: { balance: Money; dataLeftMb: number | null; expiry: ChinaDate };
+  /**
+   * The yuan WeChat Pay charges (charged) for a peso price, in CNY, and the gateway's
+   * quote it was converted at. Set only on orders priced in another currency: a yuan
+   * order is charged its payable, and 10,000 stored orders have no bytes to spare.
+   */
+  charged?: Money;
+  fx?: { rate: ExchangeRate; quotedAt: number };
+  /** Set when an 自动充值 rule placed the order (paid under its 委托代扣 contract, no payment sheet). */
+  autoTopup?: AutoTopupMark;
+}
+
+/** Which rule placed an automatic top-up, for which period, under which papay contract. */
+export interface AutoTopupMark {
+  ruleId: string;
+  /** The rule's period key: M2026-11 (monthly) or D2026-11-25 (low balance). */
+  period: string;
+  /** WeChat Pay's 委托代扣 contract id the charge was made under. */
+  contractId: string;
 }
 
 /** A number the user has bound to the mini-program (首页 my cards). */
@@ -180,12 +221,35 @@ export interface BoundCard {
   boundAt: number;
   /** How the number was verified. */
   verifiedBy: 'wechat' | 'sms';
-  /** Remind this many days before expiry; null for no reminder. */
+  /** Remind this many days before the date to act by (keep-deadline.ts); null for no reminder. */
   remindDaysBefore: 1 | 3 | 7 | null;
+  /** Old cards only: the expiry a calendar event was once added for (before `calendar`). */
   calendarAddedFor?: ChinaDate;
+  /** The phone-calendar event added: the day it rings and the date it was for. */
+  calendar?: { remindOn: ChinaDate; actBy: ChinaDate };
+  /** Old cards only: a one-time subscription was accepted, for a date not recorded. */
   subscribed?: boolean;
+  /** The one-time subscription message accepted: the date it is for and the day it is sent (once). */
+  subscription?: { actBy: ChinaDate; remindOn: ChinaDate; at: number };
+  /**
+   * The earliest China day the balance can have reached zero: the day after a lookup
+   * last saw it positive, once a later one sees it at zero (cleared when positive again).
+   * A Smart number's 120 days count from it.
+   */
+  zeroBalanceSince?: ChinaDate;
   /** Last figures seen from the gateway. */
-  lastKnown?: { balance: Money; dataLeftMb: number | null; expiry: ChinaDate; suspended: boolean; at: number };
+  lastKnown?: { balance: Money; dataLeftMb: number | null; expiry: ChinaDate; suspended: boolean; at: number; location?: NumberLocation | null };
+}
+
+/** A number looked up lately (充值's quick picks), with what the lookup said of it. */
+export interface RecentNumber {
+  /** National number. */
+  phone: string;
+  carrier: CarrierId;
+  /** 归属地 as the lookup answered it; null when it could not be placed, absent when never asked. */
+  location?: NumberLocation | null;
+  /** When it was last looked up (epoch ms; 0 for numbers kept from before this was recorded). */
+  at: number;
 }
 
 /** A phone-calendar event, as wx.addPhoneCalendar takes it. */

@@ -6,8 +6,14 @@ export interface ValueEvent {
   detail: unknown;
 }
 
+/** Text of a plain value; anything else (an object, a symbol) reads as empty, never as [object Object]. */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
+}
+
 export function eventValue(event: ValueEvent): string {
   const detail = event?.detail;
-  if (detail !== null && typeof detail === 'object') return String((detail as { value?: unknown }).value ?? '');
-  return String(detail ?? '');
+  if (detail !== null && typeof detail === 'object') return textOf((detail as { value?: unknown }).value);
+  return textOf(detail);
 }

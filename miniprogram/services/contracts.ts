@@ -8,13 +8,17 @@ import type {
   BoundCard,
   CalendarEvent,
   CardProfile,
+  CarrierId,
   ChinaDate,
   Money,
+  NumberLocation,
   Order,
   OrderState,
   ProductKind,
+  RecentNumber,
   Result,
 } from '../core/types';
+import type { RateQuote } from '../core/charge';
 
 /* ------------------------------------------------------------------ time */
 
@@ -120,7 +124,7 @@ export interface RecordStore {
   /** Numbers that appear in the records, the most recently used first. */
   phones(): string[];
   /**
-   * Charged totals (paid + succeeded, by amount paid) of one China month ('2026-11'),
+   * Charged totals (paid + succeeded: the yuan charged, else the amount paid) of one China month ('2026-11'),
    * per currency, zero currencies left out.
    */
   monthTotals(month: string, filter?: RecordFilter): Money[];
@@ -142,10 +146,41 @@ export interface TopUpReceipt {
 
 export interface CarrierGateway {
   lookup(query: CardQuery): Promise<Result<CardProfile, GatewayError>>;
+  /**
+   * Today's peso-to-yuan rate with the time it was quoted. WeChat Pay charges yuan, so a
+   * Smart load priced in pesos is charged at this rate (core/charge.ts), and the order
+   * keeps the quote it used.
+   */
+  exchangeRate(): Promise<Result<RateQuote, GatewayError>>;
   /** Credits a paid order to the card. Idempotent by order id: a repeat returns the first receipt. */
   topUp(order: Order): Promise<Result<TopUpReceipt, GatewayError>>;
   /** What the carrier knows of an order (for reconciliation after a lost answer). */
   topUpStatus(orderId: string): Promise<Result<'credited' | 'not_received' | 'failed', GatewayError>>;
+}
+
+/* ------------------------------------------------------ a renewal's data */
+
+/** A card as the gateway answered it, and when (epoch ms). */
+export interface FetchedCard {
+  card: CardProfile;
+  fetchedAt: number;
+}
+
+/**
+ * What the renewal flow has already fetched, so lookup → packages → confirm ask the
+ * gateway once: cards keyed by their own number (a card is only ever read back under the
+ * number it belongs to) and the latest exchange-rate quote. Top-ups update the held card,
+ * so every view shows what the last renewal answered. In memory: a relaunch asks again.
+ */
+export interface RenewalCache {
+  /** Holds the answer for card.phone, unless a newer one is held already. */
+  putCard(card: CardProfile, fetchedAt: number): void;
+  /** The card held for this number (any accepted form of it), or undefined. */
+  card(phone: string): FetchedCard | undefined;
+  /** A top-up was credited: the held card (if any) takes the receipt's figures. */
+  credited(phone: string, receipt: TopUpReceipt, at: number): void;
+  putRate(quote: RateQuote): void;
+  rate(): RateQuote | undefined;
 }
 
 /* --------------------------------------------------------------- payment */
@@ -159,6 +194,11 @@ export interface PaymentRequest {
   payee: string;
   /** Shown on the payment sheet: 商品 (e.g. 中国移动 话费充值 50 元 · 138****8000). */
   description: string;
+  /**
+   * 委托代扣 (papay): charge under this signed contract, without a payment sheet. A real
+   * backend applies for the deduction server-side (pappayapply); the answer is the same.
+   */
+  contractId?: string;
 }
 
 export type PaymentOutcome =
@@ -216,27 +256,84 @@ export interface SmsSent {
 export interface SmsService {
   send(phone: string): Promise<Result<SmsSent, SmsError>>;
   verify(phone: string, code: string): Promise<Result<void, SmsError>>;
+  /**
+   * The code sent to this number that is still waiting for its resend time, if any: a page
+   * opened again (after a relaunch) picks up the countdown instead of only hearing 太频繁.
+   */
+  sentRecently?(phone: string): SmsSent | null;
 }
 
 /* ----------------------------------------------------- bound cards (mine) */
 
 export type CardBookError = StorageError | 'duplicate' | 'not_found' | 'limit';
 
+export type { RecentNumber } from '../core/types';
+
 export interface CardBook {
   list(): BoundCard[];
   get(phone: string): BoundCard | undefined;
   bind(card: BoundCard): Result<void, CardBookError>;
+  /**
+   * Changes a card's settings. A patch with lastKnown also tracks the day the balance
+   * reached zero (zeroBalanceSince) and keeps the 归属地 when the patch has none.
+   */
   update(phone: string, patch: Partial<BoundCard>): Result<void, CardBookError>;
   unbind(phone: string): Result<void, CardBookError>;
   setDefault(phone: string): Result<void, CardBookError>;
   /** Numbers looked up lately (not bound), newest first, for quick picks. */
   recent(): string[];
-  pushRecent(phone: string): void;
+  /** The same numbers with their carrier and 归属地 (at most 10 kept). */
+  recentNumbers(): RecentNumber[];
+  /** Remembers a looked-up number (best effort), with what the lookup said of it. */
+  pushRecent(phone: string, seen?: { carrier?: CarrierId; location?: NumberLocation | null }): void;
+  removeRecent(phone: string): Result<void, CardBookError>;
+  clearRecent(): Result<void, CardBookError>;
 }
 
 /* ------------------------------------------------- WeChat device features */
 
 export type { CalendarEvent } from '../core/types';
+
+/** A contact picked from the phone's address book (wx.chooseContact). */
+export interface ContactChoice {
+  /** The name in the address book ('' when it has none). */
+  name: string;
+  /** Every number the contact has, as the phone gave them (unparsed, in its order). */
+  numbers: string[];
+}
+
+/** cancelled: the user closed the picker; denied: no permission (or privacy refused); failed: anything else. */
+export type ContactError = 'cancelled' | 'denied' | 'failed';
+/** The parts of a 2D canvas context the app draws with (WeChat's and the browser's agree on these). */
+export interface Canvas2DContext {
+  fillStyle: unknown;
+  strokeStyle: unknown;
+  lineWidth: number;
+  font: string;
+  textAlign: string;
+  textBaseline: string;
+  fillRect(x: number, y: number, width: number, height: number): void;
+  fillText(text: string, x: number, y: number): void;
+  beginPath(): void;
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  stroke(): void;
+  setLineDash(segments: number[]): void;
+  scale(x: number, y: number): void;
+  measureText(text: string): { width: number };
+}
+
+/** A `<canvas type="2d">` found on screen, sized for drawing in CSS pixels (the device pixels are handled). */
+export interface Canvas2D {
+  /** The canvas node itself, handed back to canvasToImage. */
+  node: unknown;
+  context: Canvas2DContext;
+  width: number;
+  height: number;
+}
+
+/** Why a picture was not saved: refused (now or before: settings can allow it), the privacy guide declined, or another failure. */
+export type AlbumError = 'denied' | 'privacy' | 'failed';
 
 /** The small wx APIs the pages need, so tests can watch and answer them. */
 export interface DeviceService {
@@ -248,8 +345,20 @@ export interface DeviceService {
   addCalendar(event: CalendarEvent): Promise<Result<void, 'denied' | 'failed'>>;
   /** Asks for one-time subscription messages; resolves with the accepted template ids. */
   subscribe(templateIds: string[]): Promise<string[]>;
+  /** Opens the phone's address book to pick one contact. */
+  chooseContact(): Promise<Result<ContactChoice, ContactError>>;
   stopPullDownRefresh(): void;
   vibrate(): void;
+  /** The `<canvas type="2d">` matching selector inside scope (a page or component), sized width × height. */
+  canvas2d(scope: object, selector: string, size: { width: number; height: number }): Promise<Result<Canvas2D, 'unavailable'>>;
+  /** What was drawn, as a PNG file on the phone (wx.canvasToTempFilePath); resolves with its path. */
+  canvasToImage(canvas: Canvas2D): Promise<Result<string, 'failed'>>;
+  /** Saves a picture to the album, asking for scope.writePhotosAlbum first (WeChat asks only once). */
+  saveImageToAlbum(filePath: string): Promise<Result<void, AlbumError>>;
+  /** WeChat's settings page (call from a tap); true when the permission is allowed afterwards. */
+  openSettings(scope: 'scope.writePhotosAlbum'): Promise<boolean>;
+  /** WeChat's menu for a picture: send to a chat, save, favourite (wx.showShareImageMenu). */
+  shareImage(filePath: string): Promise<Result<void, 'cancelled' | 'failed'>>;
 }
 
 /* --------------------------------------------------------------- privacy */
@@ -282,7 +391,12 @@ export type PageName =
   | 'mine'
   | 'bind'
   | 'card'
-  | 'help';
+  | 'help'
+  | 'plan'
+  | 'autotopup'
+  | 'autotopup/papay'
+  | 'invoice'
+  | 'invoice/detail';
 
 export const TAB_PAGES: readonly PageName[] = ['home', 'lookup', 'records', 'mine'];
 
@@ -292,8 +406,13 @@ export type Query = Record<string, string>;
 export interface Navigator {
   /** Pushes a page (or switches tab for a tab page; tabs take no query, see handoff). */
   open(page: PageName, query?: Query): void;
-  /** Replaces the current page (used from confirm → result, so back does not re-pay). */
+  /** Replaces the current page. */
   replace(page: PageName, query?: Query): void;
+  /**
+   * Closes every page and opens this one alone (wx.reLaunch): confirm → result, so that
+   * back after a payment leaves the purchase flow instead of leading into paying again.
+   */
+  relaunch(page: PageName, query?: Query): void;
   back(): void;
   /** Values handed to a tab page, which cannot take a query string. Read once. */
   takeHandoff(page: PageName): Query | undefined;
@@ -340,4 +459,125 @@ export interface Checkout {
   pay(order: Order): Promise<CheckoutResult>;
   /** Settles every unsettled order with the payment service and the gateway, once each. */
   reconcile(): Promise<ReconcileReport>;
+  /**
+   * Resolves once the reconciliation running now (the launch's, say) has finished, at once
+   * when none runs: a page opened at launch waits for it before it shows an order or a card.
+   */
+  settled(): Promise<void>;
+}
+
+/* ------------------------------------------------- 委托代扣 (papay contracts) */
+
+export interface PapaySignRequest {
+  /** Our contract number (papay contract_code): signing the same code twice answers the first result. */
+  contractCode: string;
+  /** How the contract shows in WeChat's 自动续费 list: 话费自动充值 · 138****8000. */
+  displayName: string;
+  phone: string;
+  /** The most one deduction may take, and the most per China calendar month. */
+  perCharge: Money;
+  monthlyCap: Money;
+}
+
+export interface PapaySignature {
+  /** WeChat Pay's contract id, which every deduction names. */
+  contractId: string;
+  signedAt: number;
+}
+
+export type PapayError = 'network' | 'rejected' | 'not_found';
+
+/** A contract as WeChat Pay knows it (querycontract): the user may also end it in WeChat's own settings. */
+export interface PapayContractStatus {
+  state: 'active' | 'ended';
+  perCharge: Money;
+  monthlyCap: Money;
+}
+
+/**
+ * WeChat Pay's 委托代扣 (papay) contracts. A real one is WeChat Pay's API on the merchant's
+ * server: the user signs on WeChat Pay's own contract page, and the server learns the
+ * contract id from the signing notify. Deductions go through PaymentService with contractId.
+ */
+export interface PapayService {
+  /** The user tapped 开通 on the contract page: the signed contract. */
+  sign(request: PapaySignRequest): Promise<Result<PapaySignature, PapayError>>;
+  /** Ends the contract (解约): no deduction is possible afterwards. Ending it again is not an error. */
+  terminate(contractId: string, reason: string): Promise<Result<void, PapayError>>;
+  query(contractId: string): Promise<Result<PapayContractStatus, PapayError>>;
+}
+
+/* ------------------------------------------------------ 电子发票 (invoicing) */
+
+export interface InvoiceApplication {
+  /** Our application number (fapiao_apply_id in WeChat Pay's 电子发票 API): applying twice answers the first result. */
+  applyId: string;
+  buyer: { kind: 'personal' | 'company'; name: string; taxId?: string };
+  email: string;
+  total: Money;
+  items: { orderId: string; title: string; amount: Money }[];
+}
+
+export type InvoicingStatus =
+  | { state: 'requested' }
+  | { state: 'issued'; number: string; issuedAt: number }
+  | { state: 'failed'; reason: string };
+
+export type InvoicingError = 'network' | 'not_found' | 'rejected' | 'not_issued';
+
+/** The e-invoice platform: issues after a while, or fails with a reason; sends the PDF by email. */
+export interface InvoicingService {
+  request(application: InvoiceApplication): Promise<Result<{ applyId: string }, InvoicingError>>;
+  status(applyId: string): Promise<Result<InvoicingStatus, InvoicingError>>;
+  /** Sends an issued invoice again, to this address. */
+  resend(applyId: string, email: string): Promise<Result<void, InvoicingError>>;
+}
+
+/* ------------------------------------------------------- 自动充值 (execution) */
+
+/** Where the auto top-up rules are kept; the launcher peeks here before loading the engine. */
+export const AUTO_TOPUP_RULES_KEY = 'autotopup.rules.v1';
+
+export type AutoTopupOccasion =
+  | { kind: 'launch' }
+  /** A lookup just saw this card's balance. */
+  | { kind: 'balance'; card: CardProfile }
+  /** A rule was just switched on or resumed. */
+  | { kind: 'rules_changed' };
+
+export interface AutoTopupResult {
+  ruleId: string;
+  phone: string;
+  outcome: 'succeeded' | 'processing' | 'failed';
+  /** Chinese, as told to the user. */
+  message: string;
+  orderId?: string;
+  /** The rule was paused by this failure (three in a row). */
+  paused?: boolean;
+}
+
+export interface AutoTopupReport {
+  results: AutoTopupResult[];
+}
+
+/** Runs the due auto top-up rules. Never rejects: what went wrong is in the report and told to the user. */
+export interface AutoTopupRunner {
+  run(occasion: AutoTopupOccasion): Promise<AutoTopupReport>;
+}
+
+/** What the engine works with, handed over when it is loaded. */
+export interface AutoTopupDeps {
+  storage: KeyValueStorage;
+  records: RecordStore;
+  cards: CardBook;
+  gateway: CarrierGateway;
+  checkout: Checkout;
+  device: DeviceService;
+  clock: Clock;
+  random: () => number;
+}
+
+/** The engine's module, downloaded with its subpackage only when a rule needs it (分包异步化). */
+export interface AutoTopupEngineModule {
+  createAutoTopupEngine(deps: AutoTopupDeps): AutoTopupRunner;
 }

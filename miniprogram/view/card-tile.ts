@@ -1,16 +1,20 @@
 /**
  * What the card lists (首页, 我的, card settings) show for a bound card: names, the
- * masked number, days left and a status badge. Pure: today comes in; pages only bind
+ * masked number, days left, a status badge, its 归属地, the data left on a data card and
+ * what a suspended card owes; and the home page's order and notice, which follow the
+ * keep-number deadline (core/keep-deadline.ts). Pure: today comes in; pages only bind
  * these fields to WXML.
  */
 import type { BoundCard, ChinaDate } from '../core/types';
 import { CARRIERS, carrierName, isCarrierId } from '../core/carriers';
-import { expiryState, formatChinaDate, isChinaDate } from '../core/dates';
+import { RECYCLE_WARNING_DAYS, daysBetween, expiryState, formatChinaDate, isChinaDate } from '../core/dates';
 import { GRACE_DAYS } from '../core/catalog';
-import { formatMoney, isMoney } from '../core/money';
+import { compareUrgency, keepDeadline, type KeepDeadline } from '../core/keep-deadline';
+import { formatMoney, isMoney, money } from '../core/money';
 import { maskPhone } from '../core/phone';
-import { keepNumberWarning } from '../core/reminders';
+import { formatDataMb } from './format';
 import { CARD_TYPE_LABELS, EXPIRY_BADGES, SUSPENDED_BADGE, type BadgeKind } from './labels';
+import { locationText } from './location';
 
 export type { BadgeKind };
 
@@ -29,16 +33,30 @@ export interface CardTile {
   /** 到期 2026年12月1日, or '' while unknown. */
   expiryText: string;
   balanceText: string;
-  /** Needs attention soon (banner): expiring, expired, recycle risk or suspended. */
+  /** 归属地 (北京, 菲律宾, 归属地未知); '' before the first lookup. */
+  location: string;
+  /** 剩余流量 300MB on a data card; ''. */
+  dataText: string;
+  /** Why a suspended card is cut off and what lifts it; ''. */
+  suspendedText: string;
+  /** Needs attention soon: expiring, expired, recycle risk or suspended. */
   urgent: boolean;
   /** The keep-number warning, or ''. */
   warning: string;
+  /** A keep-number card with reminders on but no way set up to deliver them: say so (tap opens its settings). */
+  reminderHint: string;
+}
+
+/** 移动手机卡, Smart 手机卡, 联通 eSIM: a space where Latin letters meet Chinese, as Chinese typesetting does. */
+export function cardKindName(carrier: BoundCard['carrier'], cardType: BoundCard['cardType']): string {
+  const short = isCarrierId(carrier) ? CARRIERS[carrier].shortName : '';
+  const type = CARD_TYPE_LABELS[cardType] ?? '';
+  const latinMeets = /[A-Za-z]$/.test(short) || /^[A-Za-z]/.test(type);
+  return short && type && latinMeets ? `${short} ${type}` : `${short}${type}`;
 }
 
 export function cardTitle(card: BoundCard): string {
-  if (card.nickname) return card.nickname;
-  const short = isCarrierId(card.carrier) ? CARRIERS[card.carrier].shortName : '';
-  return `${short}${CARD_TYPE_LABELS[card.cardType] ?? ''}`;
+  return card.nickname || cardKindName(card.carrier, card.cardType);
 }
 
 export function cardTile(card: BoundCard, today: ChinaDate): CardTile {
@@ -52,7 +70,7 @@ export function cardTile(card: BoundCard, today: ChinaDate): CardTile {
   };
   const known = card.lastKnown;
   if (!known || !isChinaDate(known.expiry) || !isChinaDate(today)) {
-    return { ...base, badge: '待查询', badgeKind: 'default', daysText: '到期日未知', expiryText: '', balanceText: '', urgent: false, warning: '' };
+    return { ...base, badge: '待查询', badgeKind: 'default', daysText: '到期日未知', expiryText: '', balanceText: '', location: '', dataText: '', suspendedText: '', urgent: false, warning: '', reminderHint: reminderHintOf(card) };
   }
   const graceDays = isCarrierId(card.carrier) ? GRACE_DAYS[card.carrier] : undefined;
   const soonDays = Math.max(7, card.remindDaysBefore ?? 0);
@@ -66,23 +84,107 @@ export function cardTile(card: BoundCard, today: ChinaDate): CardTile {
     daysText: state.label,
     expiryText: `到期 ${formatChinaDate(known.expiry)}`,
     balanceText: isMoney(known.balance) ? `余额 ${formatMoney(known.balance)}` : '',
+    location: locationText(known.location),
+    dataText: card.cardType === 'data' && typeof known.dataLeftMb === 'number' ? `剩余流量 ${formatDataMb(known.dataLeftMb)}` : '',
+    suspendedText: suspended ? suspendedLine(card) : '',
     urgent: suspended || state.status !== 'active',
-    warning: keepNumberWarning(card, known.expiry, today)?.message ?? '',
+    warning: card.cardType === 'keep' ? keepWarning(deadlineOf(card, today)) : '',
+    reminderHint: reminderHintOf(card),
   };
 }
 
-/** One line for the notice bar: which cards need renewing soon, most urgent first. Empty when none. */
-export function expiryBanner(cards: BoundCard[], today: ChinaDate): string {
-  const urgent = cards
-    .map((card) => ({ card, tile: cardTile(card, today) }))
-    .filter(({ tile }) => tile.urgent)
-    .sort((a, b) => daysLeftOf(a.card, today) - daysLeftOf(b.card, today));
-  if (!urgent.length) return '';
-  const parts = urgent.map(({ card, tile }) => `${cardTitle(card)} ${tile.masked} ${tile.badge === SUSPENDED_BADGE.text ? SUSPENDED_BADGE.text : tile.daysText}`);
-  return `请及时续费：${parts.join('；')}`;
+function reminderHintOf(card: BoundCard): string {
+  const channel = card.calendar || card.calendarAddedFor || card.subscription || card.subscribed;
+  return card.cardType === 'keep' && card.remindDaysBefore !== null && !channel ? '还没有设置到期提醒：点这里添加到手机日历或订阅微信提醒' : '';
 }
 
-function daysLeftOf(card: BoundCard, today: ChinaDate): number {
-  const expiry = card.lastKnown?.expiry;
-  return expiry && isChinaDate(expiry) ? expiryState(expiry, today).daysLeft : Number.MAX_SAFE_INTEGER;
+function deadlineOf(card: BoundCard, today: ChinaDate): KeepDeadline | null {
+  const found = keepDeadline(card, { today, zeroBalanceSince: card.zeroBalanceSince ? { [card.phone]: card.zeroBalanceSince } : undefined });
+  return found.ok ? found.value : null;
+}
+
+/**
+ * Keep-number cards exist only to keep the number, so missing the renewal loses the
+ * number itself: they are warned from 7 days before their deadline, and more urgently
+ * once expired (30 days before the number may be recycled, the words say so).
+ */
+function keepWarning(d: KeepDeadline | null): string {
+  if (!d || d.validUntil === null || d.actBy === null) return '';
+  const date = formatChinaDate(d.validUntil);
+  const left = d.daysLeft ?? 0;
+  if (d.status === 'due_soon' && d.reason !== 'zero_balance_window') {
+    return left === 0 ? `保号套餐今天（${date}）到期，请今天续费，以免停机后号码被回收` : `保号套餐 ${date} 到期，还剩 ${left} 天，请在到期前续费，以免号码被回收`;
+  }
+  if (d.status === 'due_soon') return `余额归零后的保留期还剩 ${left} 天，请在 ${formatChinaDate(d.actBy)} 前充值，以免停号`;
+  if (d.status === 'lapsed') {
+    return left <= RECYCLE_WARNING_DAYS
+      ? `号码还有 ${left} 天就会被回收，请立即续费保号套餐，或到营业厅办理`
+      : `保号套餐已过期 ${daysBetween(d.validUntil, d.actBy) - left} 天，号码已停机；再过 ${left} 天不续费，号码将被回收，请尽快续费`;
+  }
+  if (d.status === 'maybe_lost') return '号码可能已被运营商回收，请尽快拨打客服电话或到营业厅确认';
+  return '';
+}
+
+/**
+ * 已欠费 ¥12.30 停机，充值 ¥13 以上可恢复: the line comes back when the balance is at zero
+ * or more, so the smallest whole amount that clears the debt is named.
+ */
+function suspendedLine(card: BoundCard): string {
+  const balance = card.lastKnown?.balance;
+  const hotline = isCarrierId(card.carrier) ? CARRIERS[card.carrier].hotline : '';
+  if (!isMoney(balance) || balance.amount >= 0) return `已停机，请充值，或拨打 ${hotline} 问清停机原因`;
+  const owed = money(-balance.amount, balance.currency);
+  const clears = money(Math.ceil(owed.amount / 100) * 100, balance.currency);
+  return `已欠费 ${formatMoney(owed)} 停机，充值 ${formatMoney(clears).replace(/\.00$/, '')} 以上可恢复`;
+}
+
+function deadlinesOf(cards: BoundCard[], today: ChinaDate): { card: BoundCard; deadline: KeepDeadline | null }[] {
+  return cards.map((card) => ({ card, deadline: deadlineOf(card, today) }));
+}
+
+const rankOf = (deadline: KeepDeadline | null): number => (deadline === null ? 2 : deadline.status === 'unknown' ? 1 : 0);
+
+/**
+ * The cards in the order of what needs doing: expired or suspended first, then by days
+ * left; cards never looked up keep their bound order, last.
+ */
+export function byUrgency(cards: BoundCard[], today: ChinaDate): BoundCard[] {
+  if (!isChinaDate(today)) return cards.slice();
+  return deadlinesOf(cards, today)
+    .map((entry, index) => ({ ...entry, index }))
+    .sort((a, b) => rankOf(a.deadline) - rankOf(b.deadline) || (rankOf(a.deadline) === 0 ? compareUrgency(a.deadline as KeepDeadline, b.deadline as KeepDeadline) : 0) || a.index - b.index)
+    .map((entry) => entry.card);
+}
+
+export interface UrgentNotice {
+  phone: string;
+  /** 138****8000 还有 2 天到期 · 去续费 */
+  text: string;
+}
+
+function noticeText(deadline: KeepDeadline, who: string): string {
+  const days = deadline.daysLeft ?? 0;
+  if (deadline.status === 'suspended') {
+    return deadline.debt.amount > 0 ? `${who} 已停机，欠费 ${formatMoney(deadline.debt)} · 去充值` : `${who} 已停机 · 去续费`;
+  }
+  if (deadline.status === 'lapsed' && deadline.lastDayToSave) {
+    return `${who} 已过期，${formatChinaDate(deadline.lastDayToSave)}前续费才能保住号码 · 去续费`;
+  }
+  if (deadline.reason === 'zero_balance_window') return `${who} ${days === 0 ? '今天' : `${days} 天内`}须充值，否则停号 · 去充值`;
+  return `${who} ${days === 0 ? '今天到期' : `还有 ${days} 天到期`} · 去续费`;
+}
+
+/**
+ * The notice bar's one line: the most urgent card that can be renewed now (suspended,
+ * lapsed but still savable, or due within 7 days). A number that may be recycled is
+ * left to its tile (paying before checking could pay for someone else's number).
+ */
+export function urgentNotice(cards: BoundCard[], today: ChinaDate): UrgentNotice | null {
+  if (!isChinaDate(today)) return null;
+  const due = deadlinesOf(cards, today)
+    .filter((entry): entry is { card: BoundCard; deadline: KeepDeadline } => entry.deadline !== null && ['suspended', 'lapsed', 'due_soon'].includes(entry.deadline.status))
+    .sort((a, b) => compareUrgency(a.deadline, b.deadline))[0];
+  if (!due) return null;
+  const who = due.card.nickname ? `${due.card.nickname} ${maskPhone(due.card.phone)}` : maskPhone(due.card.phone);
+  return { phone: due.card.phone, text: noticeText(due.deadline, who) };
 }

@@ -23,11 +23,12 @@ export const ORDER_STATE_TAGS: Record<OrderState, TagType> = {
   pay_failed: 'danger',
   topup_failed: 'danger',
   refunded: 'danger',
-  cancelled: '',
+  // Vant's grey: '' would be Vant's white text with no background, invisible on white (issue 12 item 2).
+  cancelled: 'default',
 };
 
 export function stateTag(state: OrderState): TagType {
-  return Object.prototype.hasOwnProperty.call(ORDER_STATE_TAGS, state) ? ORDER_STATE_TAGS[state] : '';
+  return Object.prototype.hasOwnProperty.call(ORDER_STATE_TAGS, state) ? ORDER_STATE_TAGS[state] : 'default';
 }
 
 export const PRODUCT_KIND_LABELS: Record<ProductKind, string> = { recharge: '话费充值', data: '流量包', keep: '保号套餐' };

@@ -10,5 +10,7 @@ export interface PreviewBuild {
 export function buildPreview(options?: { root?: string; mpRoot?: string; outDir?: string }): Promise<PreviewBuild>;
 export function patchSimulate(source: string): string;
 export function windowHeightUnits(wxss: string): string;
+/** The rules of app.wxss that target Vant's classes (kept inside their @media blocks). */
+export function sharedClassRules(appWxss: string): string;
 export const RPX_SCALE: number;
 export const MP: string;

@@ -62,6 +62,12 @@ const SIMULATE_PATCHES = [
     count: 1,
   },
   {
+    why: "<canvas type=\"2d\"> is reached through the selector query's node field, which simulate does not fill",
+    from: '            if (fields.context) {',
+    to: '            if (fields.node) {\n              itemRes.node = window.__wxNode ? window.__wxNode(node) : null\n            }\n            if (fields.context) {',
+    count: 1,
+  },
+  {
     why: "Vant's tabs and others batch updates with this.groupSetData (base library 2.4+), which simulate's component lacks",
     from: 'caller.getRelationNodes = relationKey => {',
     to: "caller.groupSetData = fn => { if (typeof fn === 'function') fn() };\n        caller.getRelationNodes = relationKey => {",
@@ -119,10 +125,46 @@ function windowHeightUnits(wxss) {
   return wxss.replace(/(^|[\s:(,+*/-])(\d*\.?\d+)vh\b/g, (_all, before, n) => `${before}calc(var(--wx-vh, 1vh) * ${n})`);
 }
 
+/** Top-level blocks of a stylesheet ("selector { ... }" or "@media ... { ... }"), comments dropped. */
+function cssBlocks(css) {
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const blocks = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    if (text[i] === '{') depth += 1;
+    else if (text[i] === '}' && --depth === 0) {
+      blocks.push(text.slice(start, i + 1).trim());
+      start = i + 1;
+    }
+  }
+  return blocks.filter(Boolean);
+}
+
+/**
+ * The rules of app.wxss that style Vant's inner classes. Vant's components declare
+ * addGlobalClass, so in WeChat app.wxss reaches inside them; simulate scopes every
+ * component's classes, so the preview appends these rules to each Vant component's own
+ * wxss (where simulate gives them that component's scope). @media wrappers are kept.
+ */
+function sharedClassRules(appWxss) {
+  const keep = (block) => {
+    const open = block.indexOf('{');
+    const head = block.slice(0, open).trim();
+    if (head.startsWith('@media')) {
+      const inner = cssBlocks(block.slice(open + 1, -1)).filter(keep);
+      return inner.length ? `${head}{${inner.join('')}}` : '';
+    }
+    return /\.van-/.test(head) ? block : '';
+  };
+  return cssBlocks(appWxss).map(keep).filter(Boolean).join('\n');
+}
+
 function fileMapScript(root, mpRoot, graph) {
   const map = {};
   const iconFont = localIconFont(root);
   const appWxss = inlineWxss(path.join(mpRoot, 'app.wxss'));
+  const vantShared = sharedClassRules(appWxss);
   const pageSet = new Set(graph.pages);
   for (const rel of graph.files) {
     let text = read(path.join(mpRoot, rel));
@@ -135,6 +177,7 @@ function fileMapScript(root, mpRoot, graph) {
     } else if (rel.endsWith('/@vant/weapp/icon/index.wxss') && iconFont) {
       text = useLocalIconFont(text, iconFont);
     }
+    if (rel.endsWith('.wxss') && rel.includes('/@vant/weapp/') && vantShared) text = `${text}\n${vantShared}`;
     if (rel.endsWith('.wxss')) text = windowHeightUnits(text);
     map[`${MP}/${rel}`] = text;
   }
@@ -149,6 +192,21 @@ function fileMapScript(root, mpRoot, graph) {
     lines.push(`window.__FILE_MAP__[${JSON.stringify(`${MP}/${rel}`)}] = window.__GWX__(${JSON.stringify(rel)});`);
   }
   return lines.join('\n');
+}
+
+/** theme.json's light/dark variables when app.json turns dark mode on (WeChat ignores it otherwise). */
+function themeVariables(mpRoot, appJson) {
+  if (!appJson.darkmode || !appJson.themeLocation) return null;
+  const file = path.join(mpRoot, appJson.themeLocation);
+  return fs.existsSync(file) ? JSON.parse(read(file)) : null;
+}
+
+/** Copies the mini-program's pictures (tab icons, empty states), served at the same paths as in WeChat. */
+function copyAssets(mpRoot, outDir) {
+  const from = path.join(mpRoot, 'assets');
+  if (!fs.existsSync(from)) return;
+  fs.rmSync(path.join(outDir, 'assets'), { recursive: true, force: true });
+  fs.cpSync(from, path.join(outDir, 'assets'), { recursive: true });
 }
 
 function runtimeEntry(root, mpRoot, graph) {
@@ -166,12 +224,14 @@ function runtimeEntry(root, mpRoot, graph) {
 require(${shell}).boot({
   root: ${JSON.stringify(MP)},
   appJson: ${JSON.stringify(graph.appJson)},
+  theme: ${JSON.stringify(themeVariables(mpRoot, graph.appJson) ?? null)} || undefined,
   pages: ${JSON.stringify(graph.pages)},
   missingPages: ${JSON.stringify(graph.missingPages)},
   pageWindows: ${JSON.stringify(pageWindows)},
   container: () => require(${abs('services/container.ts')}),
   app: () => require(${abs('app.ts')}),
   demoNumbers: ${demoNumbers},
+  lazyModules: { autoTopupEngine: () => require(${abs('pages/autotopup/engine/index.ts')}) },
   modules: {
 ${modules}
   },
@@ -220,13 +280,17 @@ async function buildPreview(options = {}) {
   for (const name of fs.readdirSync(path.join(__dirname, 'static'))) {
     fs.copyFileSync(path.join(__dirname, 'static', name), path.join(outDir, name));
   }
+  copyAssets(mpRoot, outDir);
 
   let bytes = 0;
-  for (const name of fs.readdirSync(outDir)) bytes += fs.statSync(path.join(outDir, name)).size;
+  for (const name of fs.readdirSync(outDir)) {
+    const stat = fs.statSync(path.join(outDir, name));
+    if (stat.isFile()) bytes += stat.size;
+  }
   return { ms: Date.now() - started, outDir, pages: graph.pages, missingPages: graph.missingPages, bytes, localIcons: Boolean(localIconFont(root)) };
 }
 
-module.exports = { buildPreview, patchSimulate, windowHeightUnits, RPX_SCALE, MP };
+module.exports = { buildPreview, patchSimulate, windowHeightUnits, sharedClassRules, RPX_SCALE, MP };
 
 if (require.main === module) {
   buildPreview()

@@ -13,18 +13,18 @@ const SMART_PHONE = '09181234567';
 const EXPIRING_PHONE = '18600186002';
 const SHOT = { shot: true };
 
-/** From the lookup tab to the confirm page for one recharge amount. */
-async function toConfirm(d, phone, tile) {
+/** The page on top of the preview's stack. */
+const TOP = '#screen > .page-slot:not([hidden])';
+
+/** From the lookup tab to the packages page of a number. */
+async function toPackages(d, phone) {
   await d.go('lookup');
   await d.type(phone, { placeholder: '手机号' });
   await d.tapText('查询', { exact: true });
   await d.waitForText('立即续费');
   await d.tapText('立即续费');
   await d.waitForPage('packages');
-  await d.tapText(tile, { exact: true });
-  await d.tapText('下一步');
-  await d.waitForPage('confirm');
-  await d.waitForText('请核对号码');
+  await d.waitForText('已选');
 }
 
 /** Opens the mock WeChat Pay sheet from the confirm page; picks a simulated outcome when given. */
@@ -155,7 +155,7 @@ const STORIES = [
         title: '绑定 · 手动输入的号码有误',
         do: async (d) => {
           await d.tapText('手动输入其他号码');
-          await d.type('1380013800', { placeholder: '中国大陆或菲律宾' });
+          await d.type('1380013800', { placeholder: '大陆或 Smart' });
           await d.tapText('获取验证码');
         },
       },
@@ -194,14 +194,55 @@ const STORIES = [
     name: 'payment-fails',
     steps: [
       {
-        shot: 'result-failed.png',
-        title: '支付结果 · 余额不足',
+        shot: 'packages-smart.png',
+        title: 'Smart 号码 · 比索面值，按汇率付人民币',
         do: async (d) => {
           await d.open('home', SHOT);
-          await toConfirm(d, SMART_PHONE, '₱100');
+          await toPackages(d, SMART_PHONE);
+          await d.tapText('₱100', { exact: true, within: TOP });
+          await d.waitForText('折合人民币支付');
+        },
+      },
+      {
+        // To confirm: ¥12.35 to pay, with the face value and the rate (not photographed: packages shows it).
+        do: async (d) => {
+          await d.tapText('下一步');
+          await d.waitForPage('confirm');
+          await d.waitForText('汇率');
+        },
+      },
+      {
+        shot: 'result-failed.png',
+        title: '支付结果 · 余额不足，可重新支付',
+        do: async (d) => {
           await openPaySheet(d, '余额不足');
           await confirmOnSheet(d);
           await d.waitForPage('result');
+          await d.waitForText('重新支付');
+        },
+      },
+      {
+        // 重新支付, then 取消 on the sheet: back on confirm, nothing charged; then the records.
+        do: async (d) => {
+          await d.tapText('重新支付', { exact: true });
+          await d.waitForPage('confirm');
+          await d.waitForText('请核对号码');
+          await d.tapText(/^确认支付/);
+          await d.waitForText('付款给');
+          await d.tapText('取消', { within: '#screen', exact: true });
+          await d.waitForText('已取消支付，没有扣款');
+          await d.go('records');
+          await d.waitForPage('records');
+          await d.waitForText('已取消');
+        },
+      },
+      {
+        shot: 'voucher-cancelled.png',
+        title: '凭证 · 已取消（灰色标签），未扣款，可重新支付',
+        do: async (d) => {
+          await d.tapText('已取消', { within: TOP, exact: true });
+          await d.waitForPage('voucher');
+          await d.waitForText('未扣款');
         },
       },
     ],
@@ -236,6 +277,147 @@ STORIES.push({
         await confirmOnSheet(d);
         await d.page.clock.fastForward(20000);
         await d.waitForPage('result');
+      },
+    },
+  ],
+});
+
+/** Binds demo numbers in the running app the way the bind page leaves them. */
+async function bindDemo(d, cards) {
+  await d.withServices((list) => {
+    const { cards: book, clock } = window.__preview.services();
+    for (const card of list) {
+      book.bind({
+        phone: card.phone,
+        region: card.carrier === 'smart' ? 'PH' : 'CN',
+        carrier: card.carrier,
+        cardType: card.cardType,
+        nickname: card.nickname || '',
+        isDefault: false,
+        boundAt: clock.now(),
+        verifiedBy: 'sms',
+        remindDaysBefore: 3,
+      });
+    }
+  }, cards);
+}
+
+STORIES.push({
+  name: 'numbers',
+  steps: [
+    {
+      shot: 'home-urgent.png',
+      title: '首页 · 最急的卡在最前，提示条直达续费',
+      do: async (d) => {
+        await d.open('mine', SHOT);
+        await bindDemo(d, [
+          { phone: DEMO_PHONE, carrier: 'cmcc', cardType: 'phone' },
+          { phone: EXPIRING_PHONE, carrier: 'cucc', cardType: 'phone', nickname: '妈妈' },
+          { phone: '15900159000', carrier: 'cmcc', cardType: 'phone', nickname: '爸爸' },
+          { phone: '19200192000', carrier: 'cbn', cardType: 'data' },
+        ]);
+        await d.tapText('首页', { within: '#tabbar' });
+        await d.waitForPage('home');
+        await d.waitForText('已欠费');
+        await d.waitForText('剩余流量');
+      },
+    },
+    {
+      shot: 'card-location.png',
+      title: '号码设置 · 归属地与到期提醒',
+      do: async (d) => {
+        await d.tapText('妈妈');
+        await d.waitForPage('card');
+        await d.waitForText('广东 深圳');
+        await d.tapText('添加到手机日历', { exact: true });
+        await d.tapText('添加', { exact: true, within: '.shell-modal' });
+        await d.waitForText('会响铃提醒');
+      },
+    },
+    {
+      shot: 'plan.png',
+      title: '保号计划 · 每张卡的期限和一年的花费',
+      do: async (d) => {
+        await bindDemo(d, [{ phone: SMART_PHONE, carrier: 'smart', cardType: 'keep', nickname: '菲律宾卡' }]);
+        await d.go('mine');
+        await d.tapText('每张卡最晚哪天续费，一年最少花多少钱');
+        await d.waitForPage('plan');
+        await d.waitForText('菲律宾 · Smart');
+      },
+    },
+  ],
+});
+
+/** Binds the demo number as the bind page stores it (the bind story shows that page itself). */
+async function bindDemoCard(d) {
+  await d.withServices((phone) => {
+    window.__preview.services().cards.bind({ phone, region: 'CN', carrier: 'cmcc', cardType: 'phone', nickname: '我的主卡', isDefault: true, boundAt: Date.now(), verifiedBy: 'sms', remindDaysBefore: 3 });
+  }, DEMO_PHONE);
+}
+
+/** Today's day of the month in China, as the rule form takes it. */
+function chinaDayToday() {
+  return String(Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', day: 'numeric' }).format(new Date())));
+}
+
+STORIES.push({
+  name: 'after-payment',
+  steps: [
+    {
+      shot: 'autotopup-setup.png',
+      title: '自动充值 · 设置规则',
+      do: async (d) => {
+        await d.open('home', SHOT);
+        await bindDemoCard(d);
+        await d.go(`card?phone=${DEMO_PHONE}`);
+        await d.waitForPage('card');
+        await d.tapText('余额不足或每月固定日期自动充值，可随时暂停、取消');
+        await d.waitForPage('autotopup');
+        await d.tapText('每月固定日期');
+        await d.type(chinaDayToday(), { placeholder: '1–31' });
+        await d.waitForText('每月最多 ¥100');
+      },
+    },
+    {
+      shot: 'autotopup-papay.png',
+      title: '开通微信免密支付（委托代扣，模拟）',
+      do: async (d) => {
+        await d.tapText('下一步：开通微信免密支付');
+        await d.waitForPage('autotopup/papay');
+        await d.tapText('《委托代扣服务协议》');
+        await d.waitForText('取消即解除本协议');
+      },
+    },
+    {
+      shot: 'autotopup-active.png',
+      title: '自动充值 · 已开启，今天已自动充值',
+      do: async (d) => {
+        await d.tapText('开通', { exact: true });
+        await d.waitForPage('autotopup');
+        await d.waitForText('已充值');
+      },
+    },
+    {
+      shot: 'invoice-request.png',
+      title: '开发票 · 选择订单、抬头和邮箱',
+      do: async (d) => {
+        await d.go('invoice');
+        await d.waitForPage('invoice');
+        await d.tapText(/138\*\*\*\*8000 · 话费充值 50 元/);
+        await d.tapText('单位', { exact: true });
+        await d.type('深圳市示例科技有限公司', { placeholder: '营业执照' });
+        await d.type('914403001922038216', { placeholder: '统一社会信用代码' });
+        await d.type('finance@example.com', { placeholder: 'name@example.com' });
+        await d.waitForText('共 1 笔订单');
+      },
+    },
+    {
+      shot: 'invoice-issued.png',
+      title: '电子发票 · 已开具',
+      do: async (d) => {
+        await d.tapText('提交申请');
+        await d.waitForPage('invoice/detail');
+        await d.waitForText('已开具', 20000);
       },
     },
   ],

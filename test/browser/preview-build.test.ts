@@ -7,7 +7,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { allPages } from '../../scripts/preview/graph';
-import { buildPreview, patchSimulate, windowHeightUnits, type PreviewBuild } from '../../scripts/preview/build';
+import { buildPreview, patchSimulate, sharedClassRules, windowHeightUnits, type PreviewBuild } from '../../scripts/preview/build';
 
 const appJson = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../miniprogram/app.json'), 'utf8')) as { pages: string[] };
 
@@ -62,5 +62,27 @@ describe('preview build', () => {
     ['.vh-note{width:10px}', '.vh-note{width:10px}'],
   ])('vh means the page window: %s', (input, output) => {
     expect(windowHeightUnits(input)).toBe(output);
+  });
+
+  test("carries theme.json and the mini-program's pictures, served at their app.json paths", () => {
+    expect(read('app.js')).toContain('"tabSelectedColor"');
+    const icon = path.join(outDir, 'assets', 'tab', 'home.png');
+    expect(fs.readFileSync(icon)).toEqual(fs.readFileSync(path.resolve(__dirname, '../../miniprogram/assets/tab/home.png')));
+  });
+
+  test("gives each Vant component app.wxss's rules for Vant classes (addGlobalClass), as WeChat does", () => {
+    const files = read('files.js');
+    const cell = /"\/mp\/miniprogram_npm\/@vant\/weapp\/cell\/index.wxss":"((?:[^"\\]|\\.)*)"/.exec(files)?.[1] ?? '';
+    expect(cell).toContain('.van-cell::after');
+    expect(cell).toContain('var(--theme-line) !important');
+  });
+
+  test.each([
+    ['.van-a{color:red} .page{color:blue}', '.van-a{color:red}'],
+    ['/* .van-x */ page{--x:1} @media (prefers-color-scheme: dark){page{--x:2}.van-b::after{color:red}}', '@media (prefers-color-scheme: dark){.van-b::after{color:red}}'],
+    ['@media (min-width: 1px){.page{color:red}}', ''],
+    ['', ''],
+  ])('sharedClassRules(%j)', (input, output) => {
+    expect(sharedClassRules(input)).toBe(output);
   });
 });

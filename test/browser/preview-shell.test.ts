@@ -78,6 +78,9 @@ describe('routes in the address bar', () => {
     ['#/', '', {}],
     ['#/bad%E0?x=%E0', '', { x: '%E0' }],
     ['#/../../etc?', '', {}],
+    ['#/invoice/detail?id=IV1', 'invoice/detail', { id: 'IV1' }],
+    ['/pages/autotopup/papay/index', 'autotopup/papay', {}],
+    ['#/a/b/c', '', {}],
   ])('parseRoute(%s)', (url, page, query) => {
     expect(parseRoute(url)).toEqual({ page, query });
   });

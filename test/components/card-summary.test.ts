@@ -21,6 +21,13 @@ describe('card-summary', () => {
     expect(driver.textOf('.card-summary__tag')).toBe('正常');
   });
 
+  test('a plan without data says 流量 不含流量, not 剩余流量 不含流量 (walk 22); the expiry has its own line', async () => {
+    const driver = await renderComponent('card-summary', { card: cardProfile({ dataLeftMb: null, expiry: '2027-12-31' }), today: TODAY });
+    expect(driver.text()).toContain('流量不含流量');
+    expect(driver.text()).not.toContain('剩余流量');
+    expect(driver.textOf('.card-summary__expiry')).toBe('有效期至2027年12月31日剩余 401 天');
+  });
+
   test.each([
     ['expiring in 2 days', { expiry: '2026-11-27' }, '即将到期', 'van-tag--warning'],
     ['expired 3 days ago', { expiry: '2026-11-22' }, '已过期', 'van-tag--danger'],

@@ -47,12 +47,13 @@ describe('recharge tiles', () => {
 });
 
 describe('data packs and keep-number plans', () => {
-  test.each(ALL)('%s has data packs with data, days and no credit', (carrier) => {
+  test.each(ALL)('%s has data packs with data, days of data, no credit, and no extension of the card (walk 13)', (carrier) => {
     const packs = productsFor(carrier).filter((p) => p.kind === 'data');
     expect(packs.length).toBeGreaterThanOrEqual(3);
     for (const p of packs) {
       expect(p.dataMb).toBeGreaterThanOrEqual(1024);
-      expect(p.validityDays).toBeGreaterThan(0);
+      expect(p.dataDays).toBeGreaterThan(0);
+      expect(p.validityDays).toBe(0);
       expect(p.credit.amount).toBe(0);
       expect(p.price.amount).toBeGreaterThan(0);
     }
@@ -68,7 +69,13 @@ describe('data packs and keep-number plans', () => {
     ['cucc-keep-12m', '保号年包 12 个月', 5800, 0, 365],
     ['smart-keep-10', '保号最低充值 ₱10', 1000, 0, 3],
   ])('%s is %s at %p minor units, %p MB, %p days', (id, title, price, dataMb, days) => {
-    expect(productById(id)).toMatchObject({ id, title, price: { amount: price }, dataMb, validityDays: days });
+    const found = productById(id);
+    expect(found).toMatchObject({ id, title, price: { amount: price }, dataMb });
+    expect(found?.kind === 'data' ? found.dataDays : found?.validityDays).toBe(days);
+  });
+
+  test('no plan description claims a saving of its own: the page computes it from the price paid', () => {
+    for (const carrier of ALL) for (const p of productsFor(carrier)) expect(p.description).not.toMatch(/省/);
   });
 
   test.each(ALL)('%s has a keep plan and every CN carrier a 12-month one', (carrier) => {

@@ -15,6 +15,7 @@ import {
   transition,
 } from '../../miniprogram/core/order';
 import { quote } from '../../miniprogram/core/pricing';
+import { walkTo } from '../support/records-orders';
 import type { Order, OrderState } from '../../miniprogram/core/types';
 
 const T0 = Date.UTC(2026, 10, 25, 2, 30, 0); // 2026-11-25 10:30:00 China time
@@ -43,25 +44,7 @@ function baseOrder(overrides: Partial<Order> = {}): Order {
 
 /** Walks an order through legal moves to the given state. */
 function orderIn(state: OrderState, overrides: Partial<Order> = {}): Order {
-  const paths: Record<OrderState, OrderState[]> = {
-    created: [],
-    awaiting_payment: ['awaiting_payment'],
-    paid: ['awaiting_payment', 'paid'],
-    cancelled: ['awaiting_payment', 'cancelled'],
-    pay_failed: ['awaiting_payment', 'pay_failed'],
-    unknown: ['awaiting_payment', 'unknown'],
-    succeeded: ['awaiting_payment', 'paid', 'succeeded'],
-    topup_failed: ['awaiting_payment', 'paid', 'topup_failed'],
-    refunding: ['awaiting_payment', 'paid', 'topup_failed', 'refunding'],
-    refunded: ['awaiting_payment', 'paid', 'topup_failed', 'refunding', 'refunded'],
-  };
-  let order = baseOrder();
-  paths[state].forEach((next, i) => {
-    const moved = transition(order, next, T0 + (i + 1) * 1000);
-    if (!moved.ok) throw new Error(moved.message);
-    order = moved.value;
-  });
-  return { ...order, ...overrides };
+  return { ...walkTo(baseOrder(), state, T0), ...overrides };
 }
 
 describe('newOrderId', () => {
@@ -363,7 +346,7 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('ordersToCsv', () => {
-  const HEADER = ['订单号', '下单时间', '充值号码', '运营商', '套餐', '币种', '原价', '优惠', '实付金额', '支付状态', '微信支付单号', '原到期日', '新到期日'];
+  const HEADER = ['订单号', '下单时间', '充值号码', '运营商', '套餐', '币种', '原价', '优惠', '订单金额', '支付状态', '微信支付单号', '原到期日', '新到期日', '人民币实付', '汇率'];
   const paid = orderIn('succeeded', { transactionId: '4200001234202611251234567890' });
 
   test('a UTF-8 BOM, a Chinese header, CRLF line ends, one row per order', () => {
@@ -392,7 +375,35 @@ describe('ordersToCsv', () => {
       '\t4200001234202611251234567890',
       '2026-11-30',
       '2027-11-30',
+      '95.00',
+      '',
     ]);
+  });
+
+  test('a Smart order charged in yuan: the peso price, the yuan taken and the rate', () => {
+    const smart = {
+      ...paid,
+      carrier: 'smart' as const,
+      phone: '09171234567',
+      original: peso(150),
+      discount: peso(0),
+      payable: peso(150),
+      charged: fen(1852),
+      fx: { rate: { from: 'PHP' as const, to: 'CNY' as const, fen: 247, centavos: 2000 }, quotedAt: Date.UTC(2026, 10, 25, 2, 5) },
+    };
+    const [, row] = parseCsv(ordersToCsv([smart]).slice(1));
+    expect(row.slice(5, 9)).toEqual(['PHP', '150.00', '0.00', '150.00']);
+    expect(row.slice(13)).toEqual(['18.52', '₱1 ≈ ¥0.1235']);
+  });
+
+  test.each([
+    ['cancelled', 'cancelled'],
+    ['failed', 'pay_failed'],
+    ['refunded', 'refunded'],
+  ] as const)('a %s order renewed nothing and was not charged for good: no new expiry', (_name, state) => {
+    const [, row] = parseCsv(ordersToCsv([orderIn(state)]).slice(1));
+    expect(row[12]).toBe('—');
+    expect(row[13]).toBe(state === 'refunded' ? '95.00' : '');
   });
 
   test('a Smart number keeps its leading zero and pesos are labelled PHP', () => {

@@ -1,6 +1,6 @@
 import { PROMOTIONS, productById, productsFor } from '../../miniprogram/core/catalog';
 import { centavo, fen, peso, yuan } from '../../miniprogram/core/money';
-import { quote, recommend } from '../../miniprogram/core/pricing';
+import { debtAfter, debtWarning, quote, recommend } from '../../miniprogram/core/pricing';
 import type { CardProfile, CarrierId, Product, Promotion } from '../../miniprogram/core/types';
 
 const TODAY = '2026-11-25';
@@ -47,7 +47,11 @@ describe('quote with the demo promotions', () => {
     // 5 % of ¥100 ties with ¥5 off: the one listed first wins.
     ['cmcc-recharge-100', TODAY, 10000, 500, ['promo-2026-11-cn-big-recharge-95'], 0, 0],
     ['ctcc-recharge-200', TODAY, 20000, 1000, ['promo-2026-11-cn-big-recharge-95'], 0, 0],
-    ['cucc-recharge-custom-150', TODAY, 15000, 500, ['promo-2026-11-cn-recharge-100-minus-5'], 0, 0],
+    // A typed ¥150 gets the 100-and-up 95% like the ¥100 and ¥200 tiles (the better of the two offers).
+    ['cucc-recharge-custom-150', TODAY, 15000, 750, ['promo-2026-11-cn-big-recharge-95'], 0, 0],
+    // A typed ₱999 gets the ₱300-and-up extra days too: paying more never buys less validity.
+    ['smart-recharge-custom-999', TODAY, 99900, 0, ['promo-2026-11-smart-big-load-extra-7d'], 0, 7],
+    ['smart-recharge-custom-299', TODAY, 29900, 0, [], 0, 0],
     ['cmcc-data-10gb', TODAY, 3000, 0, ['promo-2026-11-cn-data-bonus-1gb'], 1024, 0],
     ['cmcc-keep-12m', TODAY, 8800, 1000, ['promo-2026-11-cn-keep-year-minus-10'], 0, 0],
     ['cmcc-keep-8', TODAY, 800, 0, [], 0, 0],
@@ -224,10 +228,11 @@ describe('recommend', () => {
     ['a data card with 0MB left', { cardType: 'data', dataLeftMb: 0 }, 'cmcc-data-5gb', '剩余流量不足 1GB'],
     ['a data card with exactly 1GB is not low', { cardType: 'data', dataLeftMb: 1024 }, 'cmcc-recharge-50', '最多人选择'],
     ['a phone card low on data is not pushed a pack', { cardType: 'phone', dataLeftMb: 10 }, 'cmcc-recharge-50', '¥50'],
-    ['a suspended line owing ¥12.30 → ¥100', { suspended: true, balance: fen(-1230) }, 'cmcc-recharge-100', '号码已停机，欠费 ¥12.30，充值 ¥100 可补足欠费并留有余额'],
+    ['a suspended line owing ¥12.30 → the smallest tile that clears it, ¥20', { suspended: true, balance: fen(-1230) }, 'cmcc-recharge-20', '号码已停机，欠费 ¥12.30，至少充 ¥13 才能复机，充 ¥20 可补足欠费'],
+    ['a debt of exactly ¥10 needs more than ¥10 (a zero balance stays cut off)', { suspended: true, balance: yuan(-10) }, 'cmcc-recharge-20', '至少充 ¥11'],
     ['a suspended line with no debt → ¥50', { suspended: true, balance: yuan(0) }, 'cmcc-recharge-50', '号码已停机，充值 ¥50 即可恢复使用'],
     ['a suspended line owing ¥300 → the largest tile', { suspended: true, balance: yuan(-300) }, 'cmcc-recharge-200', '欠费 ¥300.00'],
-    ['a suspended keep card pays its debt first', { cardType: 'keep', suspended: true, balance: fen(-500), expiry: '2026-11-26' }, 'cmcc-recharge-100', '欠费 ¥5.00'],
+    ['a suspended keep card pays its debt first', { cardType: 'keep', suspended: true, balance: fen(-500), expiry: '2026-11-26' }, 'cmcc-recharge-10', '欠费 ¥5.00'],
     ['an expired phone card → a recharge', { expiry: '2026-11-22' }, 'cmcc-recharge-50', '号码已过期 3 天，充值 ¥50 即可恢复使用'],
     ['a healthy card → the usual ¥50', {}, 'cmcc-recharge-50', '最多人选择的充值金额：¥50'],
     ['a healthy Smart card → ₱100', { carrier: 'smart', region: 'PH', balance: peso(30) }, 'smart-recharge-100', '₱100'],
@@ -259,5 +264,25 @@ describe('recommend', () => {
 
   test('a garbage today → null rather than a guess', () => {
     expect(recommend(cardOf({}), productsFor('cmcc'), '2026-13-01')).toBeNull();
+  });
+});
+
+describe('debtAfter and debtWarning: a purchase that leaves the line cut off says so (walk 1)', () => {
+  test.each([
+    ['¥10 on a ¥12.30 debt leaves -¥2.30', fen(-1230), 'cmcc-recharge-10', true, { balance: fen(-230), minimum: yuan(13) }, '充值后余额仍为 -¥2.30，号码仍停机，至少充 ¥13 才能复机'],
+    ['¥20 clears it', fen(-1230), 'cmcc-recharge-20', true, null, ''],
+    ['a data pack credits nothing: the whole debt stays', fen(-1230), 'cmcc-data-5gb', true, { balance: fen(-1230), minimum: yuan(13) }, '充值后余额仍为 -¥12.30，号码仍停机，至少充 ¥13 才能复机'],
+    ['exactly clearing to zero is not enough', yuan(-10), 'cmcc-recharge-10', false, { balance: yuan(0), minimum: yuan(11) }, '充值后余额仍为 ¥0.00，号码仍欠费，至少充 ¥11 才能复机'],
+    ['no debt, nothing to say', yuan(5), 'cmcc-recharge-10', false, null, ''],
+  ])('%s', (_name, balance, productId, suspended, after, words) => {
+    const c = { balance, suspended };
+    expect(debtAfter(c, product(productId))).toEqual(after);
+    expect(debtWarning(c, product(productId))).toBe(words);
+  });
+
+  test('hostile input says nothing rather than throwing', () => {
+    expect(debtAfter(null as never, product('cmcc-recharge-10'))).toBeNull();
+    expect(debtWarning({ balance: { amount: 'x' }, suspended: true } as never, product('cmcc-recharge-10'))).toBe('');
+    expect(debtAfter({ balance: fen(-100) }, null as never)).toEqual({ balance: fen(-100), minimum: yuan(2) });
   });
 });

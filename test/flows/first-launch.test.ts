@@ -45,7 +45,9 @@ test('first launch → privacy → bind → my cards → renew → record → re
 
   // 4. A second number, Dad's keep-number card, bound by hand with an SMS code.
   bind = await open('bind');
-  await bind.tap('.manual-toggle');
+  // The WeChat number is bound now: no one-tap button, the manual entry is open at once.
+  expect(bind.has('.grant >>> .wechat-button')).toBe(false);
+  expect(bind.has('.manual-toggle')).toBe(false);
   await bind.type('.sms >>> .phone-field', '17300173005');
   await bind.tap('.sms >>> .send-button');
   await bind.until(() => !bind.data.sending && bind.data.countdown > 0, 'the SMS');
@@ -58,20 +60,20 @@ test('first launch → privacy → bind → my cards → renew → record → re
   await bind.until(() => app.nav.last()?.page === 'home' && app.services.cards.list().length === 2, 'the second card');
   bind.unload();
 
-  // 5. 首页 shows both cards from the carrier's figures, and warns about Dad's card.
+  // 5. 首页 shows both cards from the carrier's figures, Dad's card first (it is due first), and warns about it.
   home = await open('home');
   await home.until(() => !home.text().includes('待查询'), 'both cards refreshed');
-  expect(home.textOf('.card-0')).toContain('138****8000');
-  expect(home.textOf('.card-0')).toContain('剩余 45 天');
-  expect(home.textOf('.card-0')).toContain('默认');
-  expect(home.textOf('.card-1')).toContain('爸爸的保号卡');
-  expect(home.textOf('.card-1')).toContain('中国电信');
-  expect(home.textOf('.card-1')).toContain('剩余 5 天');
-  await home.untilText('请及时续费');
-  expect(home.textOf('.banner')).toContain('爸爸的保号卡 173****3005 剩余 5 天');
+  await home.until(() => home.textOf('.card-0').includes('爸爸的保号卡'), 'the urgent card first');
+  expect(home.textOf('.card-0')).toContain('中国电信');
+  expect(home.textOf('.card-0')).toContain('剩余 5 天');
+  expect(home.textOf('.card-1')).toContain('138****8000');
+  expect(home.textOf('.card-1')).toContain('剩余 45 天');
+  expect(home.textOf('.card-1')).toContain('默认');
+  await home.untilText('还有 5 天到期');
+  expect(home.textOf('.notice')).toBe('爸爸的保号卡 173****3005 还有 5 天到期 · 去续费');
 
-  // 6. Quick renew from the first card: packages → confirm → pay → result.
-  await home.tap('.card-0 .renew-button');
+  // 6. Quick renew from the default card: packages → confirm → pay → result.
+  await home.tap('.card-1 .renew-button');
   expect(app.nav.last()).toMatchObject({ page: 'packages', query: { phone: '13800138000' } });
   const packages = await app.follow('packages');
   await packages.until(() => packages.data.status === 'ready', 'the packages');
@@ -87,7 +89,7 @@ test('first launch → privacy → bind → my cards → renew → record → re
   await confirm.until(() => confirm.has('#sheet >>> .payment-sheet__pay'), 'the WeChat Pay sheet', 1000);
   await confirm.tap('#sheet >>> .payment-sheet__pay');
   await confirm.until(() => app.nav.last()?.page === 'result', 'the result page', 1000);
-  expect(app.nav.last()?.kind).toBe('replace');
+  expect(app.nav.last()?.kind).toBe('relaunch');
   const orderId = app.nav.last()?.query.orderId ?? '';
   expect(orderId).toMatch(/^CR\d{20}$/);
 
@@ -108,9 +110,9 @@ test('first launch → privacy → bind → my cards → renew → record → re
   // 8. Relaunch over the same storage: same cards, same record.
   app.restart();
   home = await open('home');
-  expect(home.textOf('.card-0')).toContain('138****8000');
-  expect(home.textOf('.card-0')).toContain(`到期 ${formatChinaDate(order?.after?.expiry ?? '')}`);
-  expect(home.textOf('.card-1')).toContain('爸爸的保号卡');
+  expect(home.textOf('.card-0')).toContain('爸爸的保号卡');
+  expect(home.textOf('.card-1')).toContain('138****8000');
+  expect(home.textOf('.card-1')).toContain(`到期 ${formatChinaDate(order?.after?.expiry ?? '')}`);
   expect(app.services.cards.list().map((c) => [c.phone, c.verifiedBy, c.isDefault])).toEqual([
     ['13800138000', 'wechat', true],
     ['17300173005', 'sms', false],

@@ -16,7 +16,9 @@ interface Region {
   phone: string;
   tile: string;
   productId: string;
+  /** What WeChat Pay charges, in yuan. */
   amountText: string;
+  /** The order's price in its own currency. */
   currency: 'CNY' | 'PHP';
   amount: number;
   expiryLine: string;
@@ -40,7 +42,8 @@ const SMART: Region = {
   phone: '09181234567',
   tile: '#tile-smart-recharge-300',
   productId: 'smart-recharge-300',
-  amountText: '₱300.00',
+  // WeChat Pay charges yuan: ₱300 at the demo rate ₱1 ≈ ¥0.1235.
+  amountText: '¥37.05',
   currency: 'PHP',
   amount: 30000,
   // ₱300: 75 days + 7 promotional days from 2026-12-07.
@@ -112,26 +115,41 @@ async function payOnSheet(confirm: Driver, outcome: Outcome, amountText: string)
   const steps = SHEET_STEPS[outcome];
   for (const option of steps.options) await confirm.tap(`#sheet >>> ${option}`);
   await confirm.tap(`#sheet >>> ${steps.button}`);
-  await confirm.until(() => app.nav.last()?.kind === 'replace', 'the result page');
+  if (outcome === 'cancel') {
+    // WeChat Pay's cancel comes back to this page: nothing charged, 重新支付 offered.
+    await confirm.until(() => confirm.has('#notice'), 'the cancel note');
+    expect(confirm.textOf('#pay')).toBe(`重新支付 ${amountText}`);
+    const cancelled = app.services.records.all()[0];
+    confirm.unload();
+    return openPage('result', { orderId: cancelled.id }, app.services);
+  }
+  await confirm.until(() => app.nav.last()?.kind === 'relaunch', 'the result page');
   confirm.unload();
-  const result = await follow(app, 'result');
-  expect(app.nav.last()?.kind).toBe('replace');
-  return result;
+  return follow(app, 'result');
 }
+
+const AMOUNT_LINE: Record<Outcome, (amount: string) => string> = {
+  success: (amount) => `实付金额${amount}`,
+  cancel: (amount) => `订单金额${amount}（未扣款）`,
+  failure: (amount) => `订单金额${amount}（未扣款）`,
+  timeout: (amount) => `订单金额${amount}（扣款待确认）`,
+};
 
 describe.each([MAINLAND, SMART])('renewal flow: $name number', (region) => {
   test.each(['success', 'cancel', 'failure', 'timeout'] as const)('%s', async (outcome) => {
     const confirm = await toConfirm(region);
     const result = await payOnSheet(confirm, outcome, region.amountText);
-    const orderId = app.nav.last()?.query.orderId ?? '';
+    const orderId = app.services.records.all()[0]?.id ?? '';
 
     expect(result.textOf('.result__title')).toBe(RESULT_TITLE[outcome]);
-    expect(result.textOf('#lines')).toContain(`实付金额${region.amountText}`);
+    expect(result.textOf('#lines')).toContain(AMOUNT_LINE[outcome](region.amountText));
     const stored = app.services.records.get(orderId);
     expect(stored?.state).toBe(STORED_STATE[outcome]);
     expect(stored?.phone).toBe(region.phone);
     expect(stored?.product.id).toBe(region.productId);
     expect(stored?.payable).toEqual({ amount: region.amount, currency: region.currency });
+    if (region.currency === 'PHP') expect(stored?.charged).toEqual({ amount: 3705, currency: 'CNY' });
+    else expect(stored?.charged).toBeUndefined();
     expect(app.services.records.page({ limit: 10 }).items.map((o) => o.id)).toEqual([orderId]);
     expect(payment().chargeCount()).toBe(outcome === 'success' || outcome === 'timeout' ? 1 : 0);
 
@@ -139,7 +157,7 @@ describe.each([MAINLAND, SMART])('renewal flow: $name number', (region) => {
       expect(stored?.after?.expiry).toBe(stored?.newExpiry);
       expect(result.textOf('#lines')).toContain('新到期日');
     }
-    if (outcome === 'failure') expect(result.textOf('.result__subtitle')).toBe('原因：零钱余额不足');
+    if (outcome === 'failure') expect(result.textOf('.result__subtitle')).toBe('原因：零钱余额不足，没有扣款');
     if (outcome === 'timeout') {
       // The money was taken but the answer lost: 刷新结果 reconciles to the truth.
       await result.tap('#refresh');
@@ -168,7 +186,7 @@ describe('renewal flow: safety', () => {
     void confirm.instance.onPay();
     await confirm.until(() => confirm.has('#sheet >>> .payment-sheet__pay >>> .van-button'), 'the sheet');
     await confirm.tap('#sheet >>> .payment-sheet__pay');
-    await confirm.until(() => app.nav.last()?.kind === 'replace', 'the result');
+    await confirm.until(() => app.nav.last()?.kind === 'relaunch', 'the result');
     expect(payment().chargeCount()).toBe(1);
     expect(app.services.records.count()).toBe(1);
   });

@@ -2,7 +2,7 @@ import { MINIPROGRAM_ROOT, type Driver, openPage } from '../support/page-driver'
 import fs from 'fs';
 import path from 'path';
 import { TestApp } from '../support/app';
-import { ScriptedGateway, boundCard } from '../support/cards-fixtures';
+import { ScriptedGateway, boundCard, profile } from '../support/cards-fixtures';
 import { FakePrivacyService } from '../../miniprogram/services/wx/privacy';
 import type { MockAccountService } from '../../miniprogram/backends/offline/account';
 import type { MockSmsService } from '../../miniprogram/backends/offline/sms';
@@ -306,6 +306,102 @@ describe('manual entry with an SMS code', () => {
   });
 });
 
+describe('binding: what a new user ran into (issue 12 item 11, walk 16, 21)', () => {
+  test('after five wrong codes 请重新获取 can be done at once: the button is back and the spent demo code gone', async () => {
+    const page = await openBind();
+    await openManual(page);
+    await sendCode(page, '13900139000');
+    const right = sms().lastCode('13900139000') ?? '';
+    const wrong = right === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i += 1) {
+      await page.type('.sms >>> .code-field', wrong);
+      await bindTap(page);
+    }
+    expect(page.textOf('.sms >>> .code-field')).toContain('请重新获取');
+    expect(page.textOf('.sms >>> .send-button')).toBe('获取验证码');
+    expect(page.text()).not.toContain('演示环境不发真短信');
+    await page.tap('.sms >>> .send-button');
+    await page.until(() => !page.data.sending, 'the new code');
+    expect(page.textOf('.message')).toContain('验证码已发送到 139****9000');
+    expect(page.text()).toContain(`验证码是 ${sms().lastCode('13900139000')}`);
+  });
+
+  test('an expired code takes its demo hint away', async () => {
+    const page = await openBind();
+    await openManual(page);
+    await sendCode(page, '13900139000');
+    await page.type('.sms >>> .code-field', sms().lastCode('13900139000') ?? '');
+    app.clock.advance(5 * 60 * 1000);
+    await bindTap(page);
+    expect(page.text()).not.toContain('演示环境不发真短信');
+    expect(page.textOf('.sms >>> .send-button')).toBe('获取验证码');
+  });
+
+  test('a keep-number card binds as 保号卡: the type comes from the carrier\u2019s answer', async () => {
+    (app.services.gateway as ScriptedGateway).profiles['17300173005'] = profile('17300173005', '2026-11-30', { carrier: 'ctcc', cardType: 'keep' });
+    const page = await openBind();
+    await openManual(page);
+    await page.type('.sms >>> .phone-field', '17300173005');
+    await page.until(() => page.data.cardType === 'keep', 'the card type from the carrier');
+    await sendCode(page, '17300173005');
+    await page.type('.sms >>> .code-field', sms().lastCode('17300173005') ?? '');
+    await bindTap(page);
+    expect(app.services.cards.get('17300173005')).toMatchObject({ cardType: 'keep', carrier: 'ctcc' });
+  });
+
+  test('a type the user picked is not overridden by the carrier\u2019s answer', async () => {
+    let answer: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (answer = resolve));
+    const scripted = app.services.gateway as ScriptedGateway;
+    scripted.profiles['17300173005'] = profile('17300173005', '2026-11-30', { carrier: 'ctcc', cardType: 'keep' });
+    const lookup = scripted.lookup.bind(scripted);
+    jest.spyOn(scripted, 'lookup').mockImplementation(async (query) => {
+      await gate;
+      return lookup(query);
+    });
+    const page = await openBind();
+    await openManual(page);
+    await page.type('.sms >>> .phone-field', '17300173005');
+    await page.tap('.type-data');
+    answer();
+    await page.until(() => scripted.lookups.length === 1, 'the lookup');
+    await page.lifecycle('tick');
+    expect(page.data.cardType).toBe('data');
+  });
+
+  test('the WeChat button is not offered once the WeChat number is bound', async () => {
+    app.services.cards.bind(boundCard('13800138000', { verifiedBy: 'wechat' }));
+    const page = await openBind();
+    expect(page.has('.grant >>> .wechat-button')).toBe(false);
+    expect(page.textOf('#wechat-bound')).toBe('微信手机号 138****8000 已经绑定。要绑定其他号码，请在下方手动输入');
+    expect(page.has('.sms >>> .phone-field')).toBe(true);
+  });
+
+  test('changing the number after 获取验证码 clears what the code said about the old one (walk 16)', async () => {
+    const page = await openBind();
+    await openManual(page);
+    await sendCode(page, '18600186002');
+    expect(page.textOf('.message')).toContain('186****6002');
+    await page.type('.sms >>> .phone-field', '17300173005');
+    expect(page.has('.message')).toBe(false);
+    expect(page.text()).not.toContain('演示环境不发真短信');
+    expect(page.textOf('.sms >>> .send-button')).toBe('获取验证码');
+    await page.tap('.sms >>> .send-button');
+    await page.until(() => !page.data.sending, 'the send');
+    expect(page.textOf('.message')).toContain('173****3005');
+  });
+
+  test('a number granted by WeChat can be swapped for another: 改用其他号码 (walk 21)', async () => {
+    account().setGrantedPhone('13800138000');
+    const page = await openBind();
+    await phoneButton(page, { code: account().issueCode(), errMsg: 'getPhoneNumber:ok' });
+    expect(page.has('.sms >>> .phone-field')).toBe(false);
+    await page.tap('#use-other');
+    expect(page.has('.sms >>> .phone-field')).toBe(true);
+    expect(page.data.granted).toBe(false);
+  });
+});
+
 describe('resend countdown', () => {
   test('counts down from 60 s by the clock, then allows a resend', async () => {
     const page = await openBind();
@@ -338,12 +434,17 @@ describe('resend countdown', () => {
     expect(sms().secondsUntilResend('13900139000')).toBe(50);
   });
 
-  test('a rate limit from the service (e.g. after reopening the page) is shown', async () => {
+  test('a code sent before the page was opened again (a relaunch): the countdown goes on and the code still works (walk 17)', async () => {
     await sms().send('13900139000');
+    app.clock.advance(10_000);
     const page = await openBind();
     await openManual(page);
     await sendCode(page, '13900139000');
-    expect(page.textOf('.message')).toContain('秒后再获取');
+    expect(page.textOf('.message')).toBe('刚才已向 139****9000 发过验证码，5 分钟内有效，请直接填写短信里的验证码');
+    expect(page.textOf('.sms >>> .send-button')).toBe('50 秒后重新获取');
+    await page.type('.sms >>> .code-field', sms().lastCode('13900139000') ?? '');
+    await bindTap(page);
+    expect(app.services.cards.get('13900139000')).toBeDefined();
   });
 
   test('the timer is cleared when the page unloads', async () => {

@@ -1,7 +1,7 @@
 import { openPage } from '../support/page-driver';
 import { TestApp } from '../support/app';
 import { ScriptedGateway, boundCard, profile } from '../support/cards-fixtures';
-import { EXPIRY_TEMPLATE_ID } from '../../miniprogram/services/cards/reminders';
+import { EXPIRY_TEMPLATE_ID } from '../../miniprogram/pages/card/device-reminders';
 import type { BoundCard } from '../../miniprogram/core/types';
 
 const PHONE = '13800138000';
@@ -68,24 +68,23 @@ describe('card page: rename', () => {
     expect(app.device.lastToast()).toBe('备注已保存');
   });
 
-  test.each([
-    ['   ', '请输入备注名'],
-    ['一二三四五六七八九十一二三', '最多 12 个字，现在有 13 个'],
-  ])('refuses %j with a message', async (typed, message) => {
+  test('refuses a name that is too long, with a message', async () => {
     const page = await openCard();
-    await page.type('.nickname-field', typed);
+    await page.type('.nickname-field', '一二三四五六七八九十一二三');
     await page.tap('.save-nickname');
-    expect(page.textOf('.nickname-field')).toContain(message);
+    expect(page.textOf('.nickname-field')).toContain('最多 12 个字，现在有 13 个');
     expect(stored()?.nickname).toBe('旧名字');
+    await page.type('.nickname-field', '妈');
+    expect(page.text()).not.toContain('最多 12 个字');
   });
 
-  test('typing again clears the error', async () => {
+  test('an empty name removes the 备注名 (it is optional, as at binding)', async () => {
     const page = await openCard();
-    await page.type('.nickname-field', '');
+    await page.type('.nickname-field', '   ');
     await page.tap('.save-nickname');
-    expect(page.text()).toContain('请输入备注名');
-    await page.type('.nickname-field', '妈');
-    expect(page.text()).not.toContain('请输入备注名');
+    expect(stored()?.nickname).toBe('');
+    expect(page.textOf('.summary__title')).toBe('移动保号卡');
+    expect(app.device.lastToast()).toBe('已删除备注名');
   });
 });
 
@@ -111,31 +110,76 @@ describe('card page: default and type', () => {
 });
 
 describe('card page: reminders', () => {
-  test('shows when the reminder fires for the saved choice', async () => {
+  test('promises nothing until a channel is set up', async () => {
     const page = await openCard();
-    expect(page.textOf('.reminder-note')).toBe('将在 2026年11月28日 09:00 提醒你续费');
+    expect(page.textOf('.reminder-note')).toBe('还没有设置提醒方式：添加到手机日历或订阅微信提醒后，才会在 2026年11月28日 09:00 提醒你续费（2026年12月1日 到期）');
+    expect(page.textOf('.calendar-button')).toBe('添加到手机日历');
   });
 
   test.each([
-    ['.remind-1', 1, '将在 2026年11月30日 09:00 提醒你续费'],
-    ['.remind-7', 7, '将在 2026年11月25日 09:00 提醒你续费（离到期已不足所选天数，改为今天提醒）'],
-    ['.remind-off', null, '已关闭到期提醒'],
-  ])('choosing %s saves %p', async (selector, days, note) => {
+    ['.remind-1', 1, '2026年11月30日 09:00'],
+    ['.remind-7', 7, '2026年11月25日 09:00'],
+  ])('choosing %s saves %p and moves the day', async (selector, days, when) => {
     const page = await openCard();
     await page.tap(selector);
     expect(stored()?.remindDaysBefore).toBe(days);
-    expect(page.textOf('.reminder-note')).toBe(note);
+    expect(page.textOf('.reminder-note')).toContain(when);
   });
 
-  test('添加到手机日历: the event is added and remembered', async () => {
+  test('不提醒 says so', async () => {
+    const page = await openCard();
+    await page.tap('.remind-off');
+    expect(stored()?.remindDaysBefore).toBeNull();
+    expect(page.textOf('.reminder-note')).toBe('已关闭到期提醒');
+  });
+
+  test('添加到手机日历: the event is added, remembered with its day, and named as the channel', async () => {
     const page = await openCard();
     await page.tap('.calendar-button');
-    await page.untilText('已添加到手机日历');
+    await page.untilText('已添加到手机日历：2026年11月28日 会提醒你');
     expect(app.device.calendar).toHaveLength(1);
     expect(app.device.calendar[0].title).toBe('【保号提醒】旧名字 138****8000 将于 2026年12月1日 到期');
     expect(app.device.calendar[0].startTime).toBe(Date.parse('2026-11-28T09:00:00+08:00') / 1000);
-    expect(stored()?.calendarAddedFor).toBe('2026-12-01');
-    expect(page.textOf('.calendar-note')).toContain('已添加到手机日历（2026年12月1日 到期）');
+    expect(stored()?.calendar).toEqual({ remindOn: '2026-11-28', actBy: '2026-12-01' });
+    expect(page.textOf('.reminder-note')).toBe('将在 2026年11月28日 09:00 通过手机日历提醒你续费（2026年12月1日 到期）');
+    expect(page.textOf('.calendar-note')).toBe('已添加到手机日历：2026年11月28日 09:00 会响铃提醒');
+  });
+
+  test('changing the days after adding to the calendar offers to update the event, and the note never contradicts it', async () => {
+    const page = await openCard();
+    await page.tap('.calendar-button');
+    await page.untilText('已添加到手机日历');
+    app.device.confirmAnswers = [false];
+    await page.tap('.remind-1');
+    await page.until(() => app.device.confirms.length === 1, 'the question');
+    expect(app.device.confirms[0].title).toBe('更新手机日历里的提醒？');
+    expect(page.text()).not.toContain('已添加到手机日历：2026年11月28日 会提醒你');
+    expect(page.textOf('.calendar-note')).toContain('手机日历里的提醒在 2026年11月28日，现在应在 2026年11月30日');
+    expect(page.textOf('.reminder-note')).toContain('还没有设置提醒方式');
+    expect(page.textOf('.calendar-button')).toBe('更新手机日历');
+
+    await page.tap('.calendar-button');
+    await page.untilText('原来那条请在日历中删除');
+    expect(app.device.calendar.map((e) => e.startTime)).toEqual([Date.parse('2026-11-28T09:00:00+08:00') / 1000, Date.parse('2026-11-30T09:00:00+08:00') / 1000]);
+    expect(page.textOf('.reminder-note')).toContain('将在 2026年11月30日 09:00 通过手机日历');
+  });
+
+  test('accepting the update adds the new event at once', async () => {
+    const page = await openCard();
+    await page.tap('.calendar-button');
+    await page.untilText('已添加到手机日历');
+    await page.tap('.remind-7');
+    await page.until(() => app.device.calendar.length === 2, 'the second event');
+    expect(stored()?.calendar).toEqual({ remindOn: '2026-11-25', actBy: '2026-12-01' });
+  });
+
+  test('an expired card is still reminded, before its number may be recycled', async () => {
+    app.services.cards.update(PHONE, { lastKnown: { ...KNOWN!, expiry: '2026-11-22' } });
+    const page = await openCard();
+    expect(page.textOf('.reminder-note')).toContain('续费保号（2027年2月20日 之后号码可能被回收）');
+    await page.tap('.calendar-button');
+    await page.untilText('已添加到手机日历');
+    expect(app.device.calendar[0].title).toBe('【保号提醒】旧名字 138****8000 已停机，2027年2月20日 前续费才能保住号码');
   });
 
   test('calendar permission denied: says how to allow it, nothing saved', async () => {
@@ -144,32 +188,51 @@ describe('card page: reminders', () => {
     await page.tap('.calendar-button');
     await page.untilText('没有日历权限');
     expect(page.textOf('.message')).toContain('设置');
-    expect(stored()?.calendarAddedFor).toBeUndefined();
+    expect(stored()?.calendar).toBeUndefined();
   });
 
   test('with reminders off, the calendar is not touched', async () => {
     app.services.cards.update(PHONE, { remindDaysBefore: null });
     const page = await openCard();
     await page.tap('.calendar-button');
-    await page.untilText('没有开启到期提醒');
+    await page.untilText('先选择提前几天提醒');
     expect(app.device.calendar).toHaveLength(0);
   });
 
-  test('订阅到期提醒 accepted: asks for the template and saves it', async () => {
+  test('订阅微信提醒 accepted: asks for the template and saves the date it is for', async () => {
     const page = await openCard();
     await page.tap('.subscribe-button');
     await page.untilText('已订阅');
     expect(app.device.subscribeRequests).toEqual([[EXPIRY_TEMPLATE_ID]]);
-    expect(stored()?.subscribed).toBe(true);
-    expect(page.textOf('.subscribe-button')).toBe('已订阅到期提醒');
+    expect(stored()?.subscription).toMatchObject({ actBy: '2026-12-01', remindOn: '2026-11-28' });
+    expect(page.textOf('.subscribe-button')).toBe('已订阅微信提醒');
+    expect(page.textOf('.reminder-note')).toContain('通过微信服务通知提醒你');
   });
 
-  test('订阅到期提醒 refused: explains, nothing saved', async () => {
+  test('不提醒 after subscribing drops the subscription and says so; the button goes back', async () => {
+    const page = await openCard();
+    await page.tap('.subscribe-button');
+    await page.untilText('已订阅');
+    await page.tap('.remind-off');
+    expect(stored()?.subscription).toBeUndefined();
+    expect(page.textOf('.subscribe-button')).toBe('订阅微信提醒');
+    expect(page.textOf('.message')).toContain('不会再发微信提醒');
+    expect(page.text()).not.toContain('已订阅：');
+  });
+
+  test('after a renewal the subscription was for the old date: offered again', async () => {
+    app.services.cards.update(PHONE, { subscription: { actBy: '2026-12-01', remindOn: '2026-11-28', at: 1 }, lastKnown: { ...KNOWN!, expiry: '2027-06-01' } });
+    const page = await openCard();
+    expect(page.textOf('.subscribe-button')).toBe('订阅微信提醒');
+    expect(page.textOf('.subscription-note')).toContain('是为 2026年12月1日 准备的');
+  });
+
+  test('订阅 refused: explains, nothing saved', async () => {
     app.device.subscribeAccepts = false;
     const page = await openCard();
     await page.tap('.subscribe-button');
     await page.untilText('没有允许订阅消息');
-    expect(stored()?.subscribed).toBeUndefined();
+    expect(stored()?.subscription).toBeUndefined();
   });
 });
 
@@ -179,6 +242,7 @@ describe('card page: unbind', () => {
     await page.tap('.unbind-button');
     await page.until(() => app.nav.moves.length > 0, 'navigation');
     expect(app.device.confirms[0].content).toContain('138****8000');
+    expect(app.device.confirms[0].content).toContain('不会再发微信提醒');
     expect(stored()).toBeUndefined();
     expect(app.services.cards.list().map((c) => c.phone)).toEqual(['13900139000']);
     expect(app.nav.last()).toMatchObject({ kind: 'back' });

@@ -11,6 +11,19 @@ beforeEach(() => {
 const openHelp = () => openPage('help', {}, app.services);
 
 describe('help page', () => {
+  test('this mini-program\u2019s own customer service comes first: a WeChat contact button and what to do about money (walk 14)', async () => {
+    const page = await openHelp();
+    expect(page.vantShown('#contact', '.van-button')).toBe(true);
+    expect(page.find('#contact').instance.data.openType).toBe('contact');
+    const text = page.text();
+    expect(text.indexOf('联系客服')).toBeLessThan(text.indexOf('中国移动'));
+    expect(text).toContain('本小程序客服');
+    expect(text).toContain('运营商查不到本小程序的订单号');
+    expect(text).toContain('结果待确认');
+    expect(text).toContain('1–3 个工作日');
+    expect(text).toContain('12300');
+  });
+
   test('every carrier has a hotline card with a real Vant call button', async () => {
     const page = await openHelp();
     const text = page.text();
@@ -60,5 +73,28 @@ describe('help page', () => {
     const text = (await openHelp()).text();
     expect(text).toContain('120 天');
     expect(text).toContain('load');
+  });
+});
+
+describe('help page: the scam warning', () => {
+  test('comes first, names "慢充" and strangers, and says what to do', async () => {
+    const page = await openHelp();
+    const text = page.text();
+    expect(text.indexOf('谨防充值诈骗')).toBeLessThan(text.indexOf('客服电话'));
+    expect(page.textOf('.scam')).toContain('“慢充”');
+    expect(page.textOf('.scam')).toContain('替陌生人充值');
+    expect(page.queryAll('.scam-step').map((s) => s.dom.textContent?.trim().slice(0, 2))).toEqual(['1.', '2.', '3.']);
+  });
+
+  test.each([
+    [0, '110'],
+    [1, '12300'],
+  ])('button %i dials %s', async (index, dialled) => {
+    const page = await openHelp();
+    expect(page.vantShown('.scam-call', '.van-button')).toBe(true);
+    const button = page.queryAll('.scam-call')[index];
+    (button.querySelector('.van-button') ?? button).dispatchEvent('tap');
+    await page.until(() => app.device.calls.length > 0, 'a call');
+    expect(app.device.calls).toEqual([dialled]);
   });
 });

@@ -82,7 +82,24 @@ describe('lookup page: entry', () => {
     // The carrier's own answer decides; the page says when it differs from the user's choice.
     await driver.tap('#submit');
     await found(driver);
-    expect(driver.textOf('.lookup__note')).toBe('你选择的是中国联通，运营商查询结果为中国移动，将按查询结果续费');
+    expect(driver.textOf('#carrier-note')).toBe('你选择的是中国联通，但运营商查询结果为中国移动，将按中国移动续费');
+    // Chip, card and what is renewed name one carrier: the one that answered.
+    expect(driver.textOf('.lookup__chip')).toBe('中国移动');
+    expect(driver.textOf('#summary')).toContain('中国移动');
+  });
+
+  test('a carrier answer that differs from the segment (a ported number) shows in the chip, with no note when the user said nothing', async () => {
+    const real = app.services.gateway.lookup.bind(app.services.gateway);
+    jest.spyOn(app.services.gateway, 'lookup').mockImplementation(async (query) => {
+      const answer = await real(query);
+      return answer.ok ? { ok: true, value: { ...answer.value, carrier: 'cucc' } } : answer;
+    });
+    const driver = await open();
+    await search(driver, '13800138000');
+    await found(driver);
+    expect(driver.textOf('.lookup__chip')).toBe('中国联通（已携号转网）');
+    expect(driver.has('#carrier-note')).toBe(false);
+    expect(driver.textOf('#summary')).toContain('中国联通');
   });
 
   test('choosing the segment carrier again clears the override; a new segment forgets it', async () => {
@@ -216,6 +233,118 @@ describe('lookup page: looking up', () => {
     await driver.until(() => driver.has('.lookup__error'), 'the error');
     expect(driver.has('#summary')).toBe(false);
     expect(driver.has('#renew')).toBe(false);
+  });
+});
+
+describe('lookup page: the card shown is the card of the number in the field (issue 12 item 1)', () => {
+  test('typing another number without 查询 takes the card and 立即续费 away; nothing renews the old card', async () => {
+    const driver = await open();
+    await search(driver, '13800138000');
+    await found(driver);
+    await driver.type('#query', '18600186002');
+    expect(driver.has('#summary')).toBe(false);
+    expect(driver.has('#renew')).toBe(false);
+    driver.instance.onRenew();
+    expect(app.nav.moves).toEqual([]);
+    await driver.tap('#submit');
+    await found(driver);
+    expect(driver.textOf('#summary')).toContain('186****6002');
+    await driver.tap('#renew');
+    expect(app.nav.last()?.query).toEqual({ phone: '18600186002' });
+  });
+
+  test('an invalid entry after a lookup leaves the error and no card under it', async () => {
+    const driver = await open();
+    await search(driver, '13800138000');
+    await found(driver);
+    await search(driver, '1380013800');
+    expect(driver.textOf('#query >>> .van-field__error-message')).toContain('位');
+    expect(driver.has('#summary')).toBe(false);
+    expect(driver.has('#renew')).toBe(false);
+  });
+
+  test('deleting a digit is already another number', async () => {
+    const driver = await open();
+    await search(driver, '13800138000');
+    await found(driver);
+    await driver.type('#query', '1380013800');
+    expect(driver.has('#renew')).toBe(false);
+  });
+
+  test('the same number written another way keeps its card', async () => {
+    const driver = await open();
+    await search(driver, '13800138000');
+    await found(driver);
+    await driver.type('#query', '+86 138 0013 8000');
+    expect(driver.has('#renew')).toBe(true);
+    await driver.tap('#renew');
+    expect(app.nav.last()?.query).toEqual({ phone: '13800138000' });
+  });
+
+  test('an answer for a number no longer in the field is dropped', async () => {
+    let answer: (value: Result<CardProfile, GatewayError>) => void = () => undefined;
+    const first = (await gateway().lookup({ phone: '13800138000' })) as { ok: true; value: CardProfile };
+    jest.spyOn(app.services.gateway, 'lookup').mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    const driver = await open();
+    await search(driver, '13800138000');
+    await driver.type('#query', '18600186002');
+    answer(first);
+    await driver.until(() => driver.data.status === 'idle', 'the page to stay idle');
+    expect(driver.has('#summary')).toBe(false);
+    expect(driver.textOf('#submit')).toBe('查询');
+  });
+
+  test('立即续费 puts the card, with the time it was fetched, where packages will read it', async () => {
+    const driver = await open();
+    await search(driver, '13800138000');
+    await found(driver);
+    const held = app.services.renewalCache.card('13800138000');
+    expect(held?.card.phone).toBe('13800138000');
+    expect(held?.fetchedAt).toBe(app.clock.now());
+    expect(app.services.renewalCache.card('18600186002')).toBeUndefined();
+  });
+});
+
+describe('lookup page: after a renewal (issue 12 item 9)', () => {
+  test('the number looked up shows in 最近查询 at once, and back on the tab the card shows the renewed figures', async () => {
+    const driver = await open();
+    await search(driver, '18600186002');
+    await found(driver);
+    await search(driver, '13800138000');
+    await found(driver);
+    expect(driver.textOf('#recent-0')).toBe('138****8000');
+    expect(driver.textOf('#recent-1')).toBe('186****6002');
+    const before = driver.textOf('#summary');
+    app.clock.advance(60_000);
+    app.services.renewalCache.credited('13800138000', { orderId: 'CR1', balance: money(13650, 'CNY'), dataLeftMb: 12288, expiry: '2027-07-08' }, app.clock.now());
+    await driver.lifecycle('onShow');
+    const after = driver.textOf('#summary');
+    expect(after).not.toBe(before);
+    expect(after).toContain('¥136.50');
+    expect(after).toContain('2027年7月8日');
+  });
+});
+
+describe('lookup page: an ICCID whose check digit fails (walk 6)', () => {
+  function misread(): string {
+    const iccid = deriveIccid('18912349552', 'ctcc');
+    const last = Number(iccid.slice(-1));
+    return `${iccid.slice(0, -1)}${(last + 1) % 10}`;
+  }
+
+  test('asks to check the card first, looks up on a second 查询, shows the full number, and keeps it out of 最近查询 until renewed', async () => {
+    const lookup = jest.spyOn(app.services.gateway, 'lookup');
+    const driver = await open();
+    await search(driver, misread());
+    expect(driver.textOf('.lookup__warning')).toContain('核对无误后再点一次「查询」');
+    expect(lookup).not.toHaveBeenCalled();
+    await driver.tap('#submit');
+    await found(driver);
+    expect(lookup).toHaveBeenCalledTimes(1);
+    expect(driver.textOf('#iccid-number')).toMatch(/^这张卡的号码是 \d{3} \d{4} \d{4}，是你的卡吗？$/);
+    expect(app.services.cards.recent()).toEqual([]);
+    await driver.tap('#renew');
+    expect(app.services.cards.recent()).toHaveLength(1);
   });
 });
 

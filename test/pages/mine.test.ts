@@ -57,6 +57,7 @@ describe('mine page', () => {
   test.each([
     ['.link-bind', 'bind', {}],
     ['.link-help', 'help', {}],
+    ['.link-plan', 'plan', {}],
   ])('%s opens %s', async (selector, target, query) => {
     const page = await openMine();
     expect(page.vantShown(selector, '.van-cell')).toBe(true);

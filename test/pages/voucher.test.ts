@@ -59,7 +59,59 @@ describe('voucher', () => {
     expect(field(page, 'outcome')).toBe('支付结果 支付失败（零钱余额不足）');
     expect(field(page, 'transaction')).toBe('微信支付单号 —');
     expect(field(page, 'paidAt')).toBe('支付时间 —');
-    expect(field(page, 'newExpiry')).toContain('预计');
+    // Nothing was charged and nothing renewed (issue 12 item 3, walk 11).
+    expect(field(page, 'payable')).toBe('订单金额 ¥10.00（未扣款）');
+    expect(page.textOf('#paid-note')).toBe('未扣款');
+    expect(field(page, 'newExpiry')).toBe('新到期日 —（未续费，到期日不变）');
+    expect(page.textOf('#renew-again')).toBe('重新支付');
+  });
+
+  test('the 已取消 tag is Vant\u2019s grey, readable on white (issue 12 item 2)', async () => {
+    const order = stored({ at: '2026-11-20T08:00:00+08:00', state: 'cancelled' });
+    const page = await openVoucher(order.id);
+    expect(page.textOf('.head__state')).toBe('已取消');
+    expect(page.html()).toContain('van-tag--default');
+    expect(field(page, 'newExpiry')).toBe('新到期日 —（未续费，到期日不变）');
+  });
+
+  test('while money may still be moving there is no way to pay again, only 刷新结果 (walk 2)', async () => {
+    for (const state of ['unknown', 'paid', 'refunding'] as const) {
+      const order = stored({ at: '2026-11-25T10:00:00+08:00', state, serial: state.length });
+      const page = await openVoucher(order.id);
+      expect(page.has('#renew-again')).toBe(false);
+      expect(page.has('#refresh')).toBe(true);
+      expect(page.textOf('#moving-note')).toContain('请勿再次付款');
+      page.instance.onRenewAgain();
+      expect(app.nav.moves).toEqual([]);
+    }
+  });
+
+  test('刷新结果 settles the order and then offers 再次充值', async () => {
+    const order = stored({ at: '2026-11-25T10:00:00+08:00', state: 'unknown' });
+    const page = await openVoucher(order.id);
+    await page.tap('#refresh');
+    await page.until(() => page.data.refreshing === false && page.has('#renew-again'), 'the settled order');
+    expect(app.services.records.get(order.id)?.state).toBe('cancelled');
+    expect(page.textOf('#renew-again')).toBe('重新支付');
+  });
+
+  test('a payment settled afterwards shows the time of the check, labelled as such (walk 10)', async () => {
+    const order = stored({ at: '2026-11-25T10:00:00+08:00', state: 'unknown' });
+    const moved = { ...order, state: 'paid' as const, history: [...order.history, { state: 'paid' as const, at: order.createdAt + 86_400_000, note: '核对：微信支付已扣款' }] };
+    app.services.records.update(moved);
+    const page = await openVoucher(order.id);
+    expect(field(page, 'paidAt')).toBe('核对扣款时间 2026-11-26 10:00:00');
+  });
+
+  test('a Smart order shows the yuan charged, the face value and the rate', async () => {
+    const order = stored({ at: '2026-11-25T10:00:00+08:00', carrier: 'smart', pick: 2 });
+    const smart = { ...order, charged: { amount: 1235, currency: 'CNY' as const }, fx: { rate: { from: 'PHP' as const, to: 'CNY' as const, fen: 247, centavos: 2000 }, quotedAt: order.createdAt } };
+    app.services.records.update(smart);
+    const page = await openVoucher(order.id);
+    expect(page.textOf('.head__amount')).toBe('¥12.35');
+    expect(field(page, 'payable')).toBe('实付金额 ¥12.35');
+    expect(field(page, 'faceValue')).toBe('面值 ₱100.00');
+    expect(field(page, 'rate')).toBe('汇率 ₱1 ≈ ¥0.1235（10:00 报价）');
   });
 
   test('an order settled by reconciliation carries a note saying so', async () => {

@@ -7,6 +7,7 @@ import { installServices, type Services } from '../../miniprogram/services/conta
 import { FakeClock, FakeDevice, RecordingNavigator } from './fakes';
 import { Driver, follow, openPage } from './page-driver';
 import type { PageName } from '../../miniprogram/services/contracts';
+import * as autoTopupEngine from '../../miniprogram/pages/autotopup/engine';
 
 export interface TestAppOptions {
   now?: number | string;
@@ -42,6 +43,8 @@ export class TestApp {
       random: seededRandom(this.nav.moves.length + 7),
       device: this.device,
       navigator: this.nav,
+      // In WeChat the engine arrives with its subpackage (require.async); here it is at hand.
+      loadAutoTopupEngine: async () => autoTopupEngine,
       ...this.override,
     });
     this.services.records.open();

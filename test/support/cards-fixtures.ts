@@ -3,6 +3,7 @@
  * card, bind): every figure is chosen by the test, so days left and badges are exact.
  */
 import type { BoundCard, CardProfile, Result } from '../../miniprogram/core/types';
+import type { RateQuote } from '../../miniprogram/core/charge';
 import type { CardQuery, CarrierGateway, GatewayError, TopUpReceipt } from '../../miniprogram/services/contracts';
 
 export function boundCard(phone: string, patch: Partial<BoundCard> = {}): BoundCard {
@@ -52,6 +53,10 @@ export class ScriptedGateway implements CarrierGateway {
     if (this.failWith) return { ok: false, error: this.failWith, message: '网络不好，查询失败' };
     const found = this.profiles[key];
     return found ? { ok: true, value: found } : { ok: false, error: 'not_found', message: '没有查到这个号码' };
+  }
+
+  async exchangeRate(): Promise<Result<RateQuote, GatewayError>> {
+    return { ok: true, value: { rate: { from: 'PHP', to: 'CNY', fen: 247, centavos: 2000 }, quotedAt: Date.now() } };
   }
 
   async topUp(): Promise<Result<TopUpReceipt, GatewayError>> {

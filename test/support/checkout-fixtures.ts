@@ -11,7 +11,8 @@ import type { Order, Promotion } from '../../miniprogram/core/types';
 import { StoredCardBook } from '../../miniprogram/services/cards/card-book';
 import { CheckoutService } from '../../miniprogram/services/checkout/checkout';
 import type { PaymentRequest, PaymentService, PaymentSheetHost, SheetChoice } from '../../miniprogram/services/contracts';
-import { MockCarrierGateway } from '../../miniprogram/backends/offline/gateway';
+import { DEMO_PESO_RATE, MockCarrierGateway } from '../../miniprogram/backends/offline/gateway';
+import { chargeFor } from '../../miniprogram/core/charge';
 import { MockWeChatPay, createPaymentSheetSlot } from '../../miniprogram/backends/offline/wechat-pay';
 import { ShardedRecordStore } from '../../miniprogram/services/records/store';
 import { WxKeyValueStorage } from '../../miniprogram/services/wx/storage';
@@ -77,12 +78,16 @@ export function orderFor(b: Backend, phone: string, productId: string, promotion
   if (!card || !product) throw new Error(`fixture: no card for ${phone} or no product ${productId}`);
   const now = b.clock.now();
   serial += 1;
+  const priced = quote(product, card, chinaToday(now), promotions);
+  // WeChat Pay charges yuan: a peso price is charged at the gateway's demo rate, as confirm does.
+  const charge = chargeFor(priced.payable, { rate: DEMO_PESO_RATE, quotedAt: now }, now);
   return createOrder({
     id: `${newOrderId(now, b.random).slice(0, 16)}${String(serial).padStart(6, '0')}`,
     idempotencyKey: newIdempotencyKey(b.random),
     now,
     card,
-    quote: quote(product, card, chinaToday(now), promotions),
+    quote: priced,
+    ...(charge.ok ? { charge: charge.value } : {}),
   });
 }
 

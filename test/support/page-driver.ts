@@ -192,7 +192,12 @@ export async function openPage(name: PageName, query: Record<string, string>, se
 
 /** Renders components/<name>/index afresh with these properties. */
 export async function openComponent(name: string, properties: Record<string, unknown>, services?: Partial<Services>): Promise<Driver> {
-  const comp = loadFresh(`components/${name}/index`, services, properties);
+  return openComponentAt(`components/${name}/index`, properties, services);
+}
+
+/** Renders a component kept inside a subpackage (pages/<p>/<c>/index), as openComponent does. */
+export async function openComponentAt(relativePath: string, properties: Record<string, unknown>, services?: Partial<Services>): Promise<Driver> {
+  const comp = loadFresh(relativePath, services, properties);
   comp.attach(document.createElement('parent-wrapper'));
   await settle();
   return new Driver(comp);

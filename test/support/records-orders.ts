@@ -8,7 +8,8 @@ import { chinaToday } from '../../miniprogram/core/dates';
 import { createOrder, newIdempotencyKey, newOrderId, transition } from '../../miniprogram/core/order';
 import { quote } from '../../miniprogram/core/pricing';
 
-const PATHS: Record<OrderState, OrderState[]> = {
+/** The legal moves from created to each state, in order. */
+export const STATE_PATHS: Record<OrderState, OrderState[]> = {
   created: [],
   awaiting_payment: ['awaiting_payment'],
   paid: ['awaiting_payment', 'paid'],
@@ -20,6 +21,17 @@ const PATHS: Record<OrderState, OrderState[]> = {
   refunding: ['awaiting_payment', 'paid', 'topup_failed', 'refunding'],
   refunded: ['awaiting_payment', 'paid', 'topup_failed', 'refunding', 'refunded'],
 };
+
+/** The order walked through legal moves to `state`, one second apart from `t0`. */
+export function walkTo(order: Order, state: OrderState, t0: number): Order {
+  let walked = order;
+  STATE_PATHS[state].forEach((next, i) => {
+    const moved = transition(walked, next, t0 + (i + 1) * 1000);
+    if (!moved.ok) throw new Error(moved.message);
+    walked = moved.value;
+  });
+  return walked;
+}
 
 export interface RealOrderSpec {
   at: number | string;
@@ -46,7 +58,7 @@ export function realOrder(spec: RealOrderSpec): Order {
   const serial = spec.serial ?? 1;
   const digits = () => ((serial * 7919) % 1_000_000) / 1_000_000;
   let order = createOrder({ id: newOrderId(at, digits), idempotencyKey: newIdempotencyKey(() => 0.5), now: at, card, quote: priced });
-  const steps = PATHS[spec.state ?? 'succeeded'];
+  const steps = STATE_PATHS[spec.state ?? 'succeeded'];
   steps.forEach((state, i) => {
     const patch: Partial<Order> = {};
     if (state === 'paid') patch.transactionId = `4200000${String(at).slice(-9)}${String(serial).padStart(8, '0')}`;

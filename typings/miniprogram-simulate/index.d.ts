@@ -23,6 +23,8 @@ export interface RootComponent<TData = Record<string, any>> {
   querySelector(selector: string): RootComponent | null;
   querySelectorAll(selector: string): RootComponent[];
   dispatchEvent(eventName: string, options?: SimulateEventInit): void;
+  /** Listens for an event the component triggers (triggerEvent). */
+  addEventListener(eventName: string, handler: (event: { detail: unknown }) => void): void;
   triggerLifeTime(name: string, ...args: unknown[]): void;
   triggerPageLifeTime(name: string, ...args: unknown[]): void;
   toJSON(): unknown;

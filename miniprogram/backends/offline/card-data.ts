@@ -12,25 +12,8 @@ import { luhnValid, type Iccid } from '../../core/iccid';
 import { money } from '../../core/money';
 import { parsePhone } from '../../core/phone';
 import type { CardProfile, CardType, CarrierId, ChinaDate, Currency } from '../../core/types';
-
-// ---------------------------------------------------------------------------------
-// Hashing
-// ---------------------------------------------------------------------------------
-
-/** FNV-1a, 32 bits: small, fast and good enough to spread numbers over demo profiles. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
-}
-
-/** A whole number in [0, n) derived from the number and a salt, one salt per property. */
-function pick(phone: string, salt: string, n: number): number {
-  return fnv1a(`${salt}|${phone}`) % n;
-}
+import { pick } from './hash';
+import { locationOf } from './locations';
 
 // ---------------------------------------------------------------------------------
 // Derived profiles
@@ -65,10 +48,10 @@ const PLAN_NAMES: Record<CarrierId, Record<CardType, string[]>> = {
     esim: ['广电 eSIM 套餐'],
   },
   smart: {
-    phone: ['Smart Prepaid', 'TNT Prepaid'],
-    data: ['Smart Magic Data', 'TNT Giga Surf'],
-    keep: ['Smart Prepaid（仅保号）'],
-    esim: ['Smart Prepaid eSIM'],
+    phone: ['Smart 预付卡', 'TNT 预付卡'],
+    data: ['Smart Magic Data 流量卡', 'TNT Giga Surf 流量卡'],
+    keep: ['Smart 预付卡（仅保号）'],
+    esim: ['Smart 预付 eSIM'],
   },
 };
 
@@ -118,6 +101,7 @@ export function deriveProfile(phone: string, today: ChinaDate): CardProfile | nu
     dataLeftMb: dataLeftOf(national, cardType),
     expiry: expiryOf(national, today),
     suspended: false,
+    location: locationOf(national, region),
   };
 }
 
@@ -258,7 +242,7 @@ const DEMO_SPECS: Record<string, DemoSpec> = {
   '17300173005': { carrier: 'ctcc', cardType: 'keep', planName: '电信 5 元保号套餐', balanceMinor: 150, dataLeftMb: null, expiresInDays: 5 },
   '19200192000': { carrier: 'cbn', cardType: 'data', planName: '广电 5G 流量卡 29 元', balanceMinor: 1_000, dataLeftMb: 300, expiresInDays: 20 },
   '16600166000': { carrier: 'cucc', cardType: 'esim', planName: '联通 eSIM 智能穿戴套餐', balanceMinor: 4_500, dataLeftMb: 6_144, expiresInDays: 60 },
-  '09181234567': { carrier: 'smart', cardType: 'phone', planName: 'Smart Prepaid', balanceMinor: 3_500, dataLeftMb: 1_536, expiresInDays: 12 },
+  '09181234567': { carrier: 'smart', cardType: 'phone', planName: 'Smart 预付卡', balanceMinor: 3_500, dataLeftMb: 1_536, expiresInDays: 12 },
 };
 
 function demoProfile(phone: string, spec: DemoSpec): (today: ChinaDate) => CardProfile {
@@ -273,6 +257,7 @@ function demoProfile(phone: string, spec: DemoSpec): (today: ChinaDate) => CardP
     dataLeftMb: spec.dataLeftMb,
     expiry: addDays(today, spec.expiresInDays),
     suspended: spec.suspended === true,
+    location: locationOf(phone, spec.carrier === 'smart' ? 'PH' : 'CN'),
   });
 }
 

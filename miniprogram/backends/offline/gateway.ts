@@ -1,7 +1,7 @@
 /**
  * The offline carrier: the default backend until a real gateway client implements
- * CarrierGateway. Any valid number answers with a stable card (mock-cards.ts derives
- * it from the digits), the DEMO_NUMBERS show each card status, and a paid top-up
+ * CarrierGateway. Any valid number answers with a stable card and 归属地 (card-data.ts
+ * and locations.ts derive them from the digits), the DEMO_NUMBERS show each card status, and a paid top-up
  * changes the card as bought and survives a relaunch.
  *
  * Failure model (what tests and the demo can provoke):
@@ -12,6 +12,8 @@
  * - failTopUpFor(orderId | 'next'): the carrier refuses that top-up ('rejected'); the
  *   money must then be refunded.
  */
+import type { RateQuote } from '../../core/charge';
+import type { ExchangeRate } from '../../core/exchange';
 import { addDays, chinaToday, daysBetween, isChinaDate, newExpiryAfter } from '../../core/dates';
 import { parseIccid, type Iccid } from '../../core/iccid';
 import { isMoney, money } from '../../core/money';
@@ -19,6 +21,7 @@ import { parsePhone } from '../../core/phone';
 import type { CardProfile, Money, Order, Result } from '../../core/types';
 import type { CardQuery, CarrierGateway, Clock, GatewayError, KeyValueStorage, TopUpReceipt } from '../../services/contracts';
 import { deriveProfile, inventPhoneFor, phoneFromIccid } from './card-data';
+import { locationOf } from './locations';
 
 export { DEMO_NUMBERS, type DemoNumber } from './card-data';
 
@@ -29,6 +32,11 @@ export const MAX_STORED_CARDS = 200;
 export const MAX_STORED_TOPUPS = 500;
 export const DEFAULT_GATEWAY_LATENCY_MS = 400;
 export const DEFAULT_GATEWAY_TIMEOUT_MS = 8000;
+/**
+ * The demo rate: ₱100 = ¥12.35 (₱1 ≈ ¥0.1235), close to the PHP/CNY mid-market rate
+ * of 2025 (about 0.12–0.13). Demo data: a real gateway quotes its own rate.
+ */
+export const DEMO_PESO_RATE: ExchangeRate = { from: 'PHP', to: 'CNY', fen: 247, centavos: 2000 };
 
 export const GATEWAY_MESSAGES: Record<GatewayError, string> = {
   not_found: '没有查到这张卡，请核对号码或 ICCID',
@@ -61,6 +69,8 @@ export interface MockGatewayOptions {
   storage: KeyValueStorage;
   latencyMs?: number;
   timeoutMs?: number;
+  /** Told each card a lookup answers with: the offline backend runs low-balance 自动充值 rules from here. */
+  onLookup?: (card: CardProfile) => void;
 }
 
 function fail<E extends GatewayError>(error: E, message: string = GATEWAY_MESSAGES[error]): Result<never, E> {
@@ -78,8 +88,11 @@ export class MockCarrierGateway implements CarrierGateway {
   timeoutMs: number;
   private readonly clock: Clock;
   private readonly storage: KeyValueStorage;
+  private readonly onLookup: ((card: CardProfile) => void) | undefined;
   private readonly failures: FailureKind[] = [];
   private readonly refusedOrders = new Set<string>();
+  /** The rate exchangeRate() quotes (tests change it to see a page quote again). */
+  rate: ExchangeRate = DEMO_PESO_RATE;
   private refuseNext = 0;
   /** Changed cards by number, oldest change first. */
   private readonly cards = new Map<string, CardProfile>();
@@ -93,6 +106,7 @@ export class MockCarrierGateway implements CarrierGateway {
     this.storage = options.storage;
     this.latencyMs = options.latencyMs ?? DEFAULT_GATEWAY_LATENCY_MS;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_GATEWAY_TIMEOUT_MS;
+    this.onLookup = options.onLookup;
     this.load();
   }
 
@@ -118,6 +132,18 @@ export class MockCarrierGateway implements CarrierGateway {
   // ------------------------------------------------------------------ gateway
 
   async lookup(query: CardQuery): Promise<Result<CardProfile, GatewayError>> {
+    const answer = await this.find(query);
+    if (answer.ok && this.onLookup) {
+      try {
+        this.onLookup(copyCard(answer.value));
+      } catch {
+        // A listener's trouble is its own: the lookup still answers.
+      }
+    }
+    return answer;
+  }
+
+  private async find(query: CardQuery): Promise<Result<CardProfile, GatewayError>> {
     const arrival = await this.travel();
     if (arrival !== 'ok') return fail(arrival);
     const q = query as Partial<Record<'phone' | 'iccid', unknown>> | null;
@@ -134,6 +160,12 @@ export class MockCarrierGateway implements CarrierGateway {
       return { ok: true, value: this.current(phone) };
     }
     return fail('not_found', '请输入手机号或 SIM 卡背面的 ICCID');
+  }
+
+  async exchangeRate(): Promise<Result<RateQuote, GatewayError>> {
+    const arrival = await this.travel();
+    if (arrival !== 'ok') return fail(arrival);
+    return { ok: true, value: { rate: { ...this.rate }, quotedAt: this.clock.now() } };
   }
 
   async topUp(order: Order): Promise<Result<TopUpReceipt, GatewayError>> {
@@ -172,7 +204,8 @@ export class MockCarrierGateway implements CarrierGateway {
   /** A valid national number's card now: as changed by top-ups, else derived. */
   private current(phone: string): CardProfile {
     const stored = this.cards.get(phone);
-    if (stored) return copyCard(stored);
+    // Cards stored before the gateway answered 归属地 get it now: it follows from the number.
+    if (stored) return { ...copyCard(stored), location: locationOf(stored.phone, stored.region) };
     const derived = deriveProfile(phone, this.today()) as CardProfile;
     const iccid = this.iccidOfInvented.get(phone);
     return iccid ? { ...derived, iccid } : derived;

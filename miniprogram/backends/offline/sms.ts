@@ -79,6 +79,14 @@ export class MockSmsService implements SmsService {
     return entry ? Math.max(0, Math.ceil((entry.resendAt - this.clock.now()) / 1000)) : 0;
   }
 
+  sentRecently(phone: string): SmsSent | null {
+    const entry = this.read()[keyOf(phone)];
+    const now = this.clock.now();
+    if (!entry || now >= entry.resendAt) return null;
+    const usable = entry.code !== null && now < entry.expiresAt;
+    return { expiresAt: entry.expiresAt, resendAt: entry.resendAt, ...(usable && entry.code ? { demoCode: entry.code } : {}) };
+  }
+
   /** The next `count` sends fail as if the SMS gateway could not be reached. */
   failNext(count = 1): void {
     this.networkFailures += count;
@@ -128,7 +136,8 @@ export class MockSmsService implements SmsService {
     if (typed !== entry.code) {
       const wrongAttempts = entry.wrongAttempts + 1;
       const exhausted = wrongAttempts >= MAX_ATTEMPTS;
-      this.write(key, { ...entry, wrongAttempts, code: exhausted ? null : entry.code });
+      // A spent code needs a new one, which may then be sent at once: 请重新获取 must be possible.
+      this.write(key, { ...entry, wrongAttempts, code: exhausted ? null : entry.code, resendAt: exhausted ? Math.min(entry.resendAt, this.clock.now()) : entry.resendAt });
       return exhausted
         ? fail('too_many_attempts', '验证码错误次数太多，这个验证码已失效，请重新获取')
         : fail('wrong_code', `验证码不对，还可以再试 ${MAX_ATTEMPTS - wrongAttempts} 次`);

@@ -23,6 +23,7 @@ import type {
   PaymentSheetHost,
   PaymentSheetSlot,
   PaymentStatus,
+  PapayService,
   SheetChoice,
 } from '../../services/contracts';
 
@@ -80,6 +81,8 @@ export interface MockPaymentOptions {
   sheet: PaymentSheetSlot;
   random: () => number;
   timeoutMs?: number;
+  /** Deductions under a 委托代扣 contract (a request with contractId) are checked against it. */
+  contracts?: PapayService;
 }
 
 function digits(random: () => number, count: number): string {
@@ -99,6 +102,7 @@ export class MockWeChatPay implements PaymentService {
   private readonly sheet: PaymentSheetSlot;
   private readonly random: () => number;
   private readonly timeoutMs: number;
+  private readonly contracts: PapayService | undefined;
   private readonly entries = new Map<string, LedgerEntry>();
   private readonly closed = new Set<string>();
   private readonly inFlight = new Map<string, Promise<PaymentOutcome>>();
@@ -112,6 +116,7 @@ export class MockWeChatPay implements PaymentService {
     this.sheet = options.sheet;
     this.random = options.random;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_PAYMENT_TIMEOUT_MS;
+    this.contracts = options.contracts;
     this.load();
   }
 
@@ -165,6 +170,10 @@ export class MockWeChatPay implements PaymentService {
   // ----------------------------------------------------------------- internals
 
   private async run(request: PaymentRequest): Promise<PaymentOutcome> {
+    if (request.contractId !== undefined) {
+      const refusal = await this.deductionRefusal(request);
+      if (refusal) return this.record(request, { status: 'fail', reason: refusal }, false);
+    }
     this.openOrders.add(request.orderId);
     try {
       const choice = await this.ask(request);
@@ -176,6 +185,8 @@ export class MockWeChatPay implements PaymentService {
 
   /** The attached sheet's answer; a sheet that breaks counts as the user closing it. */
   private async ask(request: PaymentRequest): Promise<PaymentScenario> {
+    // A papay deduction shows no sheet: the user agreed once, when signing.
+    if (request.contractId !== undefined) return this.scenario;
     const host = this.sheet.current();
     if (!host) return this.scenario;
     try {
@@ -208,6 +219,18 @@ export class MockWeChatPay implements PaymentService {
       default:
         return this.record(request, { status: 'cancel' }, false);
     }
+  }
+
+  /** Why WeChat Pay would refuse this deduction under its contract, or null. */
+  private async deductionRefusal(request: PaymentRequest): Promise<string | null> {
+    if (!this.contracts || typeof request.contractId !== 'string' || request.contractId === '') return '没有有效的委托代扣协议，不能自动扣款';
+    const contract = await this.contracts.query(request.contractId);
+    if (!contract.ok) return contract.error === 'not_found' ? '没有有效的委托代扣协议，不能自动扣款' : contract.message;
+    if (contract.value.state !== 'active') return '委托代扣协议已解除，不能自动扣款';
+    const limit = contract.value.perCharge;
+    // A limit in another currency (a peso face value charged in yuan) is the rule's to keep, not this check's.
+    if (limit.currency === request.amount.currency && request.amount.amount > limit.amount) return '超过委托代扣协议的单次扣款上限';
+    return null;
   }
 
   private record(request: PaymentRequest, outcome: PaymentOutcome, charged: boolean, transactionId?: string): PaymentOutcome {
@@ -263,6 +286,8 @@ function requestProblem(request: PaymentRequest): string | null {
   if (typeof request.idempotencyKey !== 'string' || request.idempotencyKey === '') return '支付参数缺失，请返回重新下单';
   if (typeof request.orderId !== 'string' || request.orderId === '') return '订单号缺失，请返回重新下单';
   if (!isMoney(request.amount) || request.amount.amount <= 0) return '支付金额有误，请返回重新下单';
+  // WeChat Pay's JSAPI total is in fen of CNY: any other currency is refused, never charged.
+  if (request.amount.currency !== 'CNY') return '微信支付只能以人民币付款，请返回重新下单';
   return null;
 }
 

@@ -23,6 +23,8 @@ export interface CardSummaryView {
   balance: string;
   /** True when the balance is below zero (欠费), to colour it. */
   owing: boolean;
+  /** 剩余流量, or 流量 for a plan without data (its value then says 不含流量). */
+  dataLabel: string;
   dataLeft: string;
   expiry: string;
   /** 剩余 12 天 / 今天到期 / 已过期 3 天. */
@@ -45,6 +47,7 @@ export function cardSummaryView(card: CardProfile | null | undefined, today: Chi
     planName: typeof card.planName === 'string' ? card.planName : '',
     balance: isMoney(card.balance) ? formatMoney(card.balance) : '—',
     owing: isMoney(card.balance) && card.balance.amount < 0,
+    dataLabel: typeof card.dataLeftMb === 'number' ? '剩余流量' : '流量',
     dataLeft: formatDataMb(card.dataLeftMb),
     expiry: validExpiry ? formatChinaDate(card.expiry) : '未知',
     daysLabel: state ? state.label : '',

@@ -11,6 +11,7 @@ import { services } from '../../services/container';
 import { PrivacyPromptSession } from '../../services/wx/privacy';
 import { decodeQuery } from '../../services/wx/navigator';
 import { checkOptionalNickname } from '../../services/cards/card-book';
+import { LatestLookup, cardFor } from '../../services/cards/card-lookup';
 import { Countdown } from './countdown';
 import { eventValue, type ValueEvent } from '../../lib/events';
 import { privateState } from '../../lib/private-state';
@@ -23,9 +24,25 @@ interface BindState {
   privacy: PrivacyPromptSession | null;
   /** The number whose carrier the user picked by hand (携号转网): typing must not undo it. */
   carrierChosenFor: string;
+  /** The number whose card type the user picked by hand: the carrier's answer must not undo it. */
+  typeChosenFor: string;
+  /** The number the last code was sent to: the sent state belongs to it alone. */
+  sentTo: string;
+  /** Clears the demo code when it expires. */
+  hintTimer: ReturnType<typeof setTimeout> | null;
+  lookup: LatestLookup;
 }
 
-const stateOf = privateState<BindState>(() => ({ countdown: null, granted: null, privacy: null, carrierChosenFor: '' }));
+const stateOf = privateState<BindState>(() => ({
+  countdown: null,
+  granted: null,
+  privacy: null,
+  carrierChosenFor: '',
+  typeChosenFor: '',
+  sentTo: '',
+  hintTimer: null,
+  lookup: new LatestLookup(),
+}));
 
 Component({
   data: {
@@ -35,6 +52,8 @@ Component({
     exchanging: false,
     granted: false,
     grantedMasked: '',
+    /** The WeChat number is bound already (a card was bound through the button): no one-tap offer. */
+    wechatBound: '',
     manualOpen: false,
     phone: '',
     phoneError: '',
@@ -64,6 +83,8 @@ Component({
       const { privacy, clock } = services();
       state.countdown = new Countdown(() => clock.now(), (left) => this.setData({ countdown: left }));
       state.privacy = new PrivacyPromptSession(privacy, () => this.setData({ privacyShow: true }));
+      const wechat = services().cards.list().find((card) => card.verifiedBy === 'wechat');
+      if (wechat) this.setData({ wechatBound: maskPhone(wechat.phone), manualOpen: true });
       const prefill = decodeQuery(query).phone;
       if (prefill) {
         this.setData({ manualOpen: true, phone: prefill });
@@ -82,6 +103,9 @@ Component({
     cleanUp() {
       const state = stateOf(this);
       state.countdown?.stop();
+      if (state.hintTimer !== null) clearTimeout(state.hintTimer);
+      state.hintTimer = null;
+      state.lookup.drop();
       state.privacy?.close();
       state.privacy = null;
     },
@@ -130,6 +154,29 @@ Component({
         carrierOptions: words.carrierOptions(parsed.value.region),
       });
       this.say(words.GRANTED_NOTE, 'info');
+      void this.applyCardOf(parsed.value.national);
+    },
+
+    /** 改用其他号码: drops the WeChat number and opens the manual path. */
+    onUseOther() {
+      const state = stateOf(this);
+      state.granted = null;
+      state.lookup.drop();
+      this.setData({ granted: false, grantedMasked: '', manualOpen: true, message: '' });
+    },
+
+    /**
+     * The card type (and carrier, after 携号转网) as the carrier answers for this number,
+     * unless the user already chose them: a keep-number card binds as 保号卡.
+     */
+    async applyCardOf(national: string) {
+      const state = stateOf(this);
+      const answer = await state.lookup.run(() => cardFor(services(), national));
+      if (!answer || !answer.ok || answer.card.phone !== national) return;
+      const patch: Record<string, unknown> = {};
+      if (state.typeChosenFor !== national && answer.card.cardType !== this.data.cardType) patch.cardType = answer.card.cardType;
+      if (state.carrierChosenFor !== national && answer.card.carrier !== this.data.carrier) patch.carrier = answer.card.carrier;
+      if (Object.keys(patch).length) this.setData(patch);
     },
 
     offerManual(message: string) {
@@ -142,8 +189,39 @@ Component({
 
     onPhoneInput(event: ValueEvent) {
       const phone = eventValue(event);
-      this.setData({ phone, phoneError: '' });
+      const state = stateOf(this);
+      const parsed = parsePhone(phone);
+      const national = parsed.ok ? parsed.value.national : '';
+      const patch: Record<string, unknown> = { phone, phoneError: '' };
+      // A code sent to another number says nothing about this one (walk 16).
+      if (state.sentTo && national !== state.sentTo) Object.assign(patch, this.forgetSent());
+      this.setData(patch);
       this.applyCarrierFor(phone);
+      if (national) void this.applyCardOf(national);
+      else state.lookup.drop();
+    },
+
+    /** The patch that clears what a sent code put on screen: its message, demo code and countdown. */
+    forgetSent(): Record<string, unknown> {
+      const state = stateOf(this);
+      state.sentTo = '';
+      state.countdown?.stop();
+      if (state.hintTimer !== null) clearTimeout(state.hintTimer);
+      state.hintTimer = null;
+      return { message: '', demoHint: '', countdown: 0, code: '', codeError: '' };
+    },
+
+    /** Shows that a code went to this number: message, demo code until it expires, the resend countdown. */
+    showSent(national: string, sent: { resendAt: number; expiresAt: number; demoCode?: string }, again = false) {
+      const state = stateOf(this);
+      const { clock } = services();
+      state.sentTo = national;
+      state.countdown?.start(sent.resendAt);
+      if (state.hintTimer !== null) clearTimeout(state.hintTimer);
+      state.hintTimer = null;
+      const hint = sent.expiresAt > clock.now() ? words.demoHint(sent.demoCode) : '';
+      if (hint) state.hintTimer = setTimeout(() => this.setData({ demoHint: '' }), sent.expiresAt - clock.now());
+      this.setData({ message: again ? words.codeStillValid(national) : words.codeSent(national), messageKind: 'info', demoHint: hint });
     },
 
     applyCarrierFor(raw: string) {
@@ -173,11 +251,13 @@ Component({
       const sent = await sms.send(national);
       this.setData({ sending: false });
       if (!sent.ok) {
-        this.say(sent.message, 'error');
+        // Sent a moment ago (before a relaunch, say): count down from then, the code still works (walk 17).
+        const earlier = sent.error === 'rate_limited' && sms.sentRecently ? sms.sentRecently(national) : null;
+        if (earlier) this.showSent(national, earlier, true);
+        else this.say(sent.message, 'error');
         return;
       }
-      stateOf(this).countdown?.start(sent.value.resendAt);
-      this.setData({ message: words.codeSent(national), messageKind: 'info', demoHint: words.demoHint(sent.value.demoCode) });
+      this.showSent(national, sent.value);
     },
 
     onCarrierChange(event: ValueEvent) {
@@ -188,6 +268,9 @@ Component({
     },
 
     onCardTypeChange(event: ValueEvent) {
+      const state = stateOf(this);
+      const parsed = state.granted ? null : parsePhone(this.data.phone);
+      state.typeChosenFor = state.granted ? state.granted.national : parsed?.ok ? parsed.value.national : '';
       this.setData({ cardType: event.detail as CardType });
     },
 
@@ -235,8 +318,9 @@ Component({
       const verified = await services().sms.verify(parsed.value.national, this.data.code);
       this.setData({ binding: false });
       if (!verified.ok) {
+        // A spent code is gone for good: its demo hint goes, and a new one may be asked for at once (item 11).
         const spent = verified.error === 'expired' || verified.error === 'too_many_attempts';
-        this.setData({ codeError: verified.message, ...(spent ? { code: '' } : {}) });
+        this.setData({ ...(spent ? this.forgetSent() : {}), codeError: verified.message });
         return null;
       }
       return { phone: parsed.value, verifiedBy: 'sms' };

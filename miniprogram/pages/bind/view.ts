@@ -54,6 +54,10 @@ export function codeSent(national: string): string {
   return `验证码已发送到 ${maskPhone(national)}，5 分钟内有效`;
 }
 
+export function codeStillValid(national: string): string {
+  return `刚才已向 ${maskPhone(national)} 发过验证码，5 分钟内有效，请直接填写短信里的验证码`;
+}
+
 /** The demo backend's code, marked as a demo; '' for a real SMS backend. */
 export function demoHint(demoCode: string | undefined): string {
   return demoCode ? `演示环境不发真短信，验证码是 ${demoCode}` : '';

@@ -1,20 +1,27 @@
 /**
- * One bound card's settings: nickname, default, card type, reminders (N days before
- * expiry, the phone calendar, a subscription message), renew and unbind. Query: { phone }.
+ * One bound card's settings: nickname, default, card type, reminders (N days before the
+ * date to act by — the 保号计划's date — in the phone calendar and as a one-time
+ * subscription message), renew and unbind. Query: { phone }.
+ *
+ * Reminders have one state per card (reminder-view.ts): the page never promises a
+ * reminder no channel will deliver, and says when a calendar event or a subscription is
+ * for a date that no longer holds (after a renewal, or a changed choice).
  */
 import type { BoundCard, CardType } from '../../core/types';
 import { chinaToday, formatChinaDate } from '../../core/dates';
+import { keepDeadline, type KeepDeadline } from '../../core/keep-deadline';
 import { maskPhone } from '../../core/phone';
 import { services } from '../../services/container';
 import { eventValue } from '../../lib/events';
 import { lastKnownOf, lookupCard } from '../../services/cards/card-lookup';
 import { privateState } from '../../lib/private-state';
 import { decodeQuery } from '../../services/wx/navigator';
-import { checkNickname } from '../../services/cards/card-book';
+import { checkOptionalNickname } from '../../services/cards/card-book';
 import { cardTile, type CardTile } from '../../view/card-tile';
 import { CARD_TYPE_LABELS, CARD_TYPES } from '../../view/labels';
-import { REMIND_CHOICES, REMINDER_HOUR, planReminder, remindLabel, type RemindDays } from '../../core/reminders';
-import { addReminderToCalendar, subscribeExpiryReminder } from '../../services/cards/reminders';
+import { REMIND_CHOICES, remindLabel, type RemindDays } from './core/reminder-plan';
+import { reminderView, type ReminderView } from './reminder-view';
+import { addEventToCalendar, subscribeExpiryReminder } from './device-reminders';
 
 /** Radio names are strings: '1' / '3' / '7' / 'off'. */
 type RemindName = '1' | '3' | '7' | 'off';
@@ -37,20 +44,19 @@ function today(): string {
   return chinaToday(services().clock.now());
 }
 
-function reminderNote(card: BoundCard): string {
-  if (card.remindDaysBefore === null) return '已关闭到期提醒';
-  const plan = planReminder(card, card.lastKnown?.expiry, today());
-  if (!plan.ok) return plan.message;
-  const when = `${formatChinaDate(plan.value.remindOn)} ${String(REMINDER_HOUR).padStart(2, '0')}:00`;
-  const moved = plan.value.movedToToday ? '（离到期已不足所选天数，改为今天提醒）' : '';
-  return `将在 ${when} 提醒你续费${moved}`;
+function deadlineOf(card: BoundCard): KeepDeadline | null {
+  const found = keepDeadline(card, { today: today(), zeroBalanceSince: card.zeroBalanceSince ? { [card.phone]: card.zeroBalanceSince } : undefined });
+  return found.ok ? found.value : null;
 }
 
-function calendarNote(card: BoundCard): string {
-  if (!card.calendarAddedFor) return '';
-  const current = card.lastKnown?.expiry;
-  const added = `已添加到手机日历（${formatChinaDate(card.calendarAddedFor)} 到期）`;
-  return current && current !== card.calendarAddedFor ? `${added}；到期日已变为 ${formatChinaDate(current)}，请重新添加` : added;
+function remindersOf(card: BoundCard): ReminderView {
+  return reminderView(card, deadlineOf(card), today());
+}
+
+/** The reminder part of the view data (a few short strings). */
+function reminderData(view: ReminderView): Record<string, unknown> {
+  const { plan: _plan, blocked: _blocked, ...shown } = view;
+  return { reminders: shown };
 }
 
 Component({
@@ -65,9 +71,7 @@ Component({
     cardTypeOptions: CARD_TYPES.map((id) => ({ id, label: CARD_TYPE_LABELS[id] })),
     remind: '3' as RemindName,
     remindOptions: REMIND_CHOICES.map((days) => ({ id: remindName(days), label: remindLabel(days) })),
-    reminderNote: '',
-    calendarNote: '',
-    subscribed: false,
+    reminders: null as Omit<ReminderView, 'plan' | 'blocked'> | null,
   },
 
   methods: {
@@ -87,9 +91,7 @@ Component({
         nickname: card.nickname,
         cardType: card.cardType,
         remind: remindName(card.remindDaysBefore),
-        reminderNote: reminderNote(card),
-        calendarNote: calendarNote(card),
-        subscribed: card.subscribed === true,
+        ...reminderData(remindersOf(card)),
       });
       if (!card.lastKnown) await this.refresh(card);
     },
@@ -98,10 +100,10 @@ Component({
       return services().cards.get(stateOf(this).phone);
     },
 
-    /** Fetches the expiry the reminders need when the card has never been looked up. */
+    /** Fetches the figures the reminders need when the card has never been looked up. */
     async refresh(card: BoundCard) {
-      const { gateway, cards, clock } = services();
-      const found = await lookupCard(gateway, { phone: card.phone });
+      const { cards, clock } = services();
+      const found = await lookupCard(services(), { phone: card.phone });
       if (!found.ok) {
         this.say(`暂时查不到到期日：${found.message}`, 'error');
         return;
@@ -114,7 +116,7 @@ Component({
     showCard() {
       const card = this.card();
       if (!card) return;
-      this.setData({ tile: cardTile(card, today()), reminderNote: reminderNote(card), calendarNote: calendarNote(card) });
+      this.setData({ tile: cardTile(card, today()), ...reminderData(remindersOf(card)) });
     },
 
     save(patch: Partial<BoundCard>): boolean {
@@ -127,21 +129,28 @@ Component({
       this.setData({ message, messageKind: kind });
     },
 
+    /** A new choice makes an old message wrong: it goes. */
+    unsay() {
+      if (this.data.message) this.setData({ message: '' });
+    },
+
     // --------------------------------------------------------------- settings
 
     onNicknameInput(event: ValueEvent) {
       this.setData({ nickname: eventValue(event), nicknameError: '' });
     },
 
+    /** An empty name removes the 备注名 (it is optional, as at binding). */
     onSaveNickname() {
-      const checked = checkNickname(this.data.nickname);
+      const checked = checkOptionalNickname(this.data.nickname);
       if (!checked.ok) {
         this.setData({ nicknameError: checked.message });
         return;
       }
       if (!this.save({ nickname: checked.value })) return;
-      this.setData({ nickname: checked.value, 'tile.title': checked.value });
-      services().device.toast('备注已保存', 'success');
+      const card = this.card();
+      this.setData({ nickname: checked.value, 'tile.title': card ? cardTile(card, today()).title : checked.value });
+      services().device.toast(checked.value ? '备注已保存' : '已删除备注名', 'success');
     },
 
     onSetDefault() {
@@ -158,14 +167,41 @@ Component({
       const cardType = event.detail as CardType;
       if (!CARD_TYPES.includes(cardType) || !this.save({ cardType })) return;
       this.setData({ cardType });
+      this.unsay();
       this.showCard();
     },
 
-    onRemindChange(event: ValueEvent) {
+    /**
+     * A new choice moves the reminder day. 不提醒 also drops the subscription (the message
+     * will not be sent); a calendar event for the old day is offered an update.
+     */
+    async onRemindChange(event: ValueEvent) {
       const days = remindDays(event.detail);
-      if (!this.save({ remindDaysBefore: days })) return;
+      const before = this.card();
+      if (!before) return;
+      const patch: Partial<BoundCard> = { remindDaysBefore: days };
+      if (days === null) Object.assign(patch, { subscription: undefined, subscribed: undefined });
+      if (!this.save(patch)) return;
       this.setData({ remind: remindName(days) });
+      const card = this.card();
+      if (!card) return;
+      const view = remindersOf(card);
+      // An unsent subscription follows the new day (the message is sent on the reminder day).
+      if (days !== null && before.subscription && view.plan && before.subscription.actBy === view.plan.actBy && today() <= before.subscription.remindOn) {
+        this.save({ subscription: { ...before.subscription, remindOn: view.plan.remindOn } });
+      }
+      this.unsay();
       this.showCard();
+      if (days === null && (before.subscription || before.subscribed)) this.say('已关闭到期提醒，也不会再发微信提醒。手机日历里的提醒请在日历中删除', 'info');
+      if (days !== null && card.calendar && view.plan && card.calendar.remindOn !== view.plan.remindOn) {
+        const update = await services().device.confirm({
+          title: '更新手机日历里的提醒？',
+          content: `提醒日改为 ${formatChinaDate(view.plan.remindOn)}。原来 ${formatChinaDate(card.calendar.remindOn)} 的那条不会自动删除，可以在日历中删掉。`,
+          confirmText: '更新',
+          cancelText: '先不用',
+        });
+        if (update) await this.onAddCalendar();
+      }
     },
 
     // -------------------------------------------------------------- reminders
@@ -173,29 +209,47 @@ Component({
     async onAddCalendar() {
       const card = this.card();
       if (!card) return;
-      const { device } = services();
-      const added = await addReminderToCalendar(device, card, card.lastKnown?.expiry, today());
+      const view = remindersOf(card);
+      if (!view.plan) {
+        this.say(view.blocked, 'error');
+        return;
+      }
+      const replaced = card.calendar !== undefined || card.calendarAddedFor !== undefined;
+      const added = await addEventToCalendar(services().device, view.plan.event);
       if (!added.ok) {
         this.say(added.message, 'error');
         return;
       }
-      this.save({ calendarAddedFor: added.value.expiry });
+      if (!this.save({ calendar: { remindOn: view.plan.remindOn, actBy: view.plan.actBy }, calendarAddedFor: undefined })) return;
       this.showCard();
-      this.say(`已添加到手机日历：${formatChinaDate(added.value.remindOn)} 会提醒你`, 'info');
+      this.say(`已添加到手机日历：${formatChinaDate(view.plan.remindOn)} 会提醒你${replaced ? '（原来那条请在日历中删除）' : ''}`, 'info');
     },
 
     async onSubscribe() {
+      const card = this.card();
+      if (!card) return;
+      const view = remindersOf(card);
+      if (!view.plan) {
+        this.say(view.blocked, 'error');
+        return;
+      }
       const accepted = await subscribeExpiryReminder(services().device);
       if (!accepted) {
         this.say('你没有允许订阅消息，所以不会收到微信提醒。可以再点一次并选“允许”，或添加到手机日历', 'error');
         return;
       }
-      if (!this.save({ subscribed: true })) return;
-      this.setData({ subscribed: true });
-      this.say('已订阅：到期前会收到一次微信服务通知', 'info');
+      const subscription = { actBy: view.plan.actBy, remindOn: view.plan.remindOn, at: services().clock.now() };
+      if (!this.save({ subscription, subscribed: undefined })) return;
+      this.showCard();
+      this.say(`已订阅：${formatChinaDate(view.plan.remindOn)} 会收到一次微信服务通知`, 'info');
     },
 
     // ----------------------------------------------------------------- actions
+
+    onAutoTopup() {
+      const phone = stateOf(this).phone;
+      if (phone) services().navigator.open('autotopup', { phone });
+    },
 
     onRenew() {
       const phone = stateOf(this).phone;
@@ -205,9 +259,11 @@ Component({
     async onUnbind() {
       const phone = stateOf(this).phone;
       const { cards, device, navigator } = services();
+      const card = cards.get(phone);
+      const calendar = card?.calendar || card?.calendarAddedFor ? '手机日历里已添加的提醒不会自动删除，请在日历中删掉。' : '';
       const confirmed = await device.confirm({
         title: '解绑这个号码？',
-        content: `解绑后首页不再显示 ${maskPhone(phone)}，也不会再提醒续费。充值记录会保留。`,
+        content: `解绑后首页不再显示 ${maskPhone(phone)}，也不会再发微信提醒。${calendar}充值记录会保留。`,
         confirmText: '解绑',
         cancelText: '再想想',
       });

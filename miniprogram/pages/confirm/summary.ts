@@ -1,14 +1,18 @@
 /**
  * The confirm page's checks and display lines. The query names a number and a product;
  * both are re-validated here and the price is quoted again by core, never read from
- * the link.
+ * the link. What is paid is shown as WeChat Pay charges it: yuan, with a peso price's
+ * face value and rate beside it.
  */
 import type { CardProfile, Product, Quote } from '../../core/types';
+import type { Charge } from '../../core/charge';
 import { CARRIERS } from '../../core/carriers';
-import { productById, productsFor } from '../../core/catalog';
-import { formatChinaDate } from '../../core/dates';
+import { GRACE_DAYS, productById, productsFor } from '../../core/catalog';
+import { expiryState, formatChinaDate, isChinaDate } from '../../core/dates';
 import { formatMoney } from '../../core/money';
 import { parsePhone } from '../../core/phone';
+import { debtWarning } from '../../core/pricing';
+import { rateLine } from '../../core/charge';
 import { CARD_TYPE_LABELS } from '../../view/labels';
 import { formatDataMb } from '../../view/format';
 
@@ -46,25 +50,49 @@ export interface SummaryLine {
 export interface ConfirmView {
   carrier: string;
   typeLabel: string;
+  /** What the pay button charges: yuan. */
   payable: string;
   lines: SummaryLine[];
+  /** The line stays cut off after this purchase, or ''. */
+  debtNote: string;
 }
 
-export function confirmView(card: CardProfile, q: Quote): ConfirmView {
-  const lines: SummaryLine[] = [
-    { label: '套餐', value: q.product.title },
-    { label: '原价', value: formatMoney(q.original) },
-  ];
-  if (q.discount.amount > 0) lines.push({ label: '优惠', value: `-${formatMoney(q.discount)}（${q.applied[0]?.title ?? '优惠'}）` });
+/** 2026年11月22日（已过期 3 天）: the current expiry says when it has passed already. */
+function currentExpiry(card: CardProfile, q: Quote, today: string): string {
+  const date = formatChinaDate(q.oldExpiry);
+  if (!isChinaDate(q.oldExpiry) || !isChinaDate(today)) return date;
+  const state = expiryState(q.oldExpiry, today, { graceDays: GRACE_DAYS[card.carrier] });
+  return state.daysLeft < 0 ? `${date}（已过期 ${-state.daysLeft} 天）` : date;
+}
+
+export function confirmView(card: CardProfile, q: Quote, charge: Charge | null, today = ''): ConfirmView {
+  const lines: SummaryLine[] = [{ label: '套餐', value: q.product.title }];
+  // A second price only when something lowers it.
+  if (q.discount.amount > 0) {
+    lines.push({ label: '原价', value: formatMoney(q.original) });
+    lines.push({ label: '优惠', value: `-${formatMoney(q.discount)}（${q.applied[0]?.title ?? '优惠'}）` });
+  }
   if (q.bonusDataMb > 0) lines.push({ label: '赠送流量', value: formatDataMb(q.bonusDataMb) });
   if (q.extraDays > 0) lines.push({ label: '加送有效期', value: `${q.extraDays} 天` });
-  lines.push({ label: '当前到期日', value: formatChinaDate(q.oldExpiry) });
-  lines.push({ label: '续费后到期日', value: formatChinaDate(q.newExpiry) });
-  lines.push({ label: '实付金额', value: formatMoney(q.payable) });
+  lines.push({ label: '当前到期日', value: currentExpiry(card, q, today) });
+  if (q.product.kind === 'data') {
+    if (q.product.dataDays) lines.push({ label: '流量有效期', value: `${q.product.dataDays} 天` });
+    lines.push({ label: '号码到期日', value: '不变（流量包不延长号码有效期）' });
+  } else {
+    lines.push({ label: '续费后到期日', value: formatChinaDate(q.newExpiry) });
+  }
+  const fx = charge?.fx ?? null;
+  if (fx) {
+    lines.push({ label: '面值', value: formatMoney(q.payable) });
+    lines.push({ label: '汇率', value: rateLine(fx) });
+  }
+  const paid = charge ? formatMoney(charge.charged) : formatMoney(q.payable);
+  lines.push({ label: '实付金额', value: paid });
   return {
     carrier: CARRIERS[card.carrier].name,
     typeLabel: CARD_TYPE_LABELS[card.cardType] ?? '',
-    payable: formatMoney(q.payable),
+    payable: paid,
     lines,
+    debtNote: debtWarning(card, q.product),
   };
 }

@@ -43,6 +43,17 @@ export const HOTLINES: HotlineCard[] = CARRIER_IDS.map((id) => {
 
 export const HELP_SECTIONS: HelpSection[] = [
   {
+    // The carriers cannot see this mini-program's order numbers: money questions come here first (walk 14).
+    title: '本小程序客服：扣款、到账、退款、发票',
+    items: [
+      '先在「记录」里打开这笔订单的凭证，复制订单号和微信支付单号。',
+      '点下方「联系客服」，把订单号发给我们：扣了款没到账、退款没收到、要开发票，都由我们处理。运营商查不到本小程序的订单号。',
+      '显示“结果待确认”的订单，我们会自动向微信支付核对，通常几分钟内有结果；核对前请不要重复付款。',
+      '充值失败会原路退款，一般 1–3 个工作日到账；超过 3 个工作日还没收到，请联系客服。',
+      '对处理结果不满意，可以向运营商客服投诉，仍未解决可向工信部电信用户申诉受理中心（12300）申诉。',
+    ],
+  },
+  {
     title: '去营业厅办理',
     items: [
       '带上机主本人的身份证原件；复印件、照片都不行。',

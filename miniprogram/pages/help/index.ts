@@ -1,12 +1,15 @@
 /**
- * 帮助与客服: hotlines with a call button, store visits, safety tips. Static text from
- * content.ts; the page only dials.
+ * 帮助与客服: the scam warning first (with 110 and 12300 to call), hotlines with a call
+ * button, store visits, safety tips. Static text from content.ts and scam.ts; the page
+ * only dials.
  */
 import { services } from '../../services/container';
 import { HELP_SECTIONS, HOTLINES } from './content';
+import { SCAM_WARNING } from './scam';
 
 Component({
   data: {
+    scam: SCAM_WARNING,
     hotlines: HOTLINES,
     sections: HELP_SECTIONS,
   },

@@ -2,16 +2,24 @@
  * 充值 (tab): type a number or an ICCID, see the carrier as you type, look the card up
  * and go on to renew it. Parsing is core's (parseCardQuery); the card comes from the
  * carrier gateway; the page only shows what they answer.
+ *
+ * The card on screen is always the card of what the field says now (query.ts): it is
+ * kept together with the query it answered, and typing anything that reads as another
+ * number or ICCID, or nothing valid, takes it off the screen with its 立即续费.
+ * 立即续费 hands on only the card's own number; packages and confirm read that number's
+ * card from the renewal cache, where this lookup put it.
  */
-import type { BoundCard, CardProfile, CarrierId } from '../../core/types';
+import type { BoundCard, CarrierId } from '../../core/types';
 import { parseCardQuery } from '../../core/card-query';
 import { chinaToday } from '../../core/dates';
+import { formatFullPhone } from '../../core/phone';
 import type { CardQuery } from '../../services/contracts';
 import { services } from '../../services/container';
 import { eventValue } from '../../lib/events';
-import { LatestLookup } from '../../services/cards/card-lookup';
+import { LatestLookup, lookupCard, rateFor } from '../../services/cards/card-lookup';
 import { privateState } from '../../lib/private-state';
 import { boundPicks, carrierActions, carrierChip, carrierMismatchNote, guessedCarrier, recentNumbers, recentPicks, type BoundPick, type CarrierAction, type RecentPick } from './picks';
+import { cardForInput, queryOf, sameQuery, type ShownCard } from './query';
 
 type Status = 'idle' | 'loading' | 'found' | 'failed' | 'missing';
 
@@ -24,7 +32,10 @@ interface LookupState {
   /** The carrier the user says the number is with now (携号转网), or null. */
   override: CarrierId | null;
   guessed: CarrierId | null;
-  card: CardProfile | null;
+  /** The card on screen with the query it answered: one piece of state, never one without the other. */
+  shown: ShownCard | null;
+  /** An ICCID whose check digit failed, which the user asked to look up anyway by tapping 查询 again. */
+  iccidConfirmed: string;
 }
 
 const stateOf = privateState<LookupState>(() => ({
@@ -34,7 +45,8 @@ const stateOf = privateState<LookupState>(() => ({
   lookup: new LatestLookup(),
   override: null,
   guessed: null,
-  card: null,
+  shown: null,
+  iccidConfirmed: '',
 }));
 
 Component({
@@ -48,15 +60,18 @@ Component({
     bound: [] as BoundPick[],
     recent: [] as RecentPick[],
     status: 'idle' as Status,
-    card: null as CardProfile | null,
+    card: null as ShownCard['card'] | null,
     today: '',
     failure: '',
     carrierNote: '',
+    /** For a card found by ICCID: its number in full, for the user to recognise. */
+    iccidNumber: '',
   },
 
   methods: {
     onShow() {
       this.refreshPicks();
+      this.showLatest();
       const handoff = services().navigator.takeHandoff('lookup');
       if (handoff && typeof handoff.phone === 'string' && handoff.phone) {
         this.fill(handoff.phone, null);
@@ -82,6 +97,16 @@ Component({
       }
     },
 
+    /** Back on this tab after a renewal: the card on screen takes what the renewal answered. */
+    showLatest() {
+      const state = stateOf(this);
+      if (!state.shown) return;
+      const held = services().renewalCache.card(state.shown.card.phone);
+      if (!held || held.fetchedAt <= state.shown.fetchedAt) return;
+      state.shown = { ...state.shown, card: held.card, fetchedAt: held.fetchedAt };
+      this.setData({ card: held.card, today: chinaToday(services().clock.now()) });
+    },
+
     onInput(event: { detail: unknown }) {
       const value = eventValue(event);
       this.fill(value, null, false);
@@ -101,7 +126,30 @@ Component({
       if (this.data.fieldError) patch.fieldError = '';
       if (this.data.iccidWarning) patch.iccidWarning = '';
       if (JSON.stringify(carrier) !== JSON.stringify(this.data.carrier)) patch.carrier = carrier;
+      Object.assign(patch, this.forgetUnlessFor(value));
       if (Object.keys(patch).length) this.setData(patch);
+    },
+
+    /**
+     * The patch that takes the card (and a lookup's failure) off the screen when the field
+     * no longer names what they were about. A lookup still running for another query is dropped.
+     */
+    forgetUnlessFor(value: string): Record<string, unknown> {
+      const state = stateOf(this);
+      const patch: Record<string, unknown> = {};
+      if (state.shown && !cardForInput(value, state.shown)) {
+        state.shown = null;
+        patch.card = null;
+        patch.carrierNote = '';
+        patch.iccidNumber = '';
+      }
+      if (state.query && !sameQuery(queryOf(value), state.query)) {
+        state.query = null;
+        state.lookup.drop();
+        if (this.data.status !== 'idle') patch.status = 'idle';
+        if (this.data.failure) patch.failure = '';
+      }
+      return patch;
     },
 
     onPickBound(event: WechatMiniprogram.BaseEvent) {
@@ -134,15 +182,22 @@ Component({
       this.setData({ showCarrierSheet: false, carrier: carrierChip(this.data.input, state.override) });
     },
 
-    /** Validates the field; invalid input only shows the field's message. */
+    /** Validates the field; invalid input only shows the field's message, and no card. */
     async onSubmit() {
+      const state = stateOf(this);
       const parsed = parseCardQuery(this.data.input);
       if (!parsed.ok) {
-        this.setData({ fieldError: parsed.message });
+        this.setData({ fieldError: parsed.message, ...this.forgetUnlessFor(this.data.input) });
         return;
       }
       const query: CardQuery = parsed.value.kind === 'phone' ? { phone: parsed.value.phone.national } : { iccid: parsed.value.iccid.value };
       const warning = parsed.value.kind === 'iccid' ? parsed.value.iccid.warning ?? '' : '';
+      // A failed check digit usually means a misread digit, which would find someone else's card: ask first.
+      if (warning && 'iccid' in query && state.iccidConfirmed !== query.iccid) {
+        state.iccidConfirmed = query.iccid;
+        this.setData({ iccidWarning: `${warning}。核对无误后再点一次「查询」`, ...this.forgetUnlessFor('') });
+        return;
+      }
       if (warning !== this.data.iccidWarning) this.setData({ iccidWarning: warning });
       await this.runLookup(query);
     },
@@ -156,30 +211,55 @@ Component({
     async runLookup(query: CardQuery, keepCard = false) {
       const state = stateOf(this);
       state.query = query;
-      if (!keepCard && state.card) {
-        state.card = null;
-        this.setData({ status: 'loading', failure: '', card: null, carrierNote: '' });
+      if (!keepCard && state.shown) {
+        state.shown = null;
+        this.setData({ status: 'loading', failure: '', card: null, carrierNote: '', iccidNumber: '' });
       } else {
         this.setData({ status: 'loading', failure: '' });
       }
-      const { gateway, cards, clock } = services();
-      const answer = await state.lookup.run(gateway, query);
+      const { cards, clock } = services();
+      const answer = await state.lookup.run(() => lookupCard(services(), query));
       if (!answer) return;
-      if (answer.ok) {
-        const card = answer.card;
-        state.card = card;
-        cards.pushRecent(card.phone);
-        const today = chinaToday(clock.now());
-        this.setData({ status: 'found', card, carrierNote: carrierMismatchNote(state.override, card.carrier), ...(today !== this.data.today ? { today } : {}) });
+      if (!answer.ok) {
+        state.shown = null;
+        this.setData({ status: answer.retryable ? 'failed' : 'missing', failure: answer.message, card: null, carrierNote: '', iccidNumber: '' });
         return;
       }
-      this.setData({ status: answer.retryable ? 'failed' : 'missing', failure: answer.message });
+      const card = answer.card;
+      state.shown = { query, card, fetchedAt: answer.fetchedAt };
+      // A peso card is priced in yuan on the next page: fetch the rate now, while the user reads the card.
+      if (card.balance.currency !== 'CNY') void rateFor(services());
+      const byIccid = 'iccid' in query;
+      // A number reached by ICCID goes to 最近查询 only once the user renews it.
+      if (!byIccid) {
+        cards.pushRecent(card.phone);
+        this.refreshPicks();
+      }
+      const note = carrierMismatchNote(state.override, card.carrier);
+      // From now on the chip names the carrier that answered: chip, card, confirm and order agree.
+      state.override = card.carrier === state.guessed ? null : card.carrier;
+      const today = chinaToday(clock.now());
+      this.setData({
+        status: 'found',
+        card,
+        carrierNote: note,
+        carrier: byIccid ? null : carrierChip(this.data.input, state.override),
+        iccidNumber: byIccid ? formatFullPhone(card.phone) : '',
+        ...(today !== this.data.today ? { today } : {}),
+      });
     },
 
     onRenew() {
-      const card = stateOf(this).card;
-      if (!card) return;
-      services().navigator.open('packages', { phone: card.phone });
+      const state = stateOf(this);
+      // By construction the shown card is the field's; checked once more at the moment it matters.
+      const shown = cardForInput(this.data.input, state.shown);
+      if (!shown) return;
+      const { cards, navigator } = services();
+      if ('iccid' in shown.query) {
+        cards.pushRecent(shown.card.phone);
+        this.refreshPicks();
+      }
+      navigator.open('packages', { phone: shown.card.phone });
     },
   },
 });

@@ -5,7 +5,7 @@
 import type { BoundCard, CarrierId } from '../../core/types';
 import { CARRIERS, carrierName, carriersOf } from '../../core/carriers';
 import { guessCarrier, maskPhone } from '../../core/phone';
-import { CARD_TYPE_LABELS } from '../../view/labels';
+import { cardTitle } from '../../view/card-tile';
 
 export interface BoundPick {
   /** Position in the list, as a stable wx:key (two numbers may mask alike). */
@@ -28,7 +28,7 @@ export function boundPicks(cards: BoundCard[]): BoundPick[] {
   return cards.map((card, index) => ({
     key: `b${index}`,
     masked: maskPhone(card.phone),
-    label: card.nickname || `${CARRIERS[card.carrier]?.shortName ?? ''}${CARD_TYPE_LABELS[card.cardType] ?? ''}`,
+    label: cardTitle(card),
   }));
 }
 
@@ -73,5 +73,5 @@ export function carrierActions(): CarrierAction[] {
 /** Shown when the carrier's answer disagrees with what the user said the carrier is. */
 export function carrierMismatchNote(chosen: CarrierId | null, answered: CarrierId): string {
   if (!chosen || chosen === answered) return '';
-  return `你选择的是${carrierName(chosen)}，运营商查询结果为${carrierName(answered)}，将按查询结果续费`;
+  return `你选择的是${carrierName(chosen)}，但运营商查询结果为${carrierName(answered)}，将按${carrierName(answered)}续费`;
 }

@@ -1,6 +1,6 @@
 /**
  * 我的 (tab): the bound numbers with 设为默认, and the ways to everything else —
- * binding, a card's settings, the records (with their count) and help.
+ * binding, the 保号计划, a card's settings, the records (with their count) and help.
  */
 import type { BoundCard } from '../../core/types';
 import { chinaToday } from '../../core/dates';
@@ -76,6 +76,10 @@ Component({
       const target = list.find((c) => c.isDefault) ?? list[0];
       if (target) services().navigator.open('card', { phone: target.phone });
       else services().navigator.open('bind');
+    },
+
+    onPlan() {
+      services().navigator.open('plan');
     },
 
     onRecords() {

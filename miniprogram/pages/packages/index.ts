@@ -1,22 +1,28 @@
 /**
- * 选择套餐: looks the card up again (a number passed between pages is never trusted),
- * then offers the carrier's recharges, data packs and keep-number plans with today's
- * promotions, a recommendation, and the new expiry for the selected one. Prices are
- * core's quote(); a tap sends only the selection to the view.
+ * 选择套餐: the carrier's recharges, data packs and keep-number plans for one card, with
+ * the promotions that apply to the tab on screen, a recommendation, and what the selected
+ * one costs (in yuan) and does to the card. Prices are core's quote(); a tap sends only
+ * the selection to the view.
+ *
+ * The card is the one this renewal already fetched for the number in the link (the
+ * renewal cache, keyed by number, so it is always that number's card), reused while it
+ * is fresh and shown with 数据更新于 HH:mm; older, or on pull-down, it is asked again.
  */
 import type { CardProfile, Product, Quote } from '../../core/types';
+import type { RateQuote } from '../../core/charge';
 import { CUSTOM_RECHARGE_BOUNDS, customRecharge, productById, productsFor } from '../../core/catalog';
-import { chinaToday } from '../../core/dates';
+import { chinaToday, formatChinaTime } from '../../core/dates';
 import { parseIccid } from '../../core/iccid';
 import { parsePhone } from '../../core/phone';
 import { quote, recommend } from '../../core/pricing';
 import type { CardQuery } from '../../services/contracts';
 import { services } from '../../services/container';
 import { eventValue } from '../../lib/events';
-import { LatestLookup } from '../../services/cards/card-lookup';
+import { LatestLookup, cardFor, lookupCard, rateFor, type LookupAnswer } from '../../services/cards/card-lookup';
 import { decodeQuery } from '../../services/wx/navigator';
 import { privateState } from '../../lib/private-state';
 import { productTabs, promotionLine, quotesFor, selectionOf, type ProductTab, type Selection } from './tiles';
+import { rateLine } from '../../core/charge';
 
 type Status = 'loading' | 'ready' | 'failed' | 'missing' | 'invalid';
 
@@ -24,10 +30,16 @@ interface PackagesState {
   query: CardQuery | null;
   preselect: string;
   card: CardProfile | null;
+  fetchedAt: number;
+  products: Product[];
   quotes: Map<string, Quote>;
   /** A custom recharge the user typed (not one of the tiles), once valid. */
   custom: Quote | null;
   selected: Quote | null;
+  /** The selection came from 其他金额 (so clearing the field clears it too). */
+  typed: boolean;
+  /** The peso-to-yuan quote prices are shown at (Smart); null for yuan cards or while unknown. */
+  rate: RateQuote | null;
   lookup: LatestLookup;
 }
 
@@ -35,9 +47,13 @@ const stateOf = privateState<PackagesState>(() => ({
   query: null,
   preselect: '',
   card: null,
+  fetchedAt: 0,
+  products: [],
   quotes: new Map(),
   custom: null,
   selected: null,
+  typed: false,
+  rate: null,
   lookup: new LatestLookup(),
 }));
 
@@ -65,12 +81,16 @@ Component({
     message: '',
     card: null as CardProfile | null,
     today: '',
+    updatedAt: '',
+    /** Smart: the rate yuan prices are shown at, with its time. */
+    rateNote: '',
     promo: '',
     tabs: [] as ProductTab[],
     activeTab: 0,
     recommendReason: '',
     selectedId: '',
     selection: null as Selection | null,
+    customValue: '',
     customHint: '',
     customError: '',
   },
@@ -88,6 +108,19 @@ Component({
       void this.load();
     },
 
+    /** Back from confirm: a renewal since may have changed the card; show what it answered. */
+    onShow() {
+      const state = stateOf(this);
+      if (!state.card || this.data.status !== 'ready') return;
+      const held = services().renewalCache.card(state.card.phone);
+      if (held && held.fetchedAt > state.fetchedAt) this.show(held.card, held.fetchedAt);
+    },
+
+    async onPullDownRefresh() {
+      await this.load(true);
+      services().device.stopPullDownRefresh();
+    },
+
     onRetry() {
       void this.load();
     },
@@ -96,45 +129,66 @@ Component({
       services().navigator.back();
     },
 
-    async load() {
+    async load(refresh = false) {
       const state = stateOf(this);
-      if (!state.query) return;
-      if (this.data.status !== 'loading') this.setData({ status: 'loading', message: '' });
-      const answer = await state.lookup.run(services().gateway, state.query);
+      const query = state.query;
+      if (!query) return;
+      if (this.data.status !== 'loading' && !refresh) this.setData({ status: 'loading', message: '' });
+      const answer: LookupAnswer | null = await state.lookup.run(() =>
+        'phone' in query ? cardFor(services(), query.phone, { refresh }) : lookupCard(services(), query),
+      );
       if (!answer) return;
       if (!answer.ok) {
-        this.setData({ status: answer.retryable ? 'failed' : 'missing', message: answer.message });
+        if (!refresh || !state.card) this.setData({ status: answer.retryable ? 'failed' : 'missing', message: answer.message });
+        else services().device.toast(answer.message);
         return;
       }
-      this.show(answer.card);
+      if (answer.card.balance.currency !== 'CNY') {
+        const rate = await rateFor(services(), { refresh });
+        state.rate = rate.ok ? rate.value : null;
+      }
+      this.show(answer.card, answer.fetchedAt);
     },
 
-    /** First render of the products: everything the page shows, once. */
-    show(card: CardProfile) {
+    /** Everything the page shows for a card, at once (first answer, refresh, back from a renewal). */
+    show(card: CardProfile, fetchedAt: number) {
       const state = stateOf(this);
-      const today = chinaToday(services().clock.now());
+      const now = services().clock.now();
+      const today = chinaToday(now);
       const products = productsFor(card.carrier, card.cardType);
+      const previous = state.selected?.product ?? null;
       state.card = card;
+      state.fetchedAt = fetchedAt;
+      state.products = products;
       state.quotes = quotesFor(products, card, today);
       const recommended = recommend(card, products, today);
-      const preselected = this.preselected(card, products, today);
-      const pick = preselected ?? (recommended ? state.quotes.get(recommended.productId) ?? null : null);
+      const kept = previous ? this.quoteFor(previous, card, products, today) : null;
+      const pick = kept ?? this.preselected(card, products, today) ?? (recommended ? state.quotes.get(recommended.productId) ?? null : null);
       state.selected = pick;
-      if (pick && !state.quotes.has(pick.product.id)) state.custom = pick;
-      const tabs = productTabs(products, state.quotes, recommended ? recommended.productId : null);
+      state.custom = pick && !state.quotes.has(pick.product.id) ? pick : null;
+      const tabs = productTabs(products, state.quotes, recommended ? recommended.productId : null, state.rate, now);
       const activeTab = pick ? Math.max(0, tabs.findIndex((tab) => tab.kind === pick.product.kind)) : 0;
       this.setData({
         status: 'ready',
         card,
         today,
-        promo: promotionLine(card, today),
+        updatedAt: `数据更新于 ${formatChinaTime(fetchedAt)}`,
+        rateNote: card.balance.currency === 'CNY' ? '' : state.rate ? `按 ${rateLine(state.rate)}折合人民币支付` : '暂时没有取到汇率，人民币金额将在下一步确认',
+        promo: promotionLine(tabs[activeTab], products, today),
         tabs,
         activeTab,
         recommendReason: recommended ? recommended.reason : '',
         selectedId: pick ? pick.product.id : '',
-        selection: pick ? selectionOf(pick) : null,
+        selection: pick ? selectionOf(pick, card, state.rate, now) : null,
         customHint: customHint(card),
       });
+    },
+
+    /** The same product quoted again for the card as it is now (a refresh keeps the user's choice). */
+    quoteFor(product: Product, card: CardProfile, products: Product[], today: string): Quote | null {
+      const listed = stateOf(this).quotes.get(product.id);
+      if (listed) return listed;
+      return product.carrier === card.carrier && products.some((p) => p.kind === product.kind) ? quote(product, card, today) : null;
     },
 
     /** The product a link asked for, if it is this carrier's. */
@@ -148,42 +202,59 @@ Component({
       return quote(product, card, today);
     },
 
+    onTab(event: WechatMiniprogram.BaseEvent) {
+      const index = Number(event.currentTarget.dataset.index);
+      const state = stateOf(this);
+      const tab = this.data.tabs[index];
+      if (!tab || index === this.data.activeTab) return;
+      const promo = promotionLine(tab, state.products, this.data.today);
+      this.setData({ activeTab: index, ...(promo !== this.data.promo ? { promo } : {}) });
+    },
+
     onPick(event: WechatMiniprogram.BaseEvent) {
       const id = String(event.currentTarget.dataset.id ?? '');
-      const q = stateOf(this).quotes.get(id);
-      if (!q || id === this.data.selectedId) return;
-      this.select(q);
+      const state = stateOf(this);
+      const q = state.quotes.get(id);
+      if (!q) return;
+      // A tile replaces whatever was typed in 其他金额.
+      state.custom = null;
+      state.typed = false;
+      if (this.data.customValue !== '' || this.data.customError !== '') this.setData({ customValue: '', customError: '' });
+      if (id !== this.data.selectedId) this.select(q);
     },
 
     select(q: Quote | null) {
-      stateOf(this).selected = q;
-      this.setData({ selectedId: q ? q.product.id : '', selection: q ? selectionOf(q) : null });
+      const state = stateOf(this);
+      state.selected = q;
+      const selection = q && state.card ? selectionOf(q, state.card, state.rate, services().clock.now()) : null;
+      this.setData({ selectedId: q ? q.product.id : '', selection });
     },
 
+    /** Any text in 其他金额 replaces the tile choice; text that is not a valid amount leaves nothing to pay. */
     onCustomInput(event: { detail: unknown }) {
       const state = stateOf(this);
       const card = state.card;
       if (!card) return;
       const raw = eventValue(event);
-      const customSelected = state.selected !== null && state.selected === state.custom;
-      if (raw.trim() === '') {
+      const patch: Record<string, unknown> = {};
+      if (raw !== this.data.customValue) patch.customValue = raw;
+      const result = raw.trim() === '' ? null : customRecharge(card.carrier, raw);
+      const error = result && !result.ok ? result.message : '';
+      if (error !== this.data.customError) patch.customError = error;
+      if (Object.keys(patch).length) this.setData(patch);
+      if (!result || !result.ok) {
+        // Cleared: a typed choice goes with the text. Invalid: nothing is left to pay.
+        const drop = result !== null || state.typed;
         state.custom = null;
-        if (this.data.customError) this.setData({ customError: '' });
-        if (customSelected) this.select(null);
+        state.typed = false;
+        if (drop && state.selected) this.select(null);
         return;
       }
-      const result = customRecharge(card.carrier, raw);
-      if (!result.ok) {
-        state.custom = null;
-        if (result.message !== this.data.customError) this.setData({ customError: result.message });
-        if (customSelected) this.select(null);
-        return;
-      }
-      if (this.data.customError) this.setData({ customError: '' });
       const listed = state.quotes.get(result.value.id);
       const q = listed ?? quote(result.value, card, chinaToday(services().clock.now()));
       state.custom = listed ? null : q;
-      this.select(q);
+      state.typed = true;
+      if (state.selected !== q) this.select(q);
     },
 
     onNext() {

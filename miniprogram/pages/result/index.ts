@@ -1,7 +1,11 @@
 /**
  * 充值结果: reads the order from the record store and says plainly where it stands.
  * An unsettled order offers 刷新结果, which asks checkout to reconcile and reads again.
+ * An order that charged nothing (cancelled, failed) offers 重新支付: the same number and
+ * package through confirm again, as a fresh order with its own idempotency key. Opened
+ * at launch, the page reads the order again once the launch's reconciliation is done.
  */
+import { repeatQuery } from '../../core/order';
 import { services } from '../../services/container';
 import { privateState } from '../../lib/private-state';
 import { decodeQuery } from '../../services/wx/navigator';
@@ -26,6 +30,8 @@ Component({
     onLoad(raw: Record<string, string | undefined>) {
       stateOf(this).orderId = decodeQuery(raw).orderId ?? '';
       this.read();
+      // A reconciliation running now (the launch's) may settle this very order.
+      void services().checkout.settled().then(() => this.read());
     },
 
     onShow() {
@@ -60,6 +66,18 @@ Component({
         this.setData({ refreshing: false });
         this.read();
       }
+    },
+
+    /** 重新支付: a new order for the same card and package (confirm makes it, with a new key). */
+    onRetry() {
+      const order = services().records.get(stateOf(this).orderId);
+      if (order && (order.state === 'cancelled' || order.state === 'pay_failed')) services().navigator.open('confirm', repeatQuery(order));
+    },
+
+    /** 补缴欠费: the packages of this number, where the smallest recharge that restores the line is suggested. */
+    onPayDebt() {
+      const order = services().records.get(stateOf(this).orderId);
+      if (order) services().navigator.open('packages', { phone: order.phone });
     },
 
     onVoucher() {

@@ -1,21 +1,23 @@
 /**
  * 凭证 (order detail): every field of one order, the order number to copy, the number
- * masked until tapped, 再次充值 with the same package, and delete after a confirmation.
+ * masked until tapped, 再次充值 with the same package once the outcome is settled (刷新结果
+ * while money may still be moving), and delete after a confirmation.
  */
 import { deleteRecordWithConsent } from '../../services/checkout/record-deletion';
 import { services } from '../../services/container';
 import { privateState } from '../../lib/private-state';
 import { decodeQuery } from '../../services/wx/navigator';
 import { voucherView, type VoucherView } from './voucher';
-import { renewAgainQuery } from './view';
+import { repeatQuery } from '../../core/order';
 
-const stateOf = privateState<{ orderId: string | null }>(() => ({ orderId: null }));
+const stateOf = privateState<{ orderId: string | null; refreshing: boolean }>(() => ({ orderId: null, refreshing: false }));
 
 Component({
   data: {
     view: null as VoucherView | null,
     missing: '',
     revealed: false,
+    refreshing: false,
   },
 
   methods: {
@@ -55,13 +57,32 @@ Component({
       this.setData({ revealed: !this.data.revealed });
     },
 
+    /** Only offered once no money can still be moving (voucherView canBuyAgain); checked again here. */
     onRenewAgain(): void {
       const order = services().records.get(stateOf(this).orderId ?? '');
       if (!order) {
         services().device.toast('这条记录已经不在了');
         return;
       }
-      services().navigator.open('confirm', renewAgainQuery(order));
+      if (!voucherView(order).canBuyAgain) return;
+      services().navigator.open('confirm', repeatQuery(order));
+    },
+
+    /** 刷新结果: settles open orders with WeChat Pay and the carrier, then shows this one again. */
+    async onRefresh(): Promise<void> {
+      const state = stateOf(this);
+      if (state.refreshing) return;
+      state.refreshing = true;
+      this.setData({ refreshing: true });
+      try {
+        await services().checkout.reconcile();
+      } catch {
+        services().device.toast('暂时查不到结果，请稍后再试');
+      } finally {
+        state.refreshing = false;
+        this.setData({ refreshing: false });
+        if (state.orderId) this.show(state.orderId);
+      }
     },
 
     async onDelete(): Promise<void> {

@@ -7,8 +7,10 @@
 import type { Order, OrderState } from '../../core/types';
 import { carrierName } from '../../core/carriers';
 import { PROMOTIONS } from '../../core/catalog';
+import { rateLine, yuanCharged } from '../../core/charge';
 import { formatChinaDate, formatDateTime, isChinaDate } from '../../core/dates';
 import { formatMoney, isMoney } from '../../core/money';
+import { isUnsettled, renewsCard, wasCharged } from '../../core/order';
 import { formatFullPhone, maskPhone } from '../../core/phone';
 import { PRODUCT_KIND_LABELS, stateLabel, stateTag, type TagType } from '../../view/labels';
 
@@ -21,7 +23,10 @@ export interface VoucherLine {
 export interface VoucherView {
   id: string;
   title: string;
+  /** The amount in the head: the yuan taken, or the order's amount when nothing was. */
   paid: string;
+  /** Under the amount when it was not (or not yet, or no longer) taken: 未扣款, 已原路退回. */
+  paidNote: string;
   state: string;
   tag: TagType;
   phoneMasked: string;
@@ -29,6 +34,13 @@ export interface VoucherView {
   lines: VoucherLine[];
   /** Shown when the outcome was settled afterwards by reconciliation. */
   reconciledNote: string;
+  /**
+   * 再次充值 / 重新支付 only once no money can still be moving: while an order may be paid,
+   * credited or refunded, the voucher offers 刷新结果 instead (walk 2).
+   */
+  canBuyAgain: boolean;
+  buyAgainText: string;
+  canRefresh: boolean;
 }
 
 const DASH = '—';
@@ -43,9 +55,32 @@ function paymentOutcome(order: Order): string {
   return '未完成支付';
 }
 
-function eventTime(order: Order, state: OrderState): string {
-  const event = Array.isArray(order.history) ? order.history.find((e) => e && e.state === state) : undefined;
-  return event ? formatDateTime(event.at) : DASH;
+function eventOf(order: Order, state: OrderState) {
+  return Array.isArray(order.history) ? order.history.find((e) => e && e.state === state) : undefined;
+}
+
+/**
+ * 支付时间 is when WeChat Pay answered; a payment settled afterwards only has the time of
+ * the check, so it is labelled that (walk 10): never a later day shown as the payment's.
+ */
+function paidLine(order: Order): VoucherLine {
+  const event = eventOf(order, 'paid');
+  const checked = !!event && typeof event.note === 'string' && event.note.startsWith('核对');
+  return { key: 'paidAt', label: checked ? '核对扣款时间' : '支付时间', value: event ? formatDateTime(event.at) : DASH };
+}
+
+/** The amount lines: what was taken (yuan), or the order's amount marked as not taken. */
+function amountLines(order: Order): VoucherLine[] {
+  const charged = yuanCharged(order);
+  const amount = formatMoney(charged ?? order.payable);
+  const lines: VoucherLine[] = [];
+  if (wasCharged(order.state)) lines.push({ key: 'payable', label: '实付金额', value: amount });
+  else lines.push({ key: 'payable', label: '订单金额', value: `${amount}（${order.state === 'unknown' || order.state === 'awaiting_payment' ? '扣款待确认' : '未扣款'}）` });
+  if (charged && order.fx && isMoney(order.payable) && order.payable.currency !== 'CNY') {
+    lines.push({ key: 'faceValue', label: '面值', value: formatMoney(order.payable) });
+    lines.push({ key: 'rate', label: '汇率', value: rateLine(order.fx) });
+  }
+  return lines;
 }
 
 function dateText(date: string | undefined): string {
@@ -53,6 +88,9 @@ function dateText(date: string | undefined): string {
 }
 
 function newExpiryText(order: Order): string {
+  // An order that can no longer renew the card changed nothing (walk 11).
+  if (!renewsCard(order.state)) return `${DASH}（未续费，到期日不变）`;
+  if (order.product?.kind === 'data' && !order.after) return '不变（流量包不延长号码有效期）';
   const expiry = order.after?.expiry ?? order.newExpiry;
   if (!expiry) return '未记录';
   const text = dateText(expiry);
@@ -77,7 +115,7 @@ function discountText(order: Order): string {
 export function voucherLines(order: Order): VoucherLine[] {
   const lines: VoucherLine[] = [
     { key: 'created', label: '下单时间', value: formatDateTime(order.createdAt) },
-    { key: 'paidAt', label: '支付时间', value: eventTime(order, 'paid') },
+    paidLine(order),
     { key: 'carrier', label: '运营商', value: carrierName(order.carrier) },
     { key: 'product', label: '套餐', value: productText(order) },
     { key: 'original', label: '原价', value: formatMoney(order.original) },
@@ -85,7 +123,7 @@ export function voucherLines(order: Order): VoucherLine[] {
   ];
   if (Array.isArray(order.promotions) && order.promotions.length) lines.push({ key: 'promotions', label: '优惠活动', value: promotionTitles(order.promotions) });
   lines.push(
-    { key: 'payable', label: '实付金额', value: formatMoney(order.payable) },
+    ...amountLines(order),
     { key: 'outcome', label: '支付结果', value: paymentOutcome(order) },
     { key: 'transaction', label: '微信支付单号', value: order.transactionId || DASH },
     { key: 'state', label: '充值状态', value: stateLabel(order.state) },
@@ -111,11 +149,23 @@ export function voucherText(order: Order): VoucherLine[] {
   ];
 }
 
+function paidNote(order: Order): string {
+  if (order.state === 'refunded') return '已原路退回';
+  if (order.state === 'refunding' || order.state === 'topup_failed') return '退款中';
+  if (wasCharged(order.state)) return '';
+  return order.state === 'unknown' || order.state === 'awaiting_payment' ? '扣款待确认' : '未扣款';
+}
+
 export function voucherView(order: Order): VoucherView {
+  const settled = !isUnsettled(order.state);
   return {
     id: order.id || DASH,
     title: `${carrierName(order.carrier)} ${order.product?.title ?? ''}`.trim(),
-    paid: formatMoney(order.payable),
+    paid: formatMoney(yuanCharged(order) ?? order.payable),
+    paidNote: paidNote(order),
+    canBuyAgain: settled,
+    buyAgainText: order.state === 'cancelled' || order.state === 'pay_failed' ? '重新支付' : '再次充值',
+    canRefresh: !settled,
     state: stateLabel(order.state),
     tag: stateTag(order.state),
     phoneMasked: order.phone ? maskPhone(order.phone) : DASH,

@@ -2,17 +2,22 @@
  * The numbers a user has bound (首页 my cards) and the numbers looked up lately.
  *
  * Both lists are small (at most 20 cards, 10 recent numbers), so each lives under one
- * key and is rewritten whole. Whatever is read back is checked: a value this code cannot
+ * key and is rewritten whole. Recent numbers keep the carrier and 归属地 the lookup
+ * answered (cards.recent.v2); the first layout (numbers only, v1) is read once and
+ * replaced on the next write. Whatever is read back is checked: a value this code cannot
  * understand is moved aside under 'cards.quarantine' (a list that only ever grows) and
  * the list reads as empty, so a damaged key never blocks the app and is never lost.
  */
-import type { BoundCard, CardType, Result } from '../../core/types';
+import type { BoundCard, CardType, CarrierId, NumberLocation, Result } from '../../core/types';
 import { isCarrierId } from '../../core/carriers';
+import { addDays, chinaToday } from '../../core/dates';
 import { parsePhone } from '../../core/phone';
-import type { CardBook, CardBookError, Clock, KeyValueStorage, QuarantinedEntry, StorageError } from '../contracts';
+import type { CardBook, CardBookError, Clock, KeyValueStorage, QuarantinedEntry, RecentNumber, StorageError } from '../contracts';
 
 export const CARDS_KEY = 'cards.v1';
-export const RECENT_KEY = 'cards.recent.v1';
+export const RECENT_KEY = 'cards.recent.v2';
+/** The first layout of the recent numbers: national numbers only. */
+export const RECENT_V1_KEY = 'cards.recent.v1';
 export const QUARANTINE_KEY = 'cards.quarantine';
 export const MAX_CARDS = 20;
 export const MAX_RECENT = 10;
@@ -22,6 +27,8 @@ export const DEFAULT_REMIND_DAYS = 3;
 
 const CARD_TYPES: readonly CardType[] = ['data', 'phone', 'keep', 'esim'];
 const REMIND_DAYS: readonly (number | null)[] = [1, 3, 7, null];
+/** Year 9999: a lookup time past it is corrupt, not a day to count from. */
+const MAX_EPOCH_MS = 253_402_300_799_000;
 
 interface StoredCards {
   version: 1;
@@ -93,6 +100,67 @@ export function isBoundCard(value: unknown): value is BoundCard {
   );
 }
 
+function isLocation(value: unknown): value is NumberLocation | null {
+  if (value === null) return true;
+  return isRecord(value) && (value.country === 'CN' || value.country === 'PH') && typeof value.province === 'string' && typeof value.city === 'string';
+}
+
+/** A stored recent number, or null for one this code cannot read. */
+function recentEntry(value: unknown): RecentNumber | null {
+  const ok =
+    isRecord(value) &&
+    typeof value.phone === 'string' &&
+    parsePhone(value.phone).ok &&
+    isCarrierId(value.carrier) &&
+    typeof value.at === 'number' &&
+    (value.location === undefined || isLocation(value.location));
+  return ok ? (value as unknown as RecentNumber) : null;
+}
+
+/** A number of the first layout; one that no longer parses is dropped (undefined), not fatal. */
+function legacyEntry(value: unknown): RecentNumber | null | undefined {
+  if (typeof value !== 'string') return null;
+  const parsed = parsePhone(value);
+  return parsed.ok ? { phone: parsed.value.national, carrier: parsed.value.carrier, at: 0 } : undefined;
+}
+
+function dayOf(at: unknown): string | null {
+  return typeof at === 'number' && at > 0 && at < MAX_EPOCH_MS ? chinaToday(at) : null;
+}
+
+/**
+ * A card with a settings patch applied. Fresh figures (lastKnown) also keep the 归属地
+ * when they come without one (a top-up receipt does not repeat it; a number never
+ * moves), and track when the balance reached zero: seen positive on day P and at zero
+ * later, it reached zero between P + 1 and now, so P + 1 is kept — the earliest it can
+ * be, which makes a Smart number's 120 days end early rather than late. A balance
+ * already at zero the first time it is seen records nothing (the plan says it guesses).
+ */
+function withLookupFacts(card: BoundCard, patch: Partial<BoundCard>): BoundCard {
+  const next: BoundCard = { ...card, ...patch };
+  const known = patch.lastKnown;
+  if (!known || typeof known !== 'object') return next;
+  const before = card.lastKnown;
+  if (!('location' in known) && before && 'location' in before) next.lastKnown = { ...known, location: before.location };
+  const atZero = isMoneyLike(known.balance) && known.balance.amount <= 0;
+  if (!atZero) {
+    delete next.zeroBalanceSince;
+    return next;
+  }
+  if (card.zeroBalanceSince) return next;
+  const positiveOn = before && isMoneyLike(before.balance) && before.balance.amount > 0 ? dayOf(before.at) : null;
+  const seenOn = dayOf(known.at);
+  if (positiveOn && seenOn) {
+    const dayAfter = addDays(positiveOn, 1);
+    next.zeroBalanceSince = dayAfter < seenOn ? dayAfter : seenOn;
+  }
+  return next;
+}
+
+function isMoneyLike(value: unknown): value is { amount: number } {
+  return isRecord(value) && typeof value.amount === 'number';
+}
+
 /** Exactly one default whenever the list is not empty: the first marked one, else the first card. */
 function withOneDefault(cards: BoundCard[]): BoundCard[] {
   const chosen = Math.max(0, cards.findIndex((c) => c.isDefault));
@@ -147,7 +215,7 @@ export class StoredCardBook implements CardBook {
     if (index < 0) return fail('not_found');
     const { phone: _phone, isDefault, ...rest } = patch;
     const next = cards.slice();
-    next[index] = { ...cards[index], ...rest };
+    next[index] = withLookupFacts(cards[index], rest);
     if (!isBoundCard(next[index])) return fail('failed', '卡片设置不完整，没有保存，请重试');
     if (isDefault === true) return this.writeCards(next.map((c, i) => ({ ...c, isDefault: i === index })));
     return this.writeCards(next);
@@ -180,19 +248,37 @@ export class StoredCardBook implements CardBook {
   }
 
   recent(): string[] {
+    return this.recentNumbers().map((entry) => entry.phone);
+  }
+
+  recentNumbers(): RecentNumber[] {
     const bound = new Set(this.readCards().map((c) => c.phone));
-    return (this.readRecent() ?? []).filter((phone) => !bound.has(phone));
+    return (this.readRecent() ?? []).filter((entry) => !bound.has(entry.phone)).map((entry) => ({ ...entry }));
   }
 
   /** Remembers a looked-up number. Best effort: a failed write only loses a convenience. */
-  pushRecent(phone: string): void {
+  pushRecent(phone: string, seen: { carrier?: CarrierId; location?: NumberLocation | null } = {}): void {
     const parsed = parsePhone(phone);
     if (!parsed.ok) return;
     const national = parsed.value.national;
     const known = this.readRecent();
     if (known === null) return;
-    const next = [national, ...known.filter((p) => p !== national)].slice(0, MAX_RECENT);
-    this.storage.set(RECENT_KEY, next);
+    const entry: RecentNumber = { phone: national, carrier: isCarrierId(seen.carrier) ? seen.carrier : parsed.value.carrier, at: this.clock.now() };
+    if (seen.location !== undefined) entry.location = seen.location;
+    this.writeRecent([entry, ...known.filter((p) => p.phone !== national)]);
+  }
+
+  removeRecent(phone: string): Result<void, CardBookError> {
+    const known = this.readRecent();
+    if (known === null) return fail('failed', '最近查询的数据损坏且无法单独保存，暂时不能删除，请稍后重试');
+    const key = canonicalPhone(phone);
+    if (!known.some((p) => p.phone === key)) return fail('not_found', '这个号码已经不在最近查询里了');
+    return this.writeRecent(known.filter((p) => p.phone !== key));
+  }
+
+  clearRecent(): Result<void, CardBookError> {
+    if (this.readRecent() === null) return fail('failed', '最近查询的数据损坏且无法单独保存，暂时不能清空，请稍后重试');
+    return this.writeRecent([]);
   }
 
   /** Everything ever set aside, oldest first (for a support screen or an export). */
@@ -236,16 +322,32 @@ export class StoredCardBook implements CardBook {
     return written.ok ? OK : fail(written.error as StorageError, written.message);
   }
 
-  /** Null while an unreadable value could not be moved aside (so it must not be overwritten). */
-  private readRecent(): string[] | null {
-    const raw = this.storage.get(RECENT_KEY);
+  /**
+   * Null while an unreadable value could not be moved aside (so it must not be
+   * overwritten). The first layout (v1, numbers only) is read when there is no v2: its
+   * carrier comes from the segment, its 归属地 stays unknown.
+   */
+  private readRecent(): RecentNumber[] | null {
+    const v2 = this.storage.get(RECENT_KEY);
+    const key = v2 === undefined ? RECENT_V1_KEY : RECENT_KEY;
+    const raw = v2 === undefined ? this.storage.get(RECENT_V1_KEY) : v2;
     if (raw === undefined) return [];
-    if (!Array.isArray(raw) || !raw.every((p) => typeof p === 'string')) {
-      if (!this.setAside(RECENT_KEY, raw, 'recent numbers unreadable').ok) return null;
-      this.storage.remove(RECENT_KEY);
+    const entries = Array.isArray(raw) ? raw.map(key === RECENT_KEY ? recentEntry : legacyEntry) : [null];
+    if (entries.includes(null)) {
+      if (!this.setAside(key, raw, 'recent numbers unreadable').ok) return null;
+      this.storage.remove(key);
       return [];
     }
-    return raw.slice(0, MAX_RECENT);
+    const known = entries.filter((e): e is RecentNumber => e !== undefined && e !== null);
+    const unique = known.filter((e, i) => known.findIndex((o) => o.phone === e.phone) === i);
+    return unique.slice(0, MAX_RECENT);
+  }
+
+  private writeRecent(entries: RecentNumber[]): Result<void, CardBookError> {
+    const written = this.storage.set(RECENT_KEY, entries.slice(0, MAX_RECENT));
+    if (!written.ok) return fail(written.error as StorageError, written.message);
+    this.storage.remove(RECENT_V1_KEY);
+    return OK;
   }
 
   /** Appends the raw value to the quarantine list, which is only ever added to. */

@@ -13,6 +13,8 @@
 import { carrierName } from '../../core/carriers';
 import { DUPLICATE_WINDOW_MS, alternativeOrderId, findDuplicate, isUnsettled, transition } from '../../core/order';
 import { maskPhone } from '../../core/phone';
+import { rateLine, yuanCharged } from '../../core/charge';
+import { formatMoney } from '../../core/money';
 import type { Order, OrderState, Result } from '../../core/types';
 import type {
   CardBook,
@@ -28,6 +30,7 @@ import type {
   ReconcileReport,
   RecordStore,
   RecordStoreError,
+  RenewalCache,
   TopUpReceipt,
 } from '../contracts';
 
@@ -43,6 +46,7 @@ export const CHECKOUT_MESSAGES = {
   unknown: '支付结果未知，请勿重复支付，我们会自动核对',
   notPaidYet: '订单还没有支付',
   badOrder: '订单信息不完整，没有发起支付，请返回重新下单',
+  noYuan: '这笔订单没有人民币金额（微信支付只收人民币），没有发起支付，请返回重新下单',
   unsaved: '（注意：订单状态没能保存到手机，请勿重复支付；清理手机存储后重新打开小程序会自动补存）',
 } as const;
 
@@ -69,6 +73,8 @@ export interface CheckoutDeps {
   gateway: CarrierGateway;
   cards: CardBook;
   clock: Clock;
+  /** When given, a credited top-up also updates the card the renewal flow holds. */
+  renewalCache?: RenewalCache;
 }
 
 /** Numbers tried for one order: its own and seven alternatives. */
@@ -91,6 +97,7 @@ export class CheckoutService implements Checkout {
   private readonly gateway: CarrierGateway;
   private readonly cards: CardBook;
   private readonly clock: Clock;
+  private readonly renewalCache: RenewalCache | undefined;
   /** Runs of pay() by idempotency key. */
   private readonly live = new Map<string, Promise<CheckoutResult>>();
   /** Settling runs by order id, shared by pay() and reconcile(). */
@@ -105,6 +112,7 @@ export class CheckoutService implements Checkout {
     this.gateway = deps.gateway;
     this.cards = deps.cards;
     this.clock = deps.clock;
+    this.renewalCache = deps.renewalCache;
   }
 
   recentDuplicate(phone: string, productId: string): Order | undefined {
@@ -136,6 +144,10 @@ export class CheckoutService implements Checkout {
     return this.reconciling;
   }
 
+  settled(): Promise<void> {
+    return this.reconciling ? this.reconciling.then(noop, noop) : Promise.resolve();
+  }
+
   // ------------------------------------------------------------------ paying
 
   private async runPay(given: Order): Promise<CheckoutResult> {
@@ -143,6 +155,7 @@ export class CheckoutService implements Checkout {
     if ('stored' in claim) return this.resultOf(isUnsettled(claim.stored.state) ? await this.settle(claim.stored) : claim.stored);
     const order = claim.order;
     if (order.state !== 'created') return { order, outcome: 'not_started', message: CHECKOUT_MESSAGES.badOrder };
+    if (yuanCharged(order) === null) return { order, outcome: 'not_started', message: CHECKOUT_MESSAGES.noYuan };
 
     const moved = transition(order, 'awaiting_payment', this.clock.now(), {}, '已提交，等待微信支付');
     if (!moved.ok) return { order, outcome: 'not_started', message: CHECKOUT_MESSAGES.badOrder };
@@ -173,13 +186,18 @@ export class CheckoutService implements Checkout {
   }
 
   private async requestPayment(order: Order): Promise<PaymentOutcome> {
+    // WeChat Pay charges yuan: a peso price goes out as the yuan on the order, its face value and rate in the description.
+    const charged = yuanCharged(order) ?? order.payable;
+    const faceValue = charged === order.payable ? '' : ` · 面值 ${formatMoney(order.payable)}，${rateLine(order.fx)}`;
     const request: PaymentRequest = {
       orderId: order.id,
       idempotencyKey: order.idempotencyKey,
-      amount: order.payable,
+      amount: charged,
       payee: PAYEE_NAME,
-      description: `${carrierName(order.carrier)} ${order.product.title} · ${maskPhone(order.phone)}`,
+      description: `${carrierName(order.carrier)} ${order.product.title} · ${maskPhone(order.phone)}${faceValue}`,
     };
+    // An automatic top-up is paid under its 委托代扣 contract, without a payment sheet.
+    if (order.autoTopup) request.contractId = order.autoTopup.contractId;
     try {
       return await this.payment.requestPayment(request);
     } catch {
@@ -237,6 +255,7 @@ export class CheckoutService implements Checkout {
       suspended: receipt.balance.amount < 0,
       at: this.clock.now(),
     };
+    this.renewalCache?.credited(phone, receipt, lastKnown.at);
     try {
       // not_found (the number is not bound) is expected and ignored.
       this.cards.update(phone, { lastKnown });
@@ -367,6 +386,10 @@ export class CheckoutService implements Checkout {
     const [outcome, message] = describe(order);
     return { order, outcome, message: this.unsaved.has(order.id) ? `${message}${CHECKOUT_MESSAGES.unsaved}` : message };
   }
+}
+
+function noop(): void {
+  // A finished reconciliation, whatever it found.
 }
 
 function describe(order: Order): [CheckoutOutcome, string] {

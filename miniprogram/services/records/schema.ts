@@ -31,6 +31,7 @@ import type {
   Region,
 } from '../../core/types';
 import { checksumText, fnv1a } from '../../core/checksum';
+import { isRateQuote } from '../../core/charge';
 
 export const SCHEMA_VERSION = 2;
 export const INDEX_KEY = 'rec.v2.index';
@@ -159,6 +160,9 @@ export function orderProblem(v: unknown): Check {
   if (v.transactionId !== undefined && !isText(v.transactionId, 128)) return '支付交易号无效';
   if (v.failureReason !== undefined && !isText(v.failureReason, 500)) return '失败原因无效';
   if (v.reconciled !== undefined && typeof v.reconciled !== 'boolean') return '核对标记无效';
+  // Newer than this schema, stored in the extras' `x` as they are: the yuan charged for a peso price and its rate.
+  if (v.charged !== undefined && (moneyProblem(v.charged, '人民币实付', false) !== null || (v.charged as Money).currency !== 'CNY')) return '人民币实付金额无效';
+  if (v.fx !== undefined && !isRateQuote(v.fx)) return '汇率信息无效';
   if (v.after !== undefined) return afterProblem(v.after);
   return null;
 }

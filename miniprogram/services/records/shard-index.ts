@@ -6,6 +6,7 @@ import type { Order, OrderState, ProductKind } from '../../core/types';
 import { chinaMonthOf } from '../../core/dates';
 import type { RecordFilter } from '../contracts';
 import { isCharged } from '../../core/order';
+import { totalledAmount } from '../../core/charge';
 import { CURRENCIES, ORDER_STATES, PRODUCT_KINDS, type MonthTotal, type ShardMeta } from './schema';
 
 /** Newest first: by createdAt, then by id, both descending. */
@@ -106,7 +107,11 @@ export function summarize(n: number, orders: readonly Order[], frozen?: ShardMet
     if (i === 0 || order.id > idMax) idMax = order.id;
     const month = chinaMonthOf(order.createdAt);
     if (!months.has(month)) months.set(month, CURRENCIES.map(() => 0));
-    if (isCharged(order.state)) months.get(month)![CURRENCIES.indexOf(order.payable.currency)] += order.payable.amount;
+    if (isCharged(order.state)) {
+      // A peso price is totalled as the yuan WeChat Pay took for it.
+      const amount = totalledAmount(order);
+      months.get(month)![CURRENCIES.indexOf(amount.currency)] += amount.amount;
+    }
   });
   const monthTotals: MonthTotal[] = [...months.entries()].map(([month, amounts]) => ({ month, amounts }));
   const meta: ShardMeta = {

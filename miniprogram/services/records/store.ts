@@ -41,6 +41,7 @@
 import type { Money, Order, Result } from '../../core/types';
 import { chinaMonthRange } from '../../core/dates';
 import { POSSIBLY_CHARGED_STATES, UNSETTLED_STATES, isCharged } from '../../core/order';
+import { totalledAmount } from '../../core/charge';
 import type {
   Clock,
   KeyValueStorage,
@@ -586,7 +587,7 @@ export class ShardedRecordStore implements RecordStore {
   }
 
   /**
-   * Charged totals (paid + succeeded, by amount paid) of one China month ('2026-11'),
+   * Charged totals (paid + succeeded, by the yuan charged, else the amount paid) of one China month ('2026-11'),
    * per currency, zero currencies left out. Unfiltered, the index holds them already.
    */
   monthTotals(month: string, filter?: RecordFilter): Money[] {
@@ -602,7 +603,11 @@ export class ShardedRecordStore implements RecordStore {
     } else {
       const inMonth = (o: Order) => o.createdAt >= range.start && o.createdAt < range.end;
       const orders = this.collect(f, Number.MAX_SAFE_INTEGER, (m) => m.newest >= range.start && m.oldest < range.end, inMonth);
-      for (const o of orders) if (isCharged(o.state)) sums[CURRENCIES.indexOf(o.payable.currency)] += o.payable.amount;
+      for (const o of orders) {
+        if (!isCharged(o.state)) continue;
+        const amount = totalledAmount(o);
+        sums[CURRENCIES.indexOf(amount.currency)] += amount.amount;
+      }
     }
     return CURRENCIES.map((currency, i) => ({ amount: sums[i], currency })).filter((m) => m.amount !== 0);
   }

@@ -46,6 +46,14 @@ export class WxNavigator implements Navigator {
     wx.redirectTo({ url: pageUrl(page, query) });
   }
 
+  relaunch(page: PageName, query: Query = {}): void {
+    if (TAB_PAGES.includes(page)) {
+      this.open(page, query);
+      return;
+    }
+    wx.reLaunch({ url: pageUrl(page, query) });
+  }
+
   back(): void {
     wx.navigateBack({ delta: 1 });
   }

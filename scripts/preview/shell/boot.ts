@@ -12,8 +12,9 @@ import { PageHost } from './page-host';
 import { PreviewNavigator, parseRoute } from './navigator';
 import { PullRefresh } from './pull-refresh';
 import { installMouseTouches } from './touch';
+import { initialChoice, ThemeSwitch, type ThemeChoice } from './theme';
 import { showModal } from './ui';
-import { installWxShims } from './wx-shim';
+import { installWxShims, notifyThemeChange } from './wx-shim';
 import type { BootConfig, SimulateApi } from './types';
 
 /** What scripts (screenshots, the browser test) and curious people can reach from the console. */
@@ -21,6 +22,8 @@ export interface PreviewHandle {
   defineComponent(path: string): void;
   services(): Record<string, any>;
   navigator: PreviewNavigator;
+  /** Light or dark: follow the browser ("auto") or force one, as the side panel does. */
+  theme: ThemeSwitch;
   errors: string[];
   ready: boolean;
   /** Clears the mini-program's storage and reloads at the first page. */
@@ -32,6 +35,21 @@ const PHONE_HEIGHT = 667;
 
 function pageName(path: string): string {
   return path.replace(/^pages\//, '').replace(/\/index$/, '');
+}
+
+/** The side panel's 外观 buttons: follow the system, or force light or dark. */
+function wireThemeButtons(theme: ThemeSwitch): void {
+  const buttons = Array.from(document.querySelectorAll<HTMLButtonElement>('[data-theme-choice]'));
+  const mark = () => {
+    for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.themeChoice === theme.selected()));
+  };
+  for (const button of buttons) {
+    button.addEventListener('click', () => {
+      theme.choose(button.dataset.themeChoice as ThemeChoice);
+      mark();
+    });
+  }
+  mark();
 }
 
 /** Links beside the phone that open the lookup tab with a demo number filled in. */
@@ -80,14 +98,33 @@ export function boot(config: BootConfig): void {
     return { left: rect.left - origin.left, right: rect.right - origin.left, top: rect.top - origin.top, bottom: rect.bottom - origin.top, width: rect.width, height: rect.height };
   };
   win.__wxViewport = () => ({ width: screen.clientWidth, height: screen.clientHeight });
-  const tabs = (config.appJson.tabBar?.list ?? []).map((item) => ({ page: pageName(item.pagePath), text: item.text }));
+  let appOptions: Record<string, any> = {};
+  const tabs = (config.appJson.tabBar?.list ?? []).map((item) => ({
+    page: pageName(item.pagePath),
+    text: item.text,
+    iconPath: item.iconPath,
+    selectedIconPath: item.selectedIconPath,
+  }));
   const tabPages = tabs.map((tab) => tab.page);
   let navigator: PreviewNavigator | null = null;
-  const frame = new Frame(tabs, config.appJson.tabBar ?? {}, {
+  const frame = new Frame(tabs, config.appJson, config.theme, {
     back: () => navigator?.back(),
     home: () => navigator?.open(tabPages[0] as never),
     tab: (page) => navigator?.open(page as never),
   });
+  const theme = new ThemeSwitch(initialChoice(window.location.search, window.localStorage));
+  handle.theme = theme;
+  frame.setTheme(theme.current());
+  theme.onChange((name) => {
+    frame.setTheme(name);
+    notifyThemeChange(name);
+    try {
+      appOptions.onThemeChange?.call(appOptions, { theme: name });
+    } catch (error) {
+      reportError('App.onThemeChange', error);
+    }
+  });
+  wireThemeButtons(theme);
   const titles: Record<string, string> = {};
   const pullable = new Set<string>();
   for (const [path, settings] of Object.entries(config.pageWindows)) {
@@ -113,6 +150,7 @@ export function boot(config: BootConfig): void {
       if (kind === 'navigateBack') return nav.back();
       const { page, query } = parseRoute(url ?? '');
       if (kind === 'redirectTo') nav.replace(page as never, query);
+      else if (kind === 'reLaunch') nav.relaunch(page as never, query);
       else nav.open(page as never, query);
     },
     setTitle: (title) => nav.setTitle(title),
@@ -120,6 +158,7 @@ export function boot(config: BootConfig): void {
     stopPullDownRefresh: () => pull.stop(),
     windowWidth: PHONE_WIDTH,
     windowHeight: PHONE_HEIGHT,
+    theme: () => theme.current(),
   });
   installBuiltins(simulate);
   installMouseTouches(document.getElementById('phone')!);
@@ -142,7 +181,8 @@ export function boot(config: BootConfig): void {
   };
 
   const container = config.container();
-  container.installServices({ navigator: nav });
+  // WeChat fetches the auto top-up engine with its subpackage (require.async); the bundle already holds it.
+  container.installServices({ navigator: nav, loadAutoTopupEngine: async () => config.lazyModules.autoTopupEngine() });
   handle.services = () => container.services();
   handle.navigator = nav;
   handle.reset = () => {
@@ -151,7 +191,6 @@ export function boot(config: BootConfig): void {
     window.location.reload();
   };
 
-  let appOptions: Record<string, any> = {};
   win.App = (options: Record<string, any>) => {
     appOptions = options;
   };

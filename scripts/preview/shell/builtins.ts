@@ -6,6 +6,7 @@
  * getphonenumber for open-type buttons).
  */
 import type { BuiltinInstance, ComponentDefinition, SimulateApi } from './types';
+import { canvasDefinition } from './pictures';
 import { askPrivacy, markPrivacyAgreed } from './privacy';
 import { showModal, showToast } from './ui';
 
@@ -180,7 +181,7 @@ const imageDefinition: ComponentDefinition = {
 };
 
 export function installBuiltins(simulate: SimulateApi): void {
-  for (const definition of [fieldDefinition('input'), fieldDefinition('textarea'), buttonDefinition, imageDefinition]) {
+  for (const definition of [fieldDefinition('input'), fieldDefinition('textarea'), buttonDefinition, imageDefinition, canvasDefinition]) {
     simulate.load(definition);
   }
 }

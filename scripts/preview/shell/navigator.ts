@@ -11,7 +11,8 @@ import type { MountedPage, PageHost } from './page-host';
 
 export function parseRoute(url: string): { page: string; query: Query } {
   const [pathPart, search = ''] = url.replace(/^#?\/?/, '').split('?');
-  const match = /^(?:pages\/)?([\w-]+)(?:\/index)?$/.exec(pathPart);
+  // A page in a subpackage's folder has a two-part name: invoice/detail is pages/invoice/detail/index.
+  const match = /^([\w-]+(?:\/[\w-]+)?)$/.exec(pathPart.replace(/^pages\//, '').replace(/\/index$/, ''));
   const query: Query = {};
   for (const pair of search.split('&').filter(Boolean)) {
     const [key, value = ''] = pair.split('=');
@@ -93,6 +94,24 @@ export class PreviewNavigator implements Navigator {
         this.host.hide(top);
       }
       this.stack.push(this.host.mount(page, query));
+    });
+  }
+
+  /** wx.reLaunch: every page closes, this one opens alone (a tab page is switched to). */
+  relaunch(page: PageName, query: Query = {}): void {
+    this.enqueue(() => {
+      if (this.isTab(page)) {
+        this.switchTo(page, query);
+        return;
+      }
+      for (const open of this.stack) {
+        if (this.isTab(open.name)) this.host.hide(open);
+        else {
+          this.host.unmount(open);
+          this.titles.delete(open);
+        }
+      }
+      this.stack = [this.host.mount(page, query)];
     });
   }
 

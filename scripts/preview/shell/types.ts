@@ -43,9 +43,23 @@ export interface BootConfig {
   root: string;
   appJson: {
     pages: string[];
-    window?: { navigationBarTitleText?: string };
-    tabBar?: { color?: string; selectedColor?: string; list: { pagePath: string; text: string }[] };
+    window?: {
+      navigationBarTitleText?: string;
+      navigationBarBackgroundColor?: string;
+      navigationBarTextStyle?: string;
+      backgroundColor?: string;
+      backgroundTextStyle?: string;
+    };
+    tabBar?: {
+      color?: string;
+      selectedColor?: string;
+      backgroundColor?: string;
+      borderStyle?: string;
+      list: { pagePath: string; text: string; iconPath?: string; selectedIconPath?: string }[];
+    };
   };
+  /** theme.json (app.json's themeLocation) when app.json declares darkmode, else undefined. */
+  theme?: Record<'light' | 'dark', Record<string, string>>;
   /** Pages whose files exist (app.json order); missingPages are not written yet. */
   pages: string[];
   missingPages: string[];
@@ -58,6 +72,8 @@ export interface BootConfig {
   app: () => unknown;
   /** The mock carrier's demo numbers (phone + what it shows), when it documents some. */
   demoNumbers: () => readonly { phone: string; description: string }[];
+  /** Modules the mini-program loads on demand with require.async (分包异步化), by name. */
+  lazyModules: { autoTopupEngine: () => unknown };
   /** TypeScript components (pages included) by path, e.g. "pages/lookup/index". */
   modules: Record<string, () => unknown>;
 }

@@ -1,9 +1,10 @@
 /**
  * The wx APIs the app reaches through its services, answered by the browser:
  * storage on localStorage, WeChat's overlays drawn in the phone frame, and the device
- * features (clipboard, phone call, calendar, subscriptions) as visible stand-ins that
+ * features (clipboard, phone call, calendar, subscriptions, contacts) as visible stand-ins that
  * say what WeChat would do. Everything else stays miniprogram-simulate's no-op stub.
  */
+import { installPictureApis } from './pictures';
 import { askPrivacy, onNeedPrivacyAuthorization, privacyAgreed } from './privacy';
 import { LocalWxStorage } from './storage';
 import { hideToast, showActionSheet, showModal, showToast } from './ui';
@@ -29,6 +30,20 @@ function asyncApi<O extends Callbacks>(name: string, run: (options: O) => Promis
   };
 }
 
+/**
+ * The preview's address book: a few contacts that show each case of the contact pick
+ * (one number, several numbers, a Philippine number, a landline only).
+ */
+export const DEMO_CONTACTS: readonly { name: string; numbers: string[] }[] = [
+  { name: '妈妈', numbers: ['138 0013 8000'] },
+  { name: '爸爸', numbers: ['173 0017 3005', '+86 186-0018-6002'] },
+  { name: 'Maria（菲律宾）', numbers: ['+63 918 123 4567'] },
+  { name: '小区物业', numbers: ['010-12345678'] },
+];
+
+/** The last row of the picker: what WeChat answers when the user refuses the permission. */
+const REFUSE_ROW = '（演示）不允许使用通讯录';
+
 export interface RouteHandler {
   (kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch' | 'navigateBack', url?: string): void;
 }
@@ -41,6 +56,16 @@ export interface ShimHooks {
   /** Screen width the app sees (the phone frame's). */
   windowWidth: number;
   windowHeight: number;
+  /** The theme showing ("light" | "dark"), as wx.getSystemInfoSync().theme reports it. */
+  theme(): 'light' | 'dark';
+}
+
+type ThemeListener = (res: { theme: 'light' | 'dark' }) => void;
+const themeListeners = new Set<ThemeListener>();
+
+/** Tells wx.onThemeChange listeners, as WeChat does when the system theme flips. */
+export function notifyThemeChange(theme: 'light' | 'dark'): void {
+  for (const listener of [...themeListeners]) listener({ theme });
 }
 
 export function installWxShims(wx: Record<string, any>, hooks: ShimHooks): LocalWxStorage {
@@ -106,7 +131,8 @@ export function installWxShims(wx: Record<string, any>, hooks: ShimHooks): Local
       return {};
     }),
     addPhoneCalendar: asyncApi('addPhoneCalendar', async (o: Callbacks & { title: string; startTime: number; description?: string }) => {
-      const when = new Date(o.startTime * 1000).toLocaleString('zh-CN', { hour12: false });
+      // The event is set in China time whatever the machine's zone, as the page says it.
+      const when = new Date(o.startTime * 1000).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
       const ok = await showModal({ title: '添加到手机日历', content: `${o.title}\n${when}\n（预览中只演示，不会写入日历）`, confirmText: '添加' });
       if (!ok) throw new Error('cancel');
       return {};
@@ -116,6 +142,14 @@ export function installWxShims(wx: Record<string, any>, hooks: ShimHooks): Local
       const answer: Record<string, string> = {};
       for (const id of o.tmplIds) answer[id] = ok ? 'accept' : 'reject';
       return answer;
+    }),
+    chooseContact: asyncApi('chooseContact', async () => {
+      const rows = [...DEMO_CONTACTS.map((c) => `${c.name} · ${c.numbers.join('，')}`), REFUSE_ROW];
+      const index = await showActionSheet(rows);
+      if (index < 0) throw new Error('cancel');
+      if (index === DEMO_CONTACTS.length) throw new Error('auth deny');
+      const contact = DEMO_CONTACTS[index];
+      return { displayName: contact.name, phoneNumber: contact.numbers[0], phoneNumberList: [...contact.numbers] };
     }),
     vibrateShort: asyncApi('vibrateShort', async () => {
       window.navigator.vibrate?.(15);
@@ -143,6 +177,8 @@ export function installWxShims(wx: Record<string, any>, hooks: ShimHooks): Local
       return {};
     }),
     onNeedPrivacyAuthorization,
+    onThemeChange: (listener: ThemeListener) => themeListeners.add(listener),
+    offThemeChange: (listener?: ThemeListener) => (listener ? themeListeners.delete(listener) : themeListeners.clear()),
     login: asyncApi('login', async () => ({ code: `preview-login-${Date.now()}` })),
 
     navigateTo: asyncApi('navigateTo', async (o: Callbacks & { url: string }) => (hooks.route('navigateTo', o.url), {})),
@@ -152,10 +188,13 @@ export function installWxShims(wx: Record<string, any>, hooks: ShimHooks): Local
     navigateBack: asyncApi('navigateBack', async () => (hooks.route('navigateBack'), {})),
   });
 
+  installPictureApis(wx);
+
   const screen = { windowWidth: hooks.windowWidth, windowHeight: hooks.windowHeight, screenWidth: hooks.windowWidth, screenHeight: hooks.windowHeight, pixelRatio: 2, statusBarHeight: 20 };
   const safeArea = { left: 0, right: hooks.windowWidth, top: 20, bottom: hooks.windowHeight, width: hooks.windowWidth, height: hooks.windowHeight - 20 };
   const systemInfo = { ...(typeof wx.getSystemInfoSync === 'function' ? wx.getSystemInfoSync() : {}), ...screen, safeArea, platform: 'devtools' };
   wx.getWindowInfo = () => ({ ...screen, safeArea, screenTop: 0 });
-  wx.getSystemInfoSync = () => systemInfo;
+  wx.getSystemInfoSync = () => ({ ...systemInfo, theme: hooks.theme() });
+  wx.getAppBaseInfo = () => ({ SDKVersion: systemInfo.SDKVersion, language: 'zh_CN', version: systemInfo.version, theme: hooks.theme(), enableDebug: false, fontSizeSetting: 16 });
   return storage;
 }

@@ -2,15 +2,18 @@ import { addDays, chinaToday, daysBetween, expiryState, newExpiryAfter } from '.
 import { luhnValid, parseIccid } from '../../../miniprogram/core/iccid';
 import { parsePhone } from '../../../miniprogram/core/phone';
 import { transition } from '../../../miniprogram/core/order';
+import { formatRate } from '../../../miniprogram/core/exchange';
 import type { CardProfile, Order, Promotion } from '../../../miniprogram/core/types';
 import {
   DEMO_NUMBERS,
+  DEMO_PESO_RATE,
   GATEWAY_CARDS_KEY,
   MAX_STORED_CARDS,
   MAX_STORED_TOPUPS,
   MockCarrierGateway,
 } from '../../../miniprogram/backends/offline/gateway';
 import { WxKeyValueStorage } from '../../../miniprogram/services/wx/storage';
+import { KNOWN_PLACES, locationOf } from '../../../miniprogram/backends/offline/locations';
 import { FakeClock } from '../../support/fakes';
 import { fakeKeyValueStorage } from '../../support/wx-storage-fake';
 import { backend, orderFor, storageFake, type Backend } from '../../support/checkout-fixtures';
@@ -197,6 +200,31 @@ describe('bad queries get a typed error and a Chinese message', () => {
     const result = await g.lookup(query as never);
     expect(result).toMatchObject({ ok: false, error });
     expect(!result.ok && result.message).toContain(words);
+  });
+});
+
+describe('exchange rate quote', () => {
+  test('quotes the demo peso rate with the time it was quoted, after the round trip', async () => {
+    const { gateway: g, clock } = gateway();
+    const quoted = await g.exchangeRate();
+    expect(quoted).toEqual({ ok: true, value: { rate: DEMO_PESO_RATE, quotedAt: clock.now() } });
+    expect(clock.now()).toBe(Date.parse(NOW) + g.latencyMs);
+    expect(formatRate(DEMO_PESO_RATE)).toBe('₱1 ≈ ¥0.1235');
+  });
+
+  test('a changed rate is quoted from then on, as a copy the caller cannot change', async () => {
+    const { gateway: g } = gateway();
+    g.rate = { from: 'PHP', to: 'CNY', fen: 1, centavos: 8 };
+    const quoted = await g.exchangeRate();
+    expect(quoted.ok && quoted.value.rate).toEqual({ from: 'PHP', to: 'CNY', fen: 1, centavos: 8 });
+    if (quoted.ok) (quoted.value.rate as { fen: number }).fen = 99;
+    expect(g.rate.fen).toBe(1);
+  });
+
+  test('network trouble answers a typed error, no rate', async () => {
+    const { gateway: g } = gateway();
+    g.failNext('network');
+    expect(await g.exchangeRate()).toMatchObject({ ok: false, error: 'network' });
   });
 });
 
@@ -389,4 +417,46 @@ describe('gateway storage stays small and tolerant', () => {
       expect((await profile(g, { phone: '13800138000' })).balance.amount).toBe(8650);
     },
   );
+});
+
+describe('归属地: where each number belongs', () => {
+  const PROVINCES = ['北京', '天津', '上海', '重庆', '河北', '山西', '内蒙古', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南', '湖北', '湖南', '广东', '广西', '海南', '四川', '贵州', '云南', '西藏', '陕西', '甘肃', '青海', '宁夏', '新疆'];
+
+  test('the table names only the 31 mainland provinces, each at least once', () => {
+    expect(new Set(KNOWN_PLACES.map(([province]) => province))).toEqual(new Set(PROVINCES));
+    expect(KNOWN_PLACES.every(([, city]) => city.length >= 2)).toBe(true);
+  });
+
+  test('the demo numbers the README names', async () => {
+    const { gateway: g } = gateway();
+    expect((await profile(g, { phone: '13800138000' })).location).toEqual({ country: 'CN', province: '北京', city: '北京' });
+    expect((await profile(g, { phone: '18600186002' })).location).toEqual({ country: 'CN', province: '广东', city: '深圳' });
+    expect((await profile(g, { phone: '16600166000' })).location).toBeNull();
+    expect((await profile(g, { phone: '09181234567' })).location).toEqual({ country: 'PH', province: '', city: '' });
+  });
+
+  test('the first seven digits decide: the same prefix, the same place; a derived card carries it', async () => {
+    const { gateway: g } = gateway();
+    const a = await profile(g, { phone: '13912340001' });
+    const b = await profile(g, { phone: '13912349999' });
+    expect(b.location).toEqual(a.location);
+    expect(locationOf('13912340001', 'CN')).toEqual(a.location);
+  });
+
+  test('over many prefixes: real places, and some left unplaced instead of guessed', () => {
+    const found = Array.from({ length: 400 }, (_, i) => locationOf(`1391${String(i).padStart(3, '0')}0000`, 'CN'));
+    const unplaced = found.filter((l) => l === null).length;
+    expect(unplaced).toBeGreaterThan(4);
+    expect(unplaced).toBeLessThan(60);
+    for (const l of found) if (l) expect(KNOWN_PLACES.some(([p, c]) => p === l.province && c === l.city)).toBe(true);
+    expect(new Set(found.map((l) => l?.province)).size).toBeGreaterThan(20);
+  });
+
+  test('a card looked up by ICCID, and a card changed by a top-up, still answer it', async () => {
+    const b = backend();
+    const before = await profile(b.gateway, { phone: '13800138000' });
+    expect((await profile(b.gateway, { iccid: before.iccid })).location).toEqual(before.location);
+    await b.gateway.topUp(paid(b, '13800138000', 'cmcc-recharge-50'));
+    expect((await profile(b.gateway, { phone: '13800138000' })).location).toEqual({ country: 'CN', province: '北京', city: '北京' });
+  });
 });

@@ -167,3 +167,26 @@ describe('verifying', () => {
     expect(Object.keys(stored).length).toBeLessThanOrEqual(6);
   });
 });
+
+describe('a code sent a moment ago (a page opened again)', () => {
+  test('sentRecently names its resend time and, while usable, the demo code; nothing once the resend time passed', async () => {
+    const { sms, clock } = setup();
+    expect(sms.sentRecently(PHONE)).toBeNull();
+    const sent = await sms.send(PHONE);
+    if (!sent.ok) throw new Error(sent.message);
+    expect(sms.sentRecently(PHONE)).toEqual({ expiresAt: sent.value.expiresAt, resendAt: sent.value.resendAt, demoCode: sent.value.demoCode });
+    clock.advance(60_000);
+    expect(sms.sentRecently(PHONE)).toBeNull();
+  });
+
+  test('five wrong codes spend the code, and a new one may be sent at once', async () => {
+    const { sms } = setup();
+    const sent = await sms.send(PHONE);
+    if (!sent.ok) throw new Error(sent.message);
+    const wrong = sent.value.demoCode === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i += 1) await sms.verify(PHONE, wrong);
+    expect(sms.secondsUntilResend(PHONE)).toBe(0);
+    expect(sms.sentRecently(PHONE)).toBeNull();
+    expect((await sms.send(PHONE)).ok).toBe(true);
+  });
+});

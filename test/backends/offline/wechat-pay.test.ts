@@ -103,6 +103,13 @@ describe('scenarios without a sheet', () => {
     expect(await pay.queryPayment(req.orderId)).toMatchObject({ ok: true, value: { state: query } });
   });
 
+  test('WeChat Pay charges yuan: a peso amount is refused and nothing is charged', async () => {
+    const { pay } = setup();
+    const req = request({ amount: { amount: 15_000, currency: 'PHP' } });
+    expect(await pay.requestPayment(req)).toEqual({ status: 'fail', reason: '微信支付只能以人民币付款，请返回重新下单' });
+    expect(pay.chargeCount()).toBe(0);
+  });
+
   test('insufficient funds names the reason 零钱余额不足', async () => {
     const { pay } = setup();
     pay.scenario = 'fail_insufficient';

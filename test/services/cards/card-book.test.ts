@@ -1,4 +1,4 @@
-import { StoredCardBook, CARDS_KEY, RECENT_KEY, QUARANTINE_KEY, MAX_CARDS, checkNickname } from '../../../miniprogram/services/cards/card-book';
+import { StoredCardBook, CARDS_KEY, RECENT_KEY, RECENT_V1_KEY, QUARANTINE_KEY, MAX_CARDS, checkNickname } from '../../../miniprogram/services/cards/card-book';
 import { WxKeyValueStorage } from '../../../miniprogram/services/wx/storage';
 import { FakeClock } from '../../support/fakes';
 import type { BoundCard } from '../../../miniprogram/core/types';
@@ -284,6 +284,123 @@ describe('recent lookups', () => {
     book.pushRecent('13900139000');
     book.bind(card('13800138000'));
     expect(book.recent()).toEqual(['13900139000']);
+  });
+
+  test('each keeps the carrier and 归属地 the lookup answered, and when', () => {
+    const clock = new FakeClock('2026-11-25T10:00:00+08:00');
+    const book = newBook(clock);
+    book.pushRecent('13800138000', { carrier: 'cucc', location: { country: 'CN', province: '北京', city: '北京' } });
+    clock.advance(1000);
+    book.pushRecent('09181234567', { location: null });
+    book.pushRecent('13900139000');
+    expect(book.recentNumbers()).toEqual([
+      { phone: '13900139000', carrier: 'cmcc', at: clock.now() },
+      { phone: '09181234567', carrier: 'smart', location: null, at: clock.now() },
+      { phone: '13800138000', carrier: 'cucc', location: { country: 'CN', province: '北京', city: '北京' }, at: clock.now() - 1000 },
+    ]);
+  });
+
+  test('a carrier that is not one is replaced by the segment\'s', () => {
+    const book = newBook();
+    book.pushRecent('13800138000', { carrier: 'globe' as never });
+    expect(book.recentNumbers()[0].carrier).toBe('cmcc');
+  });
+
+  test('remove one, or clear all', () => {
+    const book = newBook();
+    book.pushRecent('13800138000');
+    book.pushRecent('13900139000');
+    book.pushRecent('18600186002');
+    expect(book.removeRecent('139 0013 9000')).toEqual({ ok: true, value: undefined });
+    expect(book.recent()).toEqual(['18600186002', '13800138000']);
+    expect(book.removeRecent('13900139000')).toMatchObject({ ok: false, error: 'not_found' });
+    expect(book.clearRecent()).toEqual({ ok: true, value: undefined });
+    expect(book.recent()).toEqual([]);
+  });
+
+  test('a failed write says why and keeps the list', () => {
+    const book = newBook();
+    book.pushRecent('13800138000');
+    storage().failNextWrites(1, 'setStorageSync:fail exceed storage max size 10MB');
+    expect(book.clearRecent()).toMatchObject({ ok: false, error: 'quota' });
+    expect(book.recent()).toEqual(['13800138000']);
+  });
+
+  test('the first layout (numbers only) is read, then replaced on the next write', () => {
+    storage().setStorageSync(RECENT_V1_KEY, ['13800138000', 'junk', '13800138000', '09181234567']);
+    const book = newBook();
+    expect(book.recentNumbers()).toEqual([
+      { phone: '13800138000', carrier: 'cmcc', at: 0 },
+      { phone: '09181234567', carrier: 'smart', at: 0 },
+    ]);
+    book.pushRecent('13900139000');
+    expect(book.recent()).toEqual(['13900139000', '13800138000', '09181234567']);
+    expect(storage().getStorageSync(RECENT_V1_KEY)).toBe('');
+  });
+
+  test('a damaged entry quarantines the list instead of crashing', () => {
+    storage().setStorageSync(RECENT_KEY, [{ phone: '13800138000', carrier: 'cmcc', at: 1 }, { phone: 'x' }]);
+    const book = newBook();
+    expect(book.recentNumbers()).toEqual([]);
+    expect(book.quarantined()[0]).toMatchObject({ key: RECENT_KEY });
+  });
+});
+
+describe('what a lookup leaves on a bound card', () => {
+  const known = (amount: number, at: number, extra: Partial<NonNullable<BoundCard['lastKnown']>> = {}) => ({
+    balance: { amount, currency: 'PHP' as const },
+    dataLeftMb: null,
+    expiry: '2026-12-31',
+    suspended: false,
+    at,
+    ...extra,
+  });
+  const day = (iso: string) => Date.parse(`${iso}T10:00:00+08:00`);
+
+  test('seen positive, then at zero: the day after the positive one is kept (the earliest it can be) until it is positive again', () => {
+    const book = newBook();
+    book.bind(card('09181234567'));
+    book.update('09181234567', { lastKnown: known(500, day('2026-11-01')) });
+    expect(book.get('09181234567')?.zeroBalanceSince).toBeUndefined();
+    book.update('09181234567', { lastKnown: known(0, day('2026-11-10')) });
+    book.update('09181234567', { lastKnown: known(0, day('2026-11-20')) });
+    expect(book.get('09181234567')?.zeroBalanceSince).toBe('2026-11-02');
+    book.update('09181234567', { lastKnown: known(1000, day('2026-11-21')) });
+    expect(book.get('09181234567')?.zeroBalanceSince).toBeUndefined();
+  });
+
+  test('positive and zero on the same day: that day', () => {
+    const book = newBook();
+    book.bind(card('09181234567'));
+    book.update('09181234567', { lastKnown: known(500, day('2026-11-10')) });
+    book.update('09181234567', { lastKnown: known(0, day('2026-11-10') + 3_600_000) });
+    expect(book.get('09181234567')?.zeroBalanceSince).toBe('2026-11-10');
+  });
+
+  test('at zero the first time it is seen: no day is recorded (the plan says it estimates)', () => {
+    const book = newBook();
+    book.bind(card('09181234567'));
+    book.update('09181234567', { lastKnown: known(0, day('2026-11-10')) });
+    expect(book.get('09181234567')?.zeroBalanceSince).toBeUndefined();
+  });
+
+  test('a lookup time that is not a time records no day', () => {
+    const book = newBook();
+    book.bind(card('09181234567'));
+    book.update('09181234567', { lastKnown: known(500, 1e20) });
+    book.update('09181234567', { lastKnown: known(0, day('2026-11-10')) });
+    expect(book.get('09181234567')?.zeroBalanceSince).toBeUndefined();
+  });
+
+  test('figures without a 归属地 (a top-up receipt) keep the one known', () => {
+    const book = newBook();
+    book.bind(card('09181234567'));
+    const location = { country: 'PH' as const, province: '', city: '' };
+    book.update('09181234567', { lastKnown: known(500, 1, { location }) });
+    book.update('09181234567', { lastKnown: known(800, 2) });
+    expect(book.get('09181234567')?.lastKnown).toMatchObject({ balance: { amount: 800 }, location });
+    book.update('09181234567', { lastKnown: known(800, 3, { location: null }) });
+    expect(book.get('09181234567')?.lastKnown?.location).toBeNull();
   });
 });
 

@@ -74,12 +74,32 @@ describe('pay(): each outcome is recorded', () => {
     expect(b.pay.chargeCount(order.idempotencyKey)).toBe(1);
   });
 
-  test('a Smart number pays in pesos and is credited in pesos', async () => {
+  test('a Smart number is charged in yuan at the quoted rate and credited in pesos', async () => {
     const b = backend();
-    const result = await b.checkout.pay(orderFor(b, '09181234567', 'smart-recharge-100'));
+    const sheet = new ManualSheet();
+    b.sheet.attach(sheet);
+    const running = b.checkout.pay(orderFor(b, '09181234567', 'smart-recharge-100'));
+    await settleMicrotasks();
+    expect(sheet.shown[0].amount).toEqual({ amount: 1235, currency: 'CNY' });
+    expect(sheet.shown[0].description).toBe('Smart 充值 ₱100 · 0918***4567 · 面值 ₱100.00，₱1 ≈ ¥0.1235（10:00 报价）');
+    sheet.answer('pay');
+    const result = await running;
     expect(result.outcome).toBe('succeeded');
     expect(result.order.payable).toEqual({ amount: 10000, currency: 'PHP' });
+    expect(result.order.charged).toEqual({ amount: 1235, currency: 'CNY' });
+    expect(result.order.fx).toEqual({ rate: { from: 'PHP', to: 'CNY', fen: 247, centavos: 2000 }, quotedAt: result.order.createdAt });
     expect(result.order.after?.balance).toEqual({ amount: 13500, currency: 'PHP' });
+    expect(b.records.get(result.order.id)).toEqual(result.order);
+  });
+
+  test('a peso order without a yuan charge never reaches WeChat Pay', async () => {
+    const b = backend();
+    const { charged: _charged, fx: _fx, ...pesosOnly } = orderFor(b, '09181234567', 'smart-recharge-100');
+    const result = await b.checkout.pay(pesosOnly);
+    expect(result.outcome).toBe('not_started');
+    expect(result.message).toBe(CHECKOUT_MESSAGES.noYuan);
+    expect(b.pay.chargeCount()).toBe(0);
+    expect(b.records.get(pesosOnly.id)).toBeUndefined();
   });
 
   test('the order is stored as awaiting_payment before the sheet is shown, with payee and masked number', async () => {

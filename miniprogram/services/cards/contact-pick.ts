@@ -1,0 +1,83 @@
+/**
+ * A number from the phone's contacts, for the 通讯录 buttons on 充值 and on binding.
+ * Every number the contact has goes through the same parsing as typing (parsePhone);
+ * the ones that are not rechargeable are left out; several left lets the user pick
+ * (sheetOf gives a Vant action sheet its rows). The contact's name is offered as the
+ * card's 备注名. A refusal, a cancelled picker or a contact without a usable number
+ * changes nothing on the page, and says so.
+ */
+import type { CarrierId } from '../../core/types';
+import { carrierName } from '../../core/carriers';
+import { maskPhone, parsePhone } from '../../core/phone';
+import type { ContactError, DeviceService } from '../contracts';
+import { MAX_NICKNAME_CHARS } from './card-book';
+
+export interface ContactNumber {
+  /** National number, for the page's private state; never sent to the view. */
+  national: string;
+  masked: string;
+  carrier: CarrierId;
+}
+
+export type ContactPick =
+  | { ok: true; name: string; /** The name cut to a valid 备注名 ('' without a name). */ nickname: string; numbers: ContactNumber[] }
+  | { ok: false; error: ContactError | 'no_number'; message: string };
+
+const UNCHANGED = '号码没有改动';
+
+const MESSAGES: Record<ContactError, string> = {
+  cancelled: `没有选择联系人，${UNCHANGED}`,
+  denied: `没有通讯录权限，${UNCHANGED}。可以点右上角“···”→“设置”允许使用通讯录，或直接输入号码`,
+  failed: `打开通讯录失败，${UNCHANGED}，请直接输入号码`,
+};
+
+/** The contact's numbers that can be renewed here, each once, in the phone's order; and why the first other one cannot. */
+export function contactNumbers(raw: readonly unknown[]): { numbers: ContactNumber[]; firstRefusal: string } {
+  const numbers: ContactNumber[] = [];
+  let firstRefusal = '';
+  for (const entry of Array.isArray(raw) ? raw : []) {
+    const parsed = parsePhone(entry);
+    if (!parsed.ok) {
+      firstRefusal = firstRefusal || parsed.message;
+      continue;
+    }
+    const { national, carrier } = parsed.value;
+    if (!numbers.some((n) => n.national === national)) numbers.push({ national, masked: maskPhone(national), carrier });
+  }
+  return { numbers, firstRefusal };
+}
+
+/** Opens the address book and answers the usable numbers, or why there are none. */
+export async function pickFromContacts(device: DeviceService): Promise<ContactPick> {
+  let answer;
+  try {
+    answer = await device.chooseContact();
+  } catch {
+    answer = { ok: false as const, error: 'failed' as ContactError, message: '' };
+  }
+  if (!answer.ok) {
+    const error: ContactError = answer.error in MESSAGES ? answer.error : 'failed';
+    return { ok: false, error, message: MESSAGES[error] };
+  }
+  const name = typeof answer.value.name === 'string' ? answer.value.name.trim() : '';
+  const { numbers, firstRefusal } = contactNumbers(answer.value.numbers);
+  if (!numbers.length) {
+    const who = name ? `「${name}」` : '这个联系人';
+    const why = firstRefusal ? `：${firstRefusal}` : '没有手机号';
+    return { ok: false, error: 'no_number', message: `${who}${why}。${UNCHANGED}` };
+  }
+  return { ok: true, name, nickname: Array.from(name).slice(0, MAX_NICKNAME_CHARS).join(''), numbers };
+}
+
+/** A Vant action sheet's rows for a contact with several numbers: masked, with the carrier. */
+export function sheetOf(pick: Extract<ContactPick, { ok: true }>): { description: string; actions: { name: string; subname: string }[] } {
+  const masks = pick.numbers.map((n) => n.masked);
+  return {
+    description: `${pick.name ? `「${pick.name}」` : '这个联系人'}有 ${pick.numbers.length} 个号码，要用哪一个？`,
+    // Two numbers that mask alike are told apart by their last five digits.
+    actions: pick.numbers.map((n) => ({
+      name: masks.indexOf(n.masked) === masks.lastIndexOf(n.masked) ? n.masked : `${n.masked}（尾号 ${n.national.slice(-5)}）`,
+      subname: carrierName(n.carrier),
+    })),
+  };
+}
