@@ -647,11 +647,12 @@ export class ShardedRecordStore implements RecordStore {
     const owner = new Map<string, { n: number; updatedAt: number }>();
     const losers = new Map<number, Set<string>>();
     const order = [...this.index.shards].sort((a, b) => b.newest - a.newest || b.n - a.n).map((m) => m.n);
+    const resealed = new Set<number>();
     for (const n of order) {
       if (this.readOnly) break;
       const orders = this.load(n);
       const meta = this.meta(n);
-      if (meta && !meta.frozen && !meta.c && orders.length) this.commit(n, orders);
+      if (meta && !meta.frozen && !meta.c && orders.length && this.reseal(n, orders)) resealed.add(indexPageOf(n));
       for (const o of orders) {
         const first = owner.get(o.id);
         if (!first) owner.set(o.id, { n, updatedAt: o.updatedAt });
@@ -663,6 +664,7 @@ export class ShardedRecordStore implements RecordStore {
       }
       await this.clock.sleep(VERIFY_PAUSE_MS);
     }
+    for (const page of resealed) this.savePage(page);
     for (const [n, ids] of losers) {
       const read = this.readKey(shardKey(n));
       if (!read.ok || read.value === undefined) continue;
@@ -672,6 +674,19 @@ export class ShardedRecordStore implements RecordStore {
     const found = this.found.slice(from);
     const notice = damageNotice(found);
     return { migratedFrom: null, quarantined: found, ...(notice ? { notice } : {}) };
+  }
+
+  /**
+   * A shard written before checksums, rewritten with them. Its orders do not change, so
+   * the shard alone is written (a crash before its page is saved leaves a page without
+   * the checksum, which is still true); the pages are saved once at the end.
+   */
+  private reseal(n: number, orders: Order[]): boolean {
+    const stored = encodeShard(orders, n);
+    if (!this.storage.set(shardKey(n), stored).ok) return false;
+    this.putMeta(n, orders, undefined, stored.c);
+    this.remember(n, stored);
+    return true;
   }
 
   /* ------------------------------------------------------------ writing */
@@ -835,6 +850,6 @@ function sameness(order: Order): string {
 
 function rejectedReason(rejected: { reason: string }[]): string {
   const reasons = [...new Set(rejected.map((r) => r.reason))];
-  const changed = rejected.every((r) => r.reason === CHANGED_ORDER);
-  return `${rejected.length} 笔订单${changed ? '被改动' : '数据损坏'}（${reasons.slice(0, 3).join('；')}）`;
+  if (rejected.every((r) => r.reason === CHANGED_ORDER)) return `${rejected.length} 笔订单的内容被改动（与校验不符）`;
+  return `${rejected.length} 笔订单数据损坏（${reasons.slice(0, 3).join('；')}）`;
 }

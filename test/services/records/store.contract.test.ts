@@ -188,6 +188,41 @@ describe('ShardedRecordStore crash safety (index page first, then the shard)', (
   });
 });
 
+describe('ShardedRecordStore over data written before checksums', () => {
+  beforeEach(freshFake);
+
+  test('reads it as it is, reports nothing, and verify() seals every shard and page once', async () => {
+    const store = newStore(10);
+    const list = orders(45);
+    for (const o of list) store.append(o);
+    // What a build before checksums wrote: no n, k, c in shards, no k, c in pages.
+    for (const [key, text] of fake().entries()) {
+      const value = JSON.parse(text);
+      if (key.startsWith('rec.v2.shard.') || key.startsWith('rec.v2.index.')) {
+        for (const field of ['n', 'k', 'c']) delete value[field];
+        fake().plantRaw(key, JSON.stringify(value));
+      }
+    }
+    const relaunched = newStore(10);
+    expect(relaunched.open()).toEqual({ migratedFrom: null, quarantined: [] });
+    expect(readAll(relaunched).map((o) => o.id)).toEqual([...list].reverse().map((o) => o.id));
+    fake().resetCounters();
+    const checked = await relaunched.verify();
+    expect(checked.quarantined).toEqual([]);
+    const written = fake().writes.map((w) => w.key);
+    expect(written.filter((k) => k.startsWith('rec.v2.shard.')).sort()).toEqual(['rec.v2.shard.0', 'rec.v2.shard.1', 'rec.v2.shard.2', 'rec.v2.shard.3', 'rec.v2.shard.4']);
+    expect(written.filter((k) => k.startsWith('rec.v2.index.'))).toEqual(['rec.v2.index.0']);
+    for (const [key, text] of fake().entries()) if (key.startsWith('rec.v2.')) expect({ key, sealed: key === 'rec.v2.index' || 'c' in JSON.parse(text) }).toEqual({ key, sealed: true });
+    // Sealed now: a changed order is caught from here on.
+    const shard = fake().rawText('rec.v2.shard.2')!;
+    fake().plantRaw('rec.v2.shard.2', shard.replace(list[25].id, list[25].id.replace(/.$/, '9')));
+    const later = newStore(10);
+    await later.verify();
+    expect(later.count()).toBe(44);
+    expect(later.quarantined()[0]).toMatchObject({ key: 'rec.v2.shard.2', orders: 1 });
+  });
+});
+
 describe('ShardedRecordStore damage', () => {
   beforeEach(freshFake);
 
