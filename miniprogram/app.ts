@@ -2,16 +2,18 @@ import { services } from './services/container';
 import { reconcileSummary } from './services/checkout/reconcile-words';
 
 /**
- * On every launch: open the record store (migrating and setting corrupt data aside)
- * and settle orders a killed app or a lost answer left open, before any page pays.
+ * On every launch: open the record store (merging old records, setting damaged data aside,
+ * read-only if storage cannot be listed) and tell the user what it found; then check every
+ * record in the background and settle orders a killed app or a lost answer left open.
  */
 App({
   onLaunch() {
     const { records, checkout, device } = services();
     const report = records.open();
-    if (report.quarantined.length) {
-      device.toast(`有 ${report.quarantined.length} 条记录数据损坏，已单独保存，其余记录不受影响`);
-    }
+    if (report.notice) device.toast(report.notice);
+    void records.verify().then((checked) => {
+      if (checked.notice) device.toast(checked.notice);
+    });
     void checkout.reconcile().then((result) => {
       const summary = reconcileSummary(result);
       if (summary) device.toast(summary);

@@ -4,6 +4,7 @@
  * as arguments.
  */
 import { carrierName } from './carriers';
+import { fnv1a } from './checksum';
 import { productById } from './catalog';
 import { chinaCompactTimestamp, formatDateTime } from './dates';
 import { formatAmount, isMoney } from './money';
@@ -30,6 +31,18 @@ export function newOrderId(nowMs: number, random: () => number): string {
   const stamp = chinaCompactTimestamp(nowMs);
   if (stamp === null) throw new RangeError(`newOrderId(): not a usable time: ${String(nowMs)}`);
   return `CR${stamp}${randomDigits(random, 6)}`;
+}
+
+/**
+ * The number an order takes when its own is already another order's (the same second and
+ * the same six digits, or a clock set back): the six digits become ones derived from the
+ * order's idempotency key and the attempt. The same order always gets the same sequence,
+ * so a retry finds the order it stored; two orders with different keys get different ones.
+ */
+export function alternativeOrderId(id: string, idempotencyKey: string, attempt: number): string {
+  const digits = String(fnv1a(`${idempotencyKey}#${attempt}`) % 1_000_000).padStart(6, '0');
+  const text = String(id);
+  return /^[A-Z]{2}\d{20}$/.test(text) ? `${text.slice(0, 16)}${digits}` : `${text.slice(0, 57)}-${digits}`;
 }
 
 /** 32 hex digits in UUID v4 layout, drawn 4 hex digits at a time from random. */

@@ -33,15 +33,22 @@ export interface Clock {
 
 export type StorageError = 'quota' | 'item_too_large' | 'failed';
 
-/** wx key-value storage, with WeChat's errors turned into typed results. */
+/**
+ * wx key-value storage, with WeChat's errors turned into typed results. A read or listing
+ * that fails says so ('failed'): it is never passed off as "missing" or "empty", because a
+ * store that took a failed listing for an empty one would write over what is there.
+ */
 export interface KeyValueStorage {
-  /** The stored value, or undefined for a missing key. Never throws. */
+  /** The stored value, or undefined for a missing or unreadable key. Never throws. */
   get(key: string): unknown;
+  /** Like get(), but tells the two apart: value undefined means the key is surely absent. */
+  read(key: string): Result<unknown, 'failed'>;
   set(key: string, value: unknown): Result<void, StorageError>;
   remove(key: string): void;
-  keys(): string[];
-  /** Bytes used and the limit, as WeChat reports them (KB granularity). */
-  info(): { usedKb: number; limitKb: number };
+  /** Every key, or 'failed' when WeChat could not list them. */
+  keys(): Result<string[], 'failed'>;
+  /** Bytes used and the limit, as WeChat reports them (KB granularity), or 'failed'. */
+  info(): Result<{ usedKb: number; limitKb: number }, 'failed'>;
 }
 
 /* --------------------------------------------------------------- records */
@@ -60,7 +67,8 @@ export interface RecordPage {
   nextCursor: string | null;
 }
 
-export type RecordStoreError = StorageError | 'not_found' | 'duplicate';
+/** 'unavailable': storage could not be listed, so nothing is written until it can be (read-only). */
+export type RecordStoreError = StorageError | 'not_found' | 'duplicate' | 'unavailable';
 
 /** Which kind of stored data a set-aside copy came from, for the words the user reads. */
 export type QuarantineSource = 'records' | 'index' | 'legacy' | 'copy' | 'other';
@@ -71,6 +79,8 @@ export interface QuarantinedEntry {
   raw: unknown;
   reason: string;
   at: number;
+  /** How many orders the damage touched, when that is known (the rest are intact). */
+  orders?: number;
   /** Filled in by RecordStore.quarantined(). */
   source?: QuarantineSource;
 }
@@ -78,12 +88,25 @@ export interface QuarantinedEntry {
 export interface RecordStoreOpenReport {
   migratedFrom: number | null;
   quarantined: QuarantinedEntry[];
+  /** Set (a Chinese sentence for the user) while the store is read-only: storage could not be listed. */
+  readOnly?: string;
+  /** What to tell the user about this launch's findings (Chinese), when there is something. */
+  notice?: string;
 }
 
 /** Transaction records on local storage. Append cost does not grow with the count. */
 export interface RecordStore {
-  /** Reads the index, migrates old schemas, sets corrupt keys aside. Idempotent. */
+  /**
+   * Reads the index, merges old schemas, sets corrupt keys aside. Cheap: it reads the index,
+   * not the records. Idempotent.
+   */
   open(): RecordStoreOpenReport;
+  /**
+   * Reads and checks every record not yet read since launch, a little at a time (the app
+   * starts it after open()); damage found is set aside and the counts corrected. Resolves
+   * with what it found, `notice` worded for the user.
+   */
+  verify(): Promise<RecordStoreOpenReport>;
   append(order: Order): Result<void, RecordStoreError>;
   /** Replaces the stored order with the same id. */
   update(order: Order): Result<void, RecordStoreError>;

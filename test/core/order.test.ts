@@ -3,6 +3,7 @@ import { fen, peso, yuan } from '../../miniprogram/core/money';
 import {
   ALLOWED_TRANSITIONS,
   ORDER_STATE_LABELS,
+  alternativeOrderId,
   createOrder,
   findDuplicate,
   isPossiblyCharged,
@@ -64,6 +65,28 @@ describe('newOrderId', () => {
 
   test.each([[NaN], [Infinity], [1e20]])('an unusable time %p throws', (ms) => {
     expect(() => newOrderId(ms, () => 0.5)).toThrow(RangeError);
+  });
+});
+
+describe('alternativeOrderId', () => {
+  const ID = 'CR20261125103000123456';
+  test.each<[string, string, number, RegExp]>([
+    ['a standard number keeps its time, new six digits', ID, 1, /^CR20261125103000\d{6}$/],
+    ['another prefix keeps its letters', 'IV20261125103000123456', 2, /^IV20261125103000\d{6}$/],
+    ['a number of another shape gets a suffix', 'v1-legacy-7', 1, /^v1-legacy-7-\d{6}$/],
+    ['a very long number stays within 64 characters', 'X'.repeat(80), 1, /^X{57}-\d{6}$/],
+    ['hostile input', undefined as unknown as string, 1, /^undefined-\d{6}$/],
+  ])('%s', (_label, id, attempt, shape) => {
+    expect(alternativeOrderId(id, 'key-1', attempt)).toMatch(shape);
+  });
+
+  test('the same order always gets the same alternatives; another key or attempt gets others', () => {
+    expect(alternativeOrderId(ID, 'key-1', 1)).toBe(alternativeOrderId(ID, 'key-1', 1));
+    const many = new Set(Array.from({ length: 200 }, (_, i) => alternativeOrderId(ID, `key-${i}`, 1)));
+    expect(many.size).toBeGreaterThan(195);
+    const attempts = new Set([1, 2, 3, 4, 5, 6, 7].map((a) => alternativeOrderId(ID, 'key-1', a)));
+    expect(attempts.size).toBe(7);
+    expect(attempts.has(ID)).toBe(false);
   });
 });
 

@@ -395,5 +395,209 @@ export function recordStoreContract(name: string, makeHarness: () => ContractHar
         }
       });
     });
+
+    describe('faults from the storage underneath (issue 14)', () => {
+      const byId = (): Map<string, Order> => new Map(seeded.map((o) => [o.id, o]));
+
+      /** The store is sound: nothing altered or doubled, only orders of `damaged` keys missing, counts and totals agree with the rows. */
+      function expectSound(s: RecordStore, damagedTexts: string[] = []): Order[] {
+        const rows = readAll(s, 9);
+        const known = byId();
+        for (const o of rows) expect(o).toStrictEqual(known.get(o.id));
+        expect(new Set(ids(rows)).size).toBe(rows.length);
+        for (const o of seeded) if (!rows.some((r) => r.id === o.id)) expect({ missing: o.id, fromDamagedKey: damagedTexts.some((t) => t.includes(o.id)) }).toEqual({ missing: o.id, fromDamagedKey: true });
+        expect(s.count()).toBe(rows.length);
+        for (const month of [...new Set(seeded.map((o) => chinaMonthOf(o.createdAt)))]) {
+          const sums = new Map<string, number>();
+          for (const o of rows) if (chinaMonthOf(o.createdAt) === month && isCharged(o.state)) sums.set(o.payable.currency, (sums.get(o.payable.currency) ?? 0) + o.payable.amount);
+          expect(s.monthTotals(month)).toEqual(['CNY', 'PHP'].filter((c) => sums.get(c)).map((currency) => ({ amount: sums.get(currency), currency })));
+        }
+        return rows;
+      }
+
+      function storedKeys(): string[] {
+        return h.fake.entries().map(([key]) => key);
+      }
+
+      test('a listing that fails at launch is never read as empty: writes wait, nothing is lost, and resume once it works', () => {
+        seed();
+        const before = h.fake.entries();
+        h.faults.failListing();
+        const blind = h.launch();
+        expect(blind.open().notice).toMatch(/[\u4e00-\u9fa5]/);
+        const refused = blind.append(makeOrder({ serial: 9191, at: T0 + 9999 * HOUR }));
+        expect(refused).toMatchObject({ ok: false, error: 'unavailable' });
+        expect(!refused.ok && refused.message).toMatch(/[\u4e00-\u9fa5]/);
+        expect(blind.update({ ...seeded[3], state: 'refunded' })).toMatchObject({ ok: false, error: 'unavailable' });
+        expect(blind.remove(seeded[4].id)).toMatchObject({ ok: false, error: 'unavailable' });
+        expect(h.fake.entries()).toEqual(before);
+        h.faults.disarm();
+        // The same instance notices the listing works again and takes the write.
+        expect(blind.append(makeOrder({ serial: 9191, at: T0 + 9999 * HOUR })).ok).toBe(true);
+        seeded.push(makeOrder({ serial: 9191, at: T0 + 9999 * HOUR }));
+        expectSound(h.launch());
+        expect(h.launch().quarantined()).toEqual([]);
+      });
+
+      test.each([1, 2])('a listing that fails %i time(s) at launch is retried', (times) => {
+        seed();
+        h.faults.failListing(times);
+        const s = h.launch();
+        expect(s.append(makeOrder({ serial: 9292, at: T0 + 9999 * HOUR })).ok).toBe(true);
+        seeded.push(makeOrder({ serial: 9292, at: T0 + 9999 * HOUR }));
+        expectSound(h.launch());
+      });
+
+      test('reads that fail at launch lose nothing: the orders are back on the next launch', async () => {
+        seed();
+        h.faults.failReads(Infinity);
+        const s = h.launch();
+        s.page({ limit: 20 });
+        await s.verify();
+        h.faults.disarm();
+        const later = h.launch();
+        await later.verify();
+        expectSound(later);
+      });
+
+      test('near-1 MB of garbage in any one key: reported, kept, and writes still go through while there is room', async () => {
+        seed();
+        const keys = storedKeys();
+        for (const key of keys) {
+          h = makeHarness();
+          store = h.launch();
+          seed();
+          const original = h.fake.rawText(key) ?? '';
+          // Just under WeChat's 1 MB a key (key and JSON text in UTF-8): no copy of it with its reason fits in one key.
+          const garbage = JSON.stringify(`${'\u00e9garbage'.repeat(9000)}${'x'.repeat(1024 * 1024 - 100 - Buffer.byteLength(key) - 81_000 - 2)}`);
+          h.fake.plantRaw(key, garbage);
+          const s = h.launch();
+          await s.verify();
+          expectSound(s, [original]);
+          expect(s.quarantined().some((e) => JSON.stringify(e.raw) === garbage)).toBe(true);
+          expect(s.append(makeOrder({ serial: 9393, at: T0 + 9999 * HOUR }))).toEqual({ ok: true, value: undefined });
+          const again = h.launch();
+          expect(again.get(makeOrder({ serial: 9393, at: T0 + 9999 * HOUR }).id)).toBeDefined();
+          expect(again.quarantined().some((e) => JSON.stringify(e.raw) === garbage)).toBe(true);
+          // With room for the copy, the damage was set aside and the key repaired, not left in place.
+          expect({ key, stillGarbage: h.fake.rawText(key) === garbage }).toEqual({ key, stillGarbage: false });
+        }
+      });
+
+      test('any one key deleted: the loss is reported with how many orders, everything else intact', async () => {
+        seed();
+        for (const key of storedKeys()) {
+          h = makeHarness();
+          store = h.launch();
+          seed();
+          const original = h.fake.rawText(key) ?? '';
+          h.fake.removeStorageSync(key);
+          const s = h.launch();
+          await s.verify();
+          const rows = expectSound(s, [original]);
+          const missing = seeded.length - rows.length;
+          if (missing) {
+            const reported = [...s.open().quarantined, ...s.quarantined()];
+            expect(reported.some((e) => (e.orders ?? 0) >= missing)).toBe(true);
+            expect(h.launch().quarantined().some((e) => (e.orders ?? 0) >= missing)).toBe(true);
+          }
+        }
+      });
+
+      test('a key overwritten with another key\'s value: no order doubled, totals agree, the damage reported', async () => {
+        seed();
+        const keys = storedKeys();
+        for (const [i, key] of keys.entries()) {
+          const other = keys[(i + 1) % keys.length];
+          h = makeHarness();
+          store = h.launch();
+          seed();
+          const original = h.fake.rawText(key) ?? '';
+          h.fake.plantRaw(key, h.fake.rawText(other)!);
+          const s = h.launch();
+          await s.verify();
+          const rows = expectSound(s, [original]);
+          if (rows.length < seeded.length) expect(s.quarantined().length).toBeGreaterThan(0);
+        }
+      });
+
+      test('valid-JSON edits (a digit changed in any key) never read back altered; what is lost is reported', async () => {
+        seed();
+        const keys = storedKeys();
+        let edits = 0;
+        for (const key of keys) {
+          const text = h.fake.rawText(key) ?? '';
+          const digits = [...text.matchAll(/\d/g)].map((m) => m.index as number);
+          for (const at of [digits[0], digits[Math.floor(digits.length / 2)], digits[digits.length - 1]]) {
+            if (at === undefined) continue;
+            h = makeHarness();
+            store = h.launch();
+            seed();
+            const original = h.fake.rawText(key)!;
+            const edited = `${original.slice(0, at)}${(Number(original[at]) + 3) % 10}${original.slice(at + 1)}`;
+            h.fake.plantRaw(key, edited);
+            const s = h.launch();
+            await s.verify();
+            expectSound(s, [original]);
+            // A changed digit is damage wherever it is: it is reported, even when no order was lost.
+            expect({ key, at, reported: s.quarantined().length > 0 }).toEqual({ key, at, reported: true });
+            edits += 1;
+          }
+        }
+        expect(edits).toBeGreaterThan(3);
+      });
+
+      test('a second set-aside never overwrites the first, also when the listing fails at that launch', async () => {
+        seed();
+        const keys = storedKeys();
+        const [first, second] = [keys[0], keys[keys.length - 1]];
+        const texts = [h.fake.rawText(first) ?? '', h.fake.rawText(second) ?? ''];
+        h.fake.plantRaw(first, '{"first":1}');
+        await h.launch().verify();
+        h.fake.plantRaw(second, '{"second":2}');
+        h.faults.failListing(2);
+        const s = h.launch();
+        await s.verify();
+        h.faults.disarm();
+        const later = h.launch();
+        await later.verify();
+        const kept = later.quarantined().map((e) => e.raw);
+        expect(kept).toContainEqual({ first: 1 });
+        expect(kept).toContainEqual({ second: 2 });
+        expectSound(later, texts);
+      });
+
+      test('the app killed at any write while the store repairs damage: every copy kept, nothing else lost', async () => {
+        seed();
+        const keys = storedKeys();
+        for (const key of keys) {
+          let finished = false;
+          for (let k = 0; k < 40 && !finished; k += 1) {
+            h = makeHarness();
+            store = h.launch();
+            seed();
+            const original = h.fake.rawText(key) ?? '';
+            // Valid JSON of the wrong shape: the repair copies it aside, then rewrites.
+            h.fake.plantRaw(key, '{"oops":[1,2],"v":2}');
+            h.faults.crashAfter(k);
+            try {
+              const s = h.launch();
+              await s.verify();
+              finished = true;
+            } catch (e) {
+              if (!(e instanceof SimulatedCrash)) throw e;
+            }
+            h.faults.disarm();
+            const after = h.launch();
+            await after.verify();
+            expectSound(after, [original]);
+            // The damaged value is kept: copied aside, or still where it was.
+            expect(after.quarantined().some((e) => isDeepStrictEqual(e.raw, { oops: [1, 2], v: 2 }))).toBe(true);
+            expect(after.append(makeOrder({ serial: 9494, at: T0 + 9999 * HOUR })).ok).toBe(true);
+          }
+          expect(finished).toBe(true);
+        }
+      });
+    });
   });
 }

@@ -7,7 +7,9 @@
  *   undefined fields dropped, Dates turned into strings);
  * - a missing key reads as '' (WeChat's getStorageSync answer);
  * - one key may hold at most 1 MB and all keys together at most 10 MB, and an
- *   over-limit write throws the way WeChat throws, leaving the old value in place.
+ *   over-limit write throws the way WeChat throws, leaving the old value in place;
+ * - getStorageInfoSync and getStorageSync can be told to throw (failNextInfo,
+ *   failNextReads), as they do on a device whose storage is in trouble.
  * Sizes are counted in UTF-8 bytes of key + JSON text.
  */
 import { WxKeyValueStorage } from '../../miniprogram/services/wx/storage';
@@ -34,6 +36,8 @@ export class WxStorageFake {
   readonly reads: { key: string; bytes: number }[] = [];
   readonly writes: { key: string; bytes: number }[] = [];
   private failures: Error[] = [];
+  private infoFailures = 0;
+  private readFailures = 0;
 
   constructor(options: StorageFakeOptions = {}) {
     this.maxItemBytes = options.maxItemBytes ?? MAX_ITEM_BYTES;
@@ -43,6 +47,22 @@ export class WxStorageFake {
   /** The next `count` writes fail with this error (an I/O fault, not a quota). */
   failNextWrites(count = 1, message = 'setStorageSync:fail system error'): void {
     for (let i = 0; i < count; i += 1) this.failures.push(new Error(message));
+  }
+
+  /** The next `count` getStorageInfoSync calls throw. */
+  failNextInfo(count = 1): void {
+    this.infoFailures += count;
+  }
+
+  /** The next `count` getStorageSync calls throw (whatever the key). */
+  failNextReads(count = 1): void {
+    this.readFailures += count;
+  }
+
+  /** getStorageInfoSync and getStorageSync work again. */
+  healFaults(): void {
+    this.infoFailures = 0;
+    this.readFailures = 0;
   }
 
   setStorageSync(key: string, data: unknown): void {
@@ -61,6 +81,10 @@ export class WxStorageFake {
   }
 
   getStorageSync(key: string): unknown {
+    if (this.readFailures > 0) {
+      this.readFailures -= 1;
+      throw new Error('getStorageSync:fail system error');
+    }
     const text = this.items.get(key);
     if (text === undefined) return '';
     this.reads.push({ key, bytes: utf8Bytes(key) + utf8Bytes(text) });
@@ -75,9 +99,16 @@ export class WxStorageFake {
   clearStorageSync(): void {
     this.items.clear();
     this.total = 0;
+    this.infoFailures = 0;
+    this.readFailures = 0;
+    this.failures = [];
   }
 
   getStorageInfoSync(): { keys: string[]; currentSize: number; limitSize: number } {
+    if (this.infoFailures > 0) {
+      this.infoFailures -= 1;
+      throw new Error('getStorageInfoSync:fail system error');
+    }
     return {
       keys: [...this.items.keys()],
       currentSize: Math.ceil(this.usedBytes() / 1024),

@@ -212,10 +212,14 @@ export interface QuarantineView {
   lines: string[];
 }
 
+/** How many orders the damage touched, when every entry says; the rest are whole. */
 export function quarantineView(entries: QuarantinedEntry[]): QuarantineView | null {
   if (!entries.length) return null;
+  const orders = entries.reduce((sum, e) => sum + (e.orders ?? 0), 0);
+  const counted = entries.every((e) => e.orders !== undefined);
+  const touched = orders ? `，涉及 ${orders} 笔订单` : counted ? '，订单都完好' : '';
   return {
-    summary: `有 ${entries.length} 份记录数据无法正常读取，已原样另存、没有删除，其余记录不受影响。如有疑问请联系客服并提供下列信息。`,
+    summary: `有 ${entries.length} 份记录数据无法正常读取，已原样另存、没有删除${touched}，其余记录不受影响。如有疑问请联系客服并提供下列信息。`,
     lines: entries.map((e) => `${keyLabel(e)}：${e.reason}${e.at ? `（${formatDateTime(e.at).slice(0, 16)}）` : ''}`),
   };
 }

@@ -3,13 +3,15 @@
  *   1. the order is written as awaiting_payment BEFORE any payment starts (no record,
  *      no payment: a charge the app cannot show afterwards must never happen);
  *   2. one payment per idempotency key: concurrent calls share one run, and a key
- *      already settled answers from the record store without paying again;
+ *      already settled answers from the record store without paying again. An order is
+ *      matched by its key, never its number alone: an order whose number another order
+ *      already has is stored under a number derived from its key (alternativeOrderId);
  *   3. every state change is written; the carrier is asked to credit the card;
  *   4. reconcile() settles what a killed app or a lost answer left open, asking the
  *      payment service and the carrier, each open order once.
  */
 import { carrierName } from '../../core/carriers';
-import { DUPLICATE_WINDOW_MS, findDuplicate, isUnsettled, transition } from '../../core/order';
+import { DUPLICATE_WINDOW_MS, alternativeOrderId, findDuplicate, isUnsettled, transition } from '../../core/order';
 import { maskPhone } from '../../core/phone';
 import { rateLine, yuanCharged } from '../../core/charge';
 import { formatMoney } from '../../core/money';
@@ -48,13 +50,17 @@ export const CHECKOUT_MESSAGES = {
   unsaved: '（注意：订单状态没能保存到手机，请勿重复支付；清理手机存储后重新打开小程序会自动补存）',
 } as const;
 
+const NOTHING_CHARGED = '本次没有发起支付、没有扣款。';
+const CLEAR_AND_RETRY = `${NOTHING_CHARGED}请清理记录或手机存储后重试`;
+
 /** Why the order could not be written before payment; each says that nothing was charged and what to do. */
 export const NOT_STARTED_MESSAGES: Record<RecordStoreError, string> = {
-  quota: '手机存储空间已满，订单没能保存，本次没有发起支付、没有扣款。请清理记录或手机存储后重试',
-  item_too_large: '订单数据过大，没能保存，本次没有发起支付、没有扣款。请清理记录或手机存储后重试',
-  failed: '订单写入失败，本次没有发起支付、没有扣款。请清理记录或手机存储后重试',
-  not_found: '订单写入失败，本次没有发起支付、没有扣款。请清理记录或手机存储后重试',
+  quota: `手机存储空间已满，订单没能保存，${CLEAR_AND_RETRY}`,
+  item_too_large: `订单数据过大，没能保存，${CLEAR_AND_RETRY}`,
+  failed: `订单写入失败，${CLEAR_AND_RETRY}`,
+  not_found: `订单写入失败，${CLEAR_AND_RETRY}`,
   duplicate: '这笔订单已经提交过了，没有重复支付，请到记录里查看结果',
+  unavailable: `暂时读不到手机存储，为保护已有记录，${NOTHING_CHARGED}请稍后重试`,
 };
 
 export function payFailedMessage(reason: string | undefined): string {
@@ -70,6 +76,9 @@ export interface CheckoutDeps {
   /** When given, a credited top-up also updates the card the renewal flow holds. */
   renewalCache?: RenewalCache;
 }
+
+/** Numbers tried for one order: its own and seven alternatives. */
+const ID_ATTEMPTS = 8;
 
 const NETWORK_FAILURE: Result<never, GatewayError> = { ok: false, error: 'network', message: '网络连接失败' };
 
@@ -141,9 +150,10 @@ export class CheckoutService implements Checkout {
 
   // ------------------------------------------------------------------ paying
 
-  private async runPay(order: Order): Promise<CheckoutResult> {
-    const existing = this.latest(order.id);
-    if (existing) return this.resultOf(isUnsettled(existing.state) ? await this.settle(existing) : existing);
+  private async runPay(given: Order): Promise<CheckoutResult> {
+    const claim = this.claim(given);
+    if ('stored' in claim) return this.resultOf(isUnsettled(claim.stored.state) ? await this.settle(claim.stored) : claim.stored);
+    const order = claim.order;
     if (order.state !== 'created') return { order, outcome: 'not_started', message: CHECKOUT_MESSAGES.badOrder };
     if (yuanCharged(order) === null) return { order, outcome: 'not_started', message: CHECKOUT_MESSAGES.noYuan };
 
@@ -152,12 +162,27 @@ export class CheckoutService implements Checkout {
     const written = this.records.append(moved.value);
     if (!written.ok) {
       const stored = written.error === 'duplicate' ? this.records.get(order.id) : undefined;
-      if (stored) return this.resultOf(isUnsettled(stored.state) ? await this.settle(stored) : stored);
+      if (stored && stored.idempotencyKey === order.idempotencyKey) return this.resultOf(isUnsettled(stored.state) ? await this.settle(stored) : stored);
       return { order, outcome: 'not_started', message: NOT_STARTED_MESSAGES[written.error] ?? NOT_STARTED_MESSAGES.failed };
     }
 
     const outcome = await this.requestPayment(moved.value);
     return this.resultOf(await this.afterPayment(moved.value, outcome));
+  }
+
+  /**
+   * The stored order with this idempotency key, or the order under a number no other order
+   * holds: its own, else the first free alternative derived from its key.
+   */
+  private claim(order: Order): { stored: Order } | { order: Order } {
+    for (let attempt = 0; attempt < ID_ATTEMPTS; attempt += 1) {
+      const id = attempt ? alternativeOrderId(order.id, order.idempotencyKey, attempt) : order.id;
+      const existing = this.latest(id);
+      if (!existing) return { order: attempt ? { ...order, id } : order };
+      if (existing.idempotencyKey === order.idempotencyKey) return { stored: existing };
+    }
+    // Every number taken (never seen in practice): the store refuses a duplicate id, so nothing is paid.
+    return { order };
   }
 
   private async requestPayment(order: Order): Promise<PaymentOutcome> {

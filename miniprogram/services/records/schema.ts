@@ -9,6 +9,11 @@
  *   per shard (64 shards a page). Money is integer minor units.
  *   Orders are stored as positional arrays and each shard lists its products once, which
  *   keeps 10,000 orders near 2.5 MB instead of 9 MB as plain objects.
+ *   Integrity (added within v2, so a build without it still reads these keys): a shard
+ *   names its own number `n` and carries a checksum `c` of its content and two check
+ *   characters per order `k`, so a changed order is found and set aside alone; an index
+ *   page carries a checksum `c` and each shard's checksum `k`, so a summary that does
+ *   not match its shard, or a shard swapped for another value, is noticed.
  *
  * Everything read back is validated: a value that does not fit is reported with a reason,
  * never half-trusted. The reasons are Chinese because the records page shows them.
@@ -25,6 +30,7 @@ import type {
   ProductKind,
   Region,
 } from '../../core/types';
+import { checksumText, fnv1a } from '../../core/checksum';
 import { isRateQuote } from '../../core/charge';
 
 export const SCHEMA_VERSION = 2;
@@ -32,8 +38,6 @@ export const INDEX_KEY = 'rec.v2.index';
 export const SHARD_KEY_PREFIX = 'rec.v2.shard.';
 export const QUARANTINE_KEY_PREFIX = 'rec.quarantine.';
 export const LEGACY_V1_KEY = 'records';
-/** Fixed, so a migration re-run after a crash overwrites its own copy instead of adding one. */
-export const V1_REJECTS_KEY = `${QUARANTINE_KEY_PREFIX}v1-rejected`;
 
 export function shardKey(n: number): string {
   return `${SHARD_KEY_PREFIX}${n}`;
@@ -205,6 +209,8 @@ export interface StoredExtras {
   r?: 0 | 1;
   /** after: [balance amount, balance currency, data left MB or null, expiry] */
   a?: [number, number, number | null, ChinaDate];
+  /** 1: newExpiry really is blank (a stored blank otherwise means "the same as after's expiry"). */
+  e?: 1;
   x?: Record<string, unknown>;
 }
 /**
@@ -223,6 +229,35 @@ export interface StoredShard {
   o: StoredOrder[];
   /** Promotion titles, each stored once per shard; an order lists their positions. */
   q?: string[];
+  /** The shard's own number: a value found under another shard's key is noticed. */
+  n?: number;
+  /** Two check characters per order, in order (shardChecks). */
+  k?: string;
+  /** Checksum of n, p, q, o and k (shardChecks). Absent on shards written before checksums. */
+  c?: string;
+}
+
+const CHECK_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * A shard's checks, from one JSON text per stored order (which, joined, is the JSON of
+ * `o`, so nothing is serialised twice): `k`, two characters (12 bits) per order over the
+ * order with the product and promotion titles it points to, and `c`, a checksum of the
+ * whole shard (n, p, q, o and k).
+ */
+function shardChecks(shard: Pick<StoredShard, 'n' | 'p' | 'q'> & { o: unknown[] }): { k: string; c: string } {
+  const productTexts = shard.p.map((p) => JSON.stringify(p));
+  const titles: unknown[] = shard.q ?? [];
+  const texts = shard.o.map((o) => JSON.stringify(o));
+  const k = texts
+    .map((text, i) => {
+      const tuple = Array.isArray(shard.o[i]) ? (shard.o[i] as unknown[]) : [];
+      const promotions = Array.isArray(tuple[15]) ? tuple[15].map((p) => (typeof p === 'number' ? titles[p] : p)) : null;
+      const hash = fnv1a(`${text}|${productTexts[tuple[10] as number]}|${JSON.stringify(promotions)}`);
+      return CHECK_CHARACTERS[hash & 63] + CHECK_CHARACTERS[(hash >>> 6) & 63];
+    })
+    .join('');
+  return { k, c: checksumText(`${JSON.stringify([shard.n, shard.p, shard.q])}[${texts.join(',')}]${k}`) };
 }
 
 function extraFields(source: Record<string, unknown>, known: Set<string>): Record<string, unknown> | undefined {
@@ -258,14 +293,15 @@ function encodeExtras(order: Order): StoredExtras | undefined {
   if (order.after) {
     const { balance, dataLeftMb, expiry } = order.after;
     extras.a = [balance.amount, CURRENCIES.indexOf(balance.currency), dataLeftMb, expiry];
+    if (order.newExpiry === '') extras.e = 1;
   }
   const newer = extraFields(order as unknown as Record<string, unknown>, KNOWN_ORDER_KEYS);
   if (newer) extras.x = newer;
   return Object.keys(extras).length ? extras : undefined;
 }
 
-/** Orders must pass orderProblem() first: the encoding assumes a valid order. */
-export function encodeShard(orders: readonly Order[]): StoredShard {
+/** Orders must pass orderProblem() first: the encoding assumes a valid order. `n`: the shard's number. */
+export function encodeShard(orders: readonly Order[], n?: number): StoredShard {
   const products: StoredProduct[] = [];
   const productPositions = new Map<string, number>();
   const promotionTitles: string[] = [];
@@ -318,6 +354,10 @@ export function encodeShard(orders: readonly Order[]): StoredShard {
   });
   const shard: StoredShard = { v: 2, p: products, o: stored };
   if (promotionTitles.length) shard.q = promotionTitles;
+  if (n !== undefined) shard.n = n;
+  const { k, c } = shardChecks(shard);
+  shard.k = k;
+  shard.c = c;
   return shard;
 }
 
@@ -401,7 +441,7 @@ export function decodeStoredOrder(
     if (extras.a !== undefined) {
       if (!Array.isArray(extras.a) || extras.a.length !== 4) return { problem: '充值后信息无效' };
       order.after = { balance: { amount: extras.a[0], currency: currencyAt(extras.a[1]) }, dataLeftMb: extras.a[2], expiry: extras.a[3] };
-      if (newExpiry === '') order.newExpiry = extras.a[3];
+      if (newExpiry === '' && extras.e !== 1) order.newExpiry = extras.a[3];
     }
   }
   const problem = orderProblem(order);
@@ -414,33 +454,56 @@ export interface RejectedEntry {
 }
 
 export type DecodedShard =
-  | { ok: true; orders: Order[]; rejected: RejectedEntry[] }
+  | {
+      ok: true;
+      orders: Order[];
+      rejected: RejectedEntry[];
+      /** False when the shard carries a checksum or check characters its content does not match. */
+      intact: boolean;
+      /** The stored checksum (null on a shard written before checksums). */
+      checksum: string | null;
+      /** The shard number it names (null when it names none). */
+      home: number | null;
+    }
   | { ok: false; reason: string };
+
+export const CHANGED_ORDER = '数据校验不符（内容被改动）';
 
 /**
  * A whole shard back to orders. A shard whose frame is broken is unreadable as a whole;
- * inside a sound frame each order stands alone, so one bad entry costs only itself.
+ * inside a sound frame each order stands alone, so one bad entry costs only itself. When
+ * the checksum does not match, the check characters tell which orders changed. `trusted`:
+ * the value is one this store wrote or already checked (its cache), so checks are skipped.
  */
-export function decodeShard(raw: unknown): DecodedShard {
+export function decodeShard(raw: unknown, trusted = false): DecodedShard {
   if (raw === undefined) return { ok: false, reason: '数据无法读取' };
   if (!isPlainObject(raw)) return { ok: false, reason: '数据格式不对' };
   if (raw.v !== SCHEMA_VERSION) return { ok: false, reason: `未知的数据版本 ${String(raw.v)}` };
   if (!Array.isArray(raw.p) || !Array.isArray(raw.o)) return { ok: false, reason: '数据格式不对' };
   const products = raw.p.map(decodeProduct);
   const promotionTitles: unknown[] = Array.isArray(raw.q) ? raw.q : [];
+  const checksum = typeof raw.c === 'string' ? raw.c : null;
+  // Written with checks (either field present): both must hold. Without either, a shard from before checksums.
+  const computed = (checksum === null && raw.k === undefined) || trusted ? null : shardChecks(raw as unknown as StoredShard);
+  // `c` is over the content and the check characters it implies, so it vouches for the content alone.
+  const sound = !computed || computed.c === checksum;
+  const intact = sound && (!computed || computed.k === raw.k);
+  // Which orders changed: those whose two check characters no longer match.
+  const checks = !sound && typeof raw.k === 'string' && raw.k.length === raw.o.length * 2 ? raw.k : null;
   const orders: Order[] = [];
   const rejected: RejectedEntry[] = [];
   const seen = new Set<string>();
-  for (const entry of raw.o) {
+  raw.o.forEach((entry, i) => {
     const decoded = decodeStoredOrder(entry, products, promotionTitles);
     if ('problem' in decoded) rejected.push({ raw: entry, reason: decoded.problem });
+    else if (checks && computed && checks.slice(2 * i, 2 * i + 2) !== computed.k.slice(2 * i, 2 * i + 2)) rejected.push({ raw: entry, reason: CHANGED_ORDER });
     else if (seen.has(decoded.order.id)) rejected.push({ raw: entry, reason: '订单号重复' });
     else {
       seen.add(decoded.order.id);
       orders.push(decoded.order);
     }
-  }
-  return { ok: true, orders, rejected };
+  });
+  return { ok: true, orders, rejected, intact, checksum, home: isWholeNumber(raw.n) ? raw.n : null };
 }
 
 /* ------------------------------------------------------------------ index */
@@ -471,31 +534,20 @@ export interface ShardMeta {
    * storage was full) or whose good part could not be written back (copied: true). The
    * key is read leniently and never written until the damage is copied aside.
    */
-  frozen?: { reason: string; at: number; copied: boolean };
-}
-
-/** Set-aside data left in place under a key that is not a shard (the v1 array). */
-export interface HeldEntry {
-  key: string;
-  reason: string;
-  at: number;
+  frozen?: { reason: string; at: number; copied: boolean; orders?: number };
+  /** The checksum the shard was written with (absent for shards written before checksums). */
+  c?: string;
 }
 
 /**
- * The index as the store holds it in memory. On storage it is split: a head key with
- * the rare fields, and index pages of SHARDS_PER_INDEX_PAGE shard summaries each, so an
+ * The index as the store holds it in memory. On storage it is split: a head key that
+ * marks the store, and index pages of SHARDS_PER_INDEX_PAGE shard summaries each, so an
  * append rewrites one bounded page, never a list that grows with the count.
  */
 export interface RecordIndex {
   /** The next unused shard number. */
   next: number;
   shards: ShardMeta[];
-  /**
-   * 1 once the v1 array has been carried over. -1 while that is under way: the head is
-   * written before the shards, so a launch that finds -1 runs the migration again.
-   */
-  migratedFrom: number | null;
-  held: HeldEntry[];
 }
 
 export const INDEX_PAGE_PREFIX = `${INDEX_KEY}.`;
@@ -516,15 +568,14 @@ export function indexPageNumberOf(key: string): number | null {
 }
 
 export function emptyIndex(): RecordIndex {
-  return { next: 0, shards: [], migratedFrom: null, held: [] };
+  return { next: 0, shards: [] };
 }
 
-type StoredMeta = [number, number, number, number, string, string, string[], number, number, [string, ...number[]][], [string, number, number]?];
+type StoredMeta = [number, number, number, number, string, string, string[], number, number, [string, ...number[]][], [string, number, number, number?]?];
 
+/** Builds before checksums also kept `m` (migration state) and `h` (held keys) here; both are now recomputed. */
 export interface StoredHead {
   v: 2;
-  m?: number;
-  h?: [string, string, number][];
 }
 
 export interface StoredIndexPage {
@@ -536,13 +587,16 @@ export interface StoredIndexPage {
    * recomputes it from the shard, which is the truth.
    */
   t?: number;
+  /** Each listed shard's checksum, in the order of `s` ('' when unknown). */
+  k?: string[];
+  /** Checksum of s, t and k. Absent on pages written before checksums. */
+  c?: string;
 }
 
-export function encodeHead(index: RecordIndex): StoredHead {
-  const head: StoredHead = { v: 2 };
-  if (index.migratedFrom !== null) head.m = index.migratedFrom;
-  if (index.held.length) head.h = index.held.map((h) => [h.key, h.reason, h.at]);
-  return head;
+export const HEAD: StoredHead = { v: 2 };
+
+function pageChecksum(page: Partial<StoredIndexPage>): string {
+  return checksumText(JSON.stringify([page.s, page.t, page.k]));
 }
 
 /** The index page holding `page`'s shards; `touched` marks the shard about to be written. */
@@ -553,11 +607,18 @@ export function encodeIndexPage(index: RecordIndex, page: number, touched?: numb
       .filter((m) => indexPageOf(m.n) === page)
       .map((m): StoredMeta => {
         const tuple: StoredMeta = [m.n, m.count, m.oldest, m.newest, m.idMin, m.idMax, m.phones, m.states, m.kinds, m.months.map((t) => [t.month, ...t.amounts] as [string, ...number[]])];
-        if (m.frozen) tuple.push([m.frozen.reason, m.frozen.at, m.frozen.copied ? 1 : 0]);
+        if (m.frozen) {
+          const frozen: [string, number, number, number?] = [m.frozen.reason, m.frozen.at, m.frozen.copied ? 1 : 0];
+          if (m.frozen.orders !== undefined) frozen.push(m.frozen.orders);
+          tuple.push(frozen);
+        }
         return tuple;
       }),
   };
   if (touched !== undefined) stored.t = touched;
+  const listed = index.shards.filter((m) => indexPageOf(m.n) === page);
+  if (listed.some((m) => m.c)) stored.k = listed.map((m) => m.c ?? '');
+  stored.c = pageChecksum(stored);
   return stored;
 }
 
@@ -579,37 +640,35 @@ function decodeMeta(raw: unknown): ShardMeta | null {
   if (frozen !== undefined) {
     if (!Array.isArray(frozen) || typeof frozen[0] !== 'string' || !isWholeNumber(frozen[1])) return null;
     meta.frozen = { reason: frozen[0], at: frozen[1], copied: frozen[2] === 1 };
+    if (isWholeNumber(frozen[3])) meta.frozen.orders = frozen[3];
   }
+  // The store never lists a shard with no orders unless it is frozen: a count of 0 would hide one.
+  if ((count === 0 && !meta.frozen) || idMin > idMax || oldest > newest) return null;
   return meta;
 }
 
-export function decodeHead(raw: unknown): { head: Pick<RecordIndex, 'migratedFrom' | 'held'> } | { problem: string } {
-  if (raw === undefined) return { problem: '索引无法读取' };
-  if (!isPlainObject(raw)) return { problem: '索引格式不对' };
-  if (raw.v !== SCHEMA_VERSION) return { problem: `索引版本未知（${String(raw.v)}）` };
-  if (raw.m !== undefined && !isWholeNumber(raw.m)) return { problem: '索引格式不对' };
-  const held: HeldEntry[] = [];
-  if (raw.h !== undefined) {
-    if (!Array.isArray(raw.h)) return { problem: '索引格式不对' };
-    for (const h of raw.h) {
-      if (!Array.isArray(h) || typeof h[0] !== 'string' || typeof h[1] !== 'string' || !isWholeNumber(h[2])) return { problem: '索引格式不对' };
-      held.push({ key: h[0], reason: h[1], at: h[2] });
-    }
-  }
-  return { head: { migratedFrom: raw.m === undefined ? null : (raw.m as number), held } };
+/** Why the head cannot be trusted, or null. Builds before checksums also kept `m` and `h` in it. */
+export function headProblem(raw: unknown): string | null {
+  if (raw === undefined) return '索引无法读取';
+  if (!isPlainObject(raw)) return '索引格式不对';
+  if (raw.v !== SCHEMA_VERSION) return `索引版本未知（${String(raw.v)}）`;
+  return Object.keys(raw).every((k) => k === 'v' || k === 'm' || k === 'h') ? null : '索引格式不对';
 }
 
-/** One index page back from storage, or the reason to rebuild the index from the shards. */
+/** One index page back from storage, or the reason to rebuild it from its shards. */
 export function decodeIndexPage(raw: unknown, page: number): { shards: ShardMeta[]; touched: number | null } | { problem: string } {
   if (raw === undefined) return { problem: '索引无法读取' };
   if (!isPlainObject(raw)) return { problem: '索引格式不对' };
   if (raw.v !== SCHEMA_VERSION) return { problem: `索引版本未知（${String(raw.v)}）` };
   if (!Array.isArray(raw.s)) return { problem: '索引格式不对' };
   if (raw.t !== undefined && !isWholeNumber(raw.t)) return { problem: '索引格式不对' };
+  if (raw.c !== undefined && raw.c !== pageChecksum(raw)) return { problem: '索引校验不符（内容被改动）' };
+  const checksums = Array.isArray(raw.k) && raw.k.length === raw.s.length ? raw.k : [];
   const shards: ShardMeta[] = [];
-  for (const entry of raw.s) {
+  for (const [i, entry] of raw.s.entries()) {
     const meta = decodeMeta(entry);
     if (!meta || indexPageOf(meta.n) !== page || shards.some((m) => m.n === meta.n)) return { problem: '索引中有无法识别的分片信息' };
+    if (typeof checksums[i] === 'string' && checksums[i]) meta.c = checksums[i];
     shards.push(meta);
   }
   return { shards, touched: raw.t === undefined ? null : (raw.t as number) };

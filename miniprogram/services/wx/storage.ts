@@ -22,6 +22,9 @@ export function storageFailure(error: StorageError): Result<never, StorageError>
   return { ok: false, error, message: MESSAGES[error] };
 }
 
+/** A failed read or listing: never to be taken for a missing key or an empty storage. */
+const FAILED: Result<never, 'failed'> = { ok: false, error: 'failed', message: '暂时无法读取手机存储，请稍后重试' };
+
 /** The wx storage calls this adapter uses (tests hand it a faithful fake). */
 export interface WxStorageApi {
   getStorageSync(key: string): unknown;
@@ -40,12 +43,17 @@ export class WxKeyValueStorage implements KeyValueStorage {
   }
 
   get(key: string): unknown {
+    const read = this.read(key);
+    return read.ok ? read.value : undefined;
+  }
+
+  read(key: string): Result<unknown, 'failed'> {
     try {
       const value: unknown = this.wx.getStorageSync(key);
       // getStorageSync answers '' for a missing key; nothing of ours stores a bare ''.
-      return value === '' || value === null ? undefined : value;
+      return { ok: true, value: value === '' || value === null ? undefined : value };
     } catch {
-      return undefined;
+      return FAILED;
     }
   }
 
@@ -66,20 +74,21 @@ export class WxKeyValueStorage implements KeyValueStorage {
     }
   }
 
-  keys(): string[] {
+  keys(): Result<string[], 'failed'> {
     try {
-      return [...this.wx.getStorageInfoSync().keys];
+      const { keys } = this.wx.getStorageInfoSync();
+      return Array.isArray(keys) ? { ok: true, value: [...keys] } : FAILED;
     } catch {
-      return [];
+      return FAILED;
     }
   }
 
-  info(): { usedKb: number; limitKb: number } {
+  info(): Result<{ usedKb: number; limitKb: number }, 'failed'> {
     try {
       const info = this.wx.getStorageInfoSync();
-      return { usedKb: info.currentSize, limitKb: info.limitSize };
+      return { ok: true, value: { usedKb: info.currentSize, limitKb: info.limitSize } };
     } catch {
-      return { usedKb: 0, limitKb: 0 };
+      return FAILED;
     }
   }
 }

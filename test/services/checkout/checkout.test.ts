@@ -1,8 +1,10 @@
 import type { BoundCard, Order, OrderState } from '../../../miniprogram/core/types';
-import { CHECKOUT_MESSAGES, PAYEE_NAME } from '../../../miniprogram/services/checkout/checkout';
+import { CHECKOUT_MESSAGES, CheckoutService, NOT_STARTED_MESSAGES, PAYEE_NAME } from '../../../miniprogram/services/checkout/checkout';
+import { ShardedRecordStore } from '../../../miniprogram/services/records/store';
+import { WxKeyValueStorage } from '../../../miniprogram/services/wx/storage';
+import { FaultyStorage } from '../../support/records-storage';
 import type { PaymentService, RecordStoreError } from '../../../miniprogram/services/contracts';
 import type { MockWeChatPay } from '../../../miniprogram/backends/offline/wechat-pay';
-import type { ShardedRecordStore } from '../../../miniprogram/services/records/store';
 import {
   ManualSheet,
   backend,
@@ -242,6 +244,70 @@ describe('at most one payment', () => {
   });
 });
 
+describe('an order number that another order already has', () => {
+  test('the second order is not shown the first one\'s result: it is stored under its own number and paid', async () => {
+    const b = backend();
+    const first = orderFor(b, '13800138000', 'cmcc-recharge-50');
+    expect((await b.checkout.pay(first)).outcome).toBe('succeeded');
+    // Never stored, never paid, but the same number (same second, same six digits).
+    const second = { ...orderFor(b, '13900139000', 'cmcc-recharge-100'), id: first.id };
+    const result = await b.checkout.pay(second);
+    expect(result.outcome).toBe('succeeded');
+    expect(result.order.id).not.toBe(first.id);
+    expect(result.order.idempotencyKey).toBe(second.idempotencyKey);
+    expect(result.order.phone).toBe('13900139000');
+    expect(b.records.get(first.id)).toMatchObject({ phone: '13800138000', idempotencyKey: first.idempotencyKey });
+    expect(b.records.get(result.order.id)).toMatchObject({ phone: '13900139000', state: 'succeeded' });
+    expect(b.pay.chargeCount(first.idempotencyKey)).toBe(1);
+    expect(b.pay.chargeCount(second.idempotencyKey)).toBe(1);
+    // Paying the second order again, also after a relaunch, finds its own record: no new charge.
+    expect(await b.checkout.pay(second)).toEqual(result);
+    const next = relaunch(b);
+    expect((await next.checkout.pay(second)).order.id).toBe(result.order.id);
+    expect(next.pay.chargeCount()).toBe(2);
+    expect(next.records.count()).toBe(2);
+  });
+
+  test('randomized: colliding numbers, any outcome, relaunches — every key one record and at most one charge, its own result', async () => {
+    let seed = 99;
+    const random = () => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed / 0x100000000;
+    };
+    const scenarios = ['pay', 'cancel', 'fail_insufficient', 'no_answer'] as const;
+    const tally = { trials: 0, collisions: 0, ownResult: 0 };
+    for (let trial = 0; trial < 60; trial += 1) {
+      storageFake().clearStorageSync();
+      let b = backend();
+      const orders: Order[] = [];
+      for (let i = 0; i < 4; i += 1) {
+        // A key of its own (the fixture's random source restarts on each relaunch).
+        const fresh = { ...orderFor(b, i % 2 ? '13900139000' : '13800138000', 'cmcc-recharge-50'), idempotencyKey: `key-${trial}-${i}` };
+        // Most orders reuse a number already used by an earlier one.
+        const order = orders.length && random() < 0.7 ? { ...fresh, id: orders[Math.floor(random() * orders.length)].id } : fresh;
+        b.pay.scenario = scenarios[Math.floor(random() * scenarios.length)];
+        if (orders.some((o) => o.id === order.id)) tally.collisions += 1;
+        const result = await b.checkout.pay(order);
+        orders.push(order);
+        // The result is this order's own: its key, its number or one derived from its key.
+        expect(result.order.idempotencyKey).toBe(order.idempotencyKey);
+        if (result.outcome !== 'not_started') tally.ownResult += 1;
+        if (random() < 0.3) b = relaunch(b);
+      }
+      await b.checkout.reconcile();
+      const stored = b.records.all();
+      expect(new Set(stored.map((o) => o.id)).size).toBe(stored.length);
+      for (const order of orders) {
+        expect(stored.filter((o) => o.idempotencyKey === order.idempotencyKey)).toHaveLength(1);
+        expect(b.pay.chargeCount(order.idempotencyKey)).toBeLessThanOrEqual(1);
+      }
+      tally.trials += 1;
+    }
+    console.log(`same number, another key: ${JSON.stringify(tally)}`);
+    expect(tally.collisions).toBeGreaterThan(60);
+  });
+});
+
 describe('the order must be written before any payment', () => {
   test.each([
     ['exceed storage max size 10MB', '存储空间已满'],
@@ -262,6 +328,22 @@ describe('the order must be written before any payment', () => {
     expect(sheet.shown).toHaveLength(0);
     expect(b.pay.chargeCount()).toBe(0);
     expect(b.records.count()).toBe(0);
+  });
+
+  test('storage that cannot be listed: not_started, said plainly, nothing charged; it pays once the listing works', async () => {
+    const b = backend();
+    const faults = new FaultyStorage(new WxKeyValueStorage());
+    faults.failListing();
+    const blindRecords = new ShardedRecordStore(faults, b.clock);
+    const checkout = new CheckoutService({ records: blindRecords, payment: b.pay, gateway: b.gateway, cards: b.cards, clock: b.clock });
+    const order = orderFor(b, '13800138000', 'cmcc-recharge-50');
+    const result = await checkout.pay(order);
+    expect(result).toMatchObject({ outcome: 'not_started', message: NOT_STARTED_MESSAGES.unavailable });
+    expect(result.message).toContain('没有扣款');
+    expect(b.pay.chargeCount()).toBe(0);
+    faults.disarm();
+    expect((await checkout.pay(order)).outcome).toBe('succeeded');
+    expect(b.pay.chargeCount()).toBe(1);
   });
 
   test('once storage is cleared, the same order pays normally', async () => {
@@ -571,6 +653,45 @@ describe('the app killed mid-payment', () => {
     expect(result.outcome).toBe('succeeded');
     expect(next.pay.chargeCount()).toBe(1);
     expect(await next.checkout.reconcile()).toEqual({ checked: 0, settled: [] });
+  });
+
+  test('killed at every write of reconcile(): the next launch settles every order once, one charge, one credit', async () => {
+    const finals = ['succeeded', 'cancelled', 'pay_failed', 'refunded'];
+    let kills = 0;
+    for (let k = 0; k < 40; k += 1) {
+      storageFake().clearStorageSync();
+      const b = backend();
+      const before = balanceOf(b, '13800138000');
+      // C: paid, the carrier's answer lost (paid, not credited).
+      const c = orderFor(b, '13800138000', 'cmcc-recharge-100');
+      b.gateway.failNext('timeout');
+      expect((await b.checkout.pay(c)).order.state).toBe('paid');
+      // A: WeChat Pay took the money, the app died before hearing back (awaiting_payment).
+      const a = orderFor(b, '13800138000', 'cmcc-recharge-50');
+      void new CheckoutService({ records: b.records, payment: killedAfterRequest(b.pay), gateway: b.gateway, cards: b.cards, clock: b.clock }).pay(a);
+      await settleMicrotasks();
+      // B: no answer and no charge (unknown).
+      b.pay.scenario = 'no_answer_not_charged';
+      const o = orderFor(b, '13800138000', 'cmcc-recharge-30');
+      expect((await b.checkout.pay(o)).order.state).toBe('unknown');
+      // The next launch dies at its k-th write while reconciling.
+      const faults = new FaultyStorage(new WxKeyValueStorage());
+      faults.dieAfter(k);
+      const dying = new ShardedRecordStore(faults, b.clock);
+      const second = relaunch(b, { wrapRecords: () => dying });
+      await second.checkout.reconcile();
+      if (faults.steps >= k) kills += 1;
+      // A third launch, healthy, settles whatever is left.
+      const third = relaunch(b);
+      await third.checkout.reconcile();
+      const all = [a, c, o].map((order) => third.records.get(order.id)!);
+      for (const order of all) expect({ k, id: order.id, final: finals.includes(order.state) }).toEqual({ k, id: order.id, final: true });
+      for (const order of all) expect(third.pay.chargeCount(order.idempotencyKey)).toBe(order.state === 'succeeded' || order.state === 'refunded' ? 1 : 0);
+      const credited = all.filter((order) => order.state === 'succeeded').reduce((sum, order) => sum + order.product.credit.amount, 0);
+      expect({ k, balance: balanceOf(third, '13800138000') }).toEqual({ k, balance: before + credited });
+      expect(await third.checkout.reconcile()).toEqual({ checked: 0, settled: [] });
+    }
+    expect(kills).toBeGreaterThan(3);
   });
 
   test('two relaunched instances in a row never credit twice', async () => {

@@ -28,7 +28,7 @@ describe('charged and fx in the record store', () => {
     const order = smartOrder(1);
     expect(orderProblem(order)).toBeNull();
     const decoded = decodeShard(JSON.parse(JSON.stringify(encodeShard([order]))));
-    expect(decoded).toEqual({ ok: true, orders: [order], rejected: [] });
+    expect(decoded).toMatchObject({ ok: true, orders: [order], rejected: [], intact: true });
   });
 
   test.each([

@@ -1,11 +1,10 @@
 import {
   LEGACY_V1_KEY,
-  V1_REJECTS_KEY,
-  decodeHead,
   decodeIndexPage,
   decodeShard,
   encodeIndexPage,
   encodeShard,
+  headProblem,
   orderProblem,
   upgradeV1,
   upgradeV1Record,
@@ -56,7 +55,7 @@ describe('v2 shard encoding', () => {
     const orders = variedOrders();
     const stored = JSON.parse(JSON.stringify(encodeShard(orders)));
     const decoded = decodeShard(stored);
-    expect(decoded).toEqual({ ok: true, orders, rejected: [] });
+    expect(decoded).toMatchObject({ ok: true, orders, rejected: [], intact: true, home: null });
     if (decoded.ok) decoded.orders.forEach((o, i) => expect(o).toStrictEqual(orders[i]));
   });
 
@@ -132,8 +131,6 @@ describe('v2 index encoding', () => {
       summarize(3, [makeOrder({ serial: 1 }), makeOrder({ serial: 2, state: 'paid', region: 'PH' })])!,
       summarize(65, [makeOrder({ serial: 3, kind: 'keep' })], { reason: '数据格式不对', at: 5, copied: false })!,
     ],
-    migratedFrom: 1,
-    held: [{ key: 'records', reason: '空间不足', at: 9 }],
   });
 
   test('each page holds its own 64 shards and round-trips', () => {
@@ -154,20 +151,44 @@ describe('v2 index encoding', () => {
     ['a month total with a float', { v: 2, s: [[1, 1, 0, 0, 'a', 'a', [], 1, 1, [['2026-11', 1.5, 0]]]] }],
     ['the same shard twice', { v: 2, s: [[1, 1, 0, 0, 'a', 'a', [], 1, 1, []], [1, 1, 0, 0, 'a', 'a', [], 1, 1, []]] }],
     ['touched as text', { v: 2, s: [], t: '3' }],
+    ['a summary counting no orders (it would hide its shard)', { v: 2, s: [[1, 0, 0, 0, '', '', [], 0, 0, []]] }],
+    ['a summary whose id range is upside down', { v: 2, s: [[1, 2, 0, 5, 'b', 'a', [], 1, 1, []]] }],
   ])('an index page that is %s is refused', (_label, raw) => {
     expect(decodeIndexPage(raw, 0)).toHaveProperty('problem');
   });
 
+  test.each<[string, (page: any) => void]>([
+    ['a count', (page) => (page.s[0][1] = 0)],
+    ['a month total', (page) => (page.s[0][9][0][1] += 100)],
+    ['an id bound', (page) => (page.s[0][5] = 'CR99999999999999999999')],
+    ['the touched shard', (page) => (page.t = 4)],
+    ['a shard checksum', (page) => (page.k[0] = 'x')],
+  ])('an index page whose %s was edited (still valid JSON) fails its checksum', (_label, edit) => {
+    const withChecksums = index();
+    withChecksums.shards[0].c = 'abc123';
+    const page = JSON.parse(JSON.stringify(encodeIndexPage(withChecksums, 0, 3)));
+    expect(decodeIndexPage(page, 0)).toEqual({ shards: [withChecksums.shards[0]], touched: 3 });
+    edit(page);
+    expect(decodeIndexPage(page, 0)).toEqual({ problem: '索引校验不符（内容被改动）' });
+  });
+
+  test('a page written before checksums still reads', () => {
+    const page = JSON.parse(JSON.stringify(encodeIndexPage(index(), 0)));
+    delete page.c;
+    expect(decodeIndexPage(page, 0)).toEqual({ shards: [index().shards[0]], touched: null });
+  });
+
   test.each<[unknown, boolean]>([
     [{ v: 2 }, true],
+    // Builds before checksums kept migration state and held keys here: read, no longer used.
     [{ v: 2, m: 1, h: [['records', '空间不足', 9]] }, true],
-    [{ v: 2, m: 'one' }, false],
-    [{ v: 2, h: 5 }, false],
-    [{ v: 2, h: [['records']] }, false],
+    [{ v: 2, s: 'x', o: 7 }, false],
     [{ v: 3 }, false],
     [[], false],
+    ['x'.repeat(100), false],
+    [undefined, false],
   ])('head %j readable: %s', (raw, readable) => {
-    expect('head' in decodeHead(raw)).toBe(readable);
+    expect(headProblem(raw) === null).toBe(readable);
   });
 });
 
@@ -310,7 +331,8 @@ describe('v1 → v2 upgrade', () => {
     const report = store.open();
     expect(report.migratedFrom).toBe(1);
     expect(report.quarantined).toHaveLength(1);
-    expect(report.quarantined[0].reason).toBe('旧版记录中2 条订单数据损坏（旧版记录金额无效；旧版记录状态未知（weird）），无法升级');
+    expect(report.quarantined[0].reason).toBe('旧版记录中2 笔订单数据损坏（旧版记录金额无效；旧版记录状态未知（weird）），未能并入');
+    expect(report.quarantined[0].orders).toBe(2);
     expect(report.quarantined[0].raw).toEqual([list[7], list[8]]);
     expect(store.count()).toBe(118);
     const all = readAll(store, 20);
@@ -322,7 +344,7 @@ describe('v1 → v2 upgrade', () => {
     // The v1 key is gone (its content lives on in v2 and in the quarantine copy) ...
     const keys = fake().getStorageInfoSync().keys;
     expect(keys).not.toContain(LEGACY_V1_KEY);
-    expect(keys).toContain(V1_REJECTS_KEY);
+    expect(keys.filter((k) => k.startsWith('rec.quarantine.'))).toHaveLength(1);
     expect(keys.filter((k) => k.startsWith('rec.v2.shard.'))).toHaveLength(3);
     // ... and a second launch neither migrates again nor reports again.
     const again = new ShardedRecordStore(new WxKeyValueStorage(), new FakeClock());
@@ -350,22 +372,24 @@ describe('v1 → v2 upgrade', () => {
     }
   });
 
-  test('no room for the upgrade: v1 stays the only copy, untouched, and new records are refused with a message', () => {
+  test('no room for the upgrade: v1 stays untouched, new records are still taken, the rest is merged once there is room', () => {
     const list = plantV1();
     const v1Text = fake().rawText(LEGACY_V1_KEY);
     fake().maxTotalBytes = fake().usedBytes() + 5000;
     const store = new ShardedRecordStore(new WxKeyValueStorage(), new FakeClock());
     expect(store.open().migratedFrom).toBeNull();
     expect(fake().rawText(LEGACY_V1_KEY)).toBe(v1Text);
-    expect(fake().getStorageInfoSync().keys.filter((k) => k.startsWith('rec.v2.'))).toEqual([]);
     expect(store.count()).toBe(0);
-    const refused = store.append(makeOrder());
-    expect(refused).toMatchObject({ ok: false, error: 'quota' });
-    expect(store.quarantined().map((e) => e.reason)).toContainEqual(expect.stringContaining('旧版记录暂未升级'));
+    expect(store.quarantined().map((e) => e.reason)).toContainEqual(expect.stringContaining('旧版记录暂未全部并入'));
+    // Storage has room for one more order: it is taken, v1 or not.
+    const fresh = makeOrder({ at: Date.parse('2026-11-25T10:00:00+08:00') });
+    expect(store.append(fresh)).toEqual({ ok: true, value: undefined });
+    expect(fake().rawText(LEGACY_V1_KEY)).toBe(v1Text);
     fake().maxTotalBytes = MAX_TOTAL_BYTES;
     const later = new ShardedRecordStore(new WxKeyValueStorage(), new FakeClock());
     expect(later.open().migratedFrom).toBe(1);
-    expect(later.count()).toBe(list.length - 2);
+    expect(later.count()).toBe(list.length - 2 + 1);
+    expect(fake().rawText(LEGACY_V1_KEY)).toBeUndefined();
   });
 
   test('a v1 value that is not a list is set aside whole, never deleted', () => {
@@ -373,7 +397,7 @@ describe('v1 → v2 upgrade', () => {
     const store = new ShardedRecordStore(new WxKeyValueStorage(), new FakeClock());
     const report = store.open();
     expect(report.migratedFrom).toBeNull();
-    expect(report.quarantined).toEqual([{ key: LEGACY_V1_KEY, raw: { broken: true }, reason: '旧版记录不是列表，无法升级', at: expect.any(Number) }]);
+    expect(report.quarantined).toEqual([{ key: LEGACY_V1_KEY, raw: { broken: true }, reason: '旧版记录不是列表，无法升级', at: expect.any(Number), orders: 0 }]);
     expect(store.quarantined().map((e) => e.raw)).toEqual([{ broken: true }]);
     expect(store.append(makeOrder()).ok).toBe(true);
   });
@@ -409,6 +433,9 @@ describe('compact shard form', () => {
     shard.o[0][15] = ['充值满 100 元减 5 元'];
     shard.o[0][18] = order.newExpiry;
     delete shard.q;
+    // Nor had they checksums.
+    delete shard.c;
+    delete shard.k;
     const decoded = decodeShard(JSON.parse(JSON.stringify(shard)));
     expect(decoded.ok && decoded.orders).toEqual([order]);
   });

@@ -188,6 +188,41 @@ describe('ShardedRecordStore crash safety (index page first, then the shard)', (
   });
 });
 
+describe('ShardedRecordStore over data written before checksums', () => {
+  beforeEach(freshFake);
+
+  test('reads it as it is, reports nothing, and verify() seals every shard and page once', async () => {
+    const store = newStore(10);
+    const list = orders(45);
+    for (const o of list) store.append(o);
+    // What a build before checksums wrote: no n, k, c in shards, no k, c in pages.
+    for (const [key, text] of fake().entries()) {
+      const value = JSON.parse(text);
+      if (key.startsWith('rec.v2.shard.') || key.startsWith('rec.v2.index.')) {
+        for (const field of ['n', 'k', 'c']) delete value[field];
+        fake().plantRaw(key, JSON.stringify(value));
+      }
+    }
+    const relaunched = newStore(10);
+    expect(relaunched.open()).toEqual({ migratedFrom: null, quarantined: [] });
+    expect(readAll(relaunched).map((o) => o.id)).toEqual([...list].reverse().map((o) => o.id));
+    fake().resetCounters();
+    const checked = await relaunched.verify();
+    expect(checked.quarantined).toEqual([]);
+    const written = fake().writes.map((w) => w.key);
+    expect(written.filter((k) => k.startsWith('rec.v2.shard.')).sort()).toEqual(['rec.v2.shard.0', 'rec.v2.shard.1', 'rec.v2.shard.2', 'rec.v2.shard.3', 'rec.v2.shard.4']);
+    expect(written.filter((k) => k.startsWith('rec.v2.index.'))).toEqual(['rec.v2.index.0']);
+    for (const [key, text] of fake().entries()) if (key.startsWith('rec.v2.')) expect({ key, sealed: key === 'rec.v2.index' || 'c' in JSON.parse(text) }).toEqual({ key, sealed: true });
+    // Sealed now: a changed order is caught from here on.
+    const shard = fake().rawText('rec.v2.shard.2')!;
+    fake().plantRaw('rec.v2.shard.2', shard.replace(list[25].id, list[25].id.replace(/.$/, '9')));
+    const later = newStore(10);
+    await later.verify();
+    expect(later.count()).toBe(44);
+    expect(later.quarantined()[0]).toMatchObject({ key: 'rec.v2.shard.2', orders: 1 });
+  });
+});
+
 describe('ShardedRecordStore damage', () => {
   beforeEach(freshFake);
 
@@ -201,7 +236,9 @@ describe('ShardedRecordStore damage', () => {
     expect(report.quarantined).toHaveLength(1);
     expect(report.quarantined[0]).toMatchObject({ key: 'rec.v2.index.0', raw: { v: 2, s: [['not', 'a', 'summary']] } });
     expect(report.quarantined[0].reason).toContain('索引');
-    expect(JSON.parse(fake().rawText('rec.quarantine.0')!)).toMatchObject({ key: 'rec.v2.index.0' });
+    const copies = fake().entries().filter(([key]) => key.startsWith('rec.quarantine.'));
+    expect(copies).toHaveLength(1);
+    expect(JSON.parse(copies[0][1])).toMatchObject({ key: 'rec.v2.index.0', raw: { v: 2, s: [['not', 'a', 'summary']] } });
     expect(readAll(relaunched).map((o) => o.id)).toEqual([...list].reverse().map((o) => o.id));
     // Reported once: the next launch finds a sound index and nothing new to set aside.
     expect(newStore(10).open().quarantined).toEqual([]);
@@ -223,7 +260,8 @@ describe('ShardedRecordStore damage', () => {
     const entries = relaunched.quarantined();
     expect(entries).toHaveLength(1);
     expect(entries[0].key).toBe('rec.v2.shard.1');
-    expect(entries[0].reason).toContain('1 条订单数据损坏');
+    expect(entries[0].reason).toContain('1 笔订单数据损坏');
+    expect(entries[0].orders).toBe(1);
     expect((entries[0].raw as { o: unknown[] }).o[4]).toEqual(['half', 'an', 'order']);
     expect((entries[0].raw as { o: unknown[] }).o[3]).toEqual(shard.o[3]);
     expect(badEntry[0]).toBe(list[14].id);
@@ -276,23 +314,30 @@ describe('ShardedRecordStore damage', () => {
     expect(later.count()).toBe(30);
   });
 
-  test('a damaged index with no room to copy it: kept in place, reads work, writes are refused with a message', () => {
+  test('a damaged index with no room to copy it: kept in place, never written over; reads and writes go on', () => {
     const store = newStore(10);
     const list = orders(25);
     for (const o of list) store.append(o);
-    fake().plantRaw('rec.v2.index', '"nonsense"');
-    fake().maxTotalBytes = fake().usedBytes();
+    const junk = `nonsense ${'x'.repeat(6000)}`;
+    fake().plantRaw('rec.v2.index', JSON.stringify(junk));
+    fake().plantRaw('rec.v2.index.0', `{"v":2,"s":[[0,"${'y'.repeat(6000)}"]]}`);
+    fake().maxTotalBytes = fake().usedBytes() + 4000;
     const relaunched = newStore(10);
-    expect(relaunched.open().quarantined.map((e) => e.key)).toEqual(['rec.v2.index']);
+    expect(relaunched.open().quarantined.map((e) => e.key).sort()).toEqual(['rec.v2.index', 'rec.v2.index.0']);
     expect(readAll(relaunched)).toHaveLength(25);
-    const refused = relaunched.append(orders(1, 800)[0]);
-    expect(refused).toMatchObject({ ok: false, error: 'quota' });
-    expect(!refused.ok && refused.message).toContain('存储空间不足');
-    expect(fake().rawText('rec.v2.index')).toBe('"nonsense"');
+    // Room for an order but not for the copies: the order is taken, the damage left alone.
+    expect(relaunched.append(orders(1, 800)[0])).toEqual({ ok: true, value: undefined });
+    expect(fake().rawText('rec.v2.index')).toBe(JSON.stringify(junk));
+    expect(fake().rawText('rec.v2.index.0')).toBe(`{"v":2,"s":[[0,"${'y'.repeat(6000)}"]]}`);
+    expect(relaunched.quarantined().every((e) => e.orders === 0 || e.orders === undefined)).toBe(true);
+    const meanwhile = newStore(10);
+    expect(meanwhile.count()).toBe(26);
     fake().maxTotalBytes = MAX_TOTAL_BYTES;
-    expect(relaunched.append(orders(1, 800)[0]).ok).toBe(true);
-    expect(newStore(10).count()).toBe(26);
-    expect(newStore(10).quarantined().map((e) => e.raw)).toEqual(['nonsense']);
+    const later = newStore(10);
+    expect(later.count()).toBe(26);
+    expect(later.quarantined().map((e) => e.raw)).toEqual(expect.arrayContaining([junk, { v: 2, s: [[0, 'y'.repeat(6000)]] }]));
+    expect(fake().rawText('rec.v2.index')).toBe('{"v":2}');
+    expect(newStore(10).open().quarantined).toEqual([]);
   });
 });
 

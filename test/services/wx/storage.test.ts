@@ -59,25 +59,42 @@ describe('WxKeyValueStorage', () => {
   test('remove, keys and info', () => {
     storage.set('a', 1);
     storage.set('b', 'x'.repeat(3000));
-    expect(storage.keys().sort()).toEqual(['a', 'b']);
-    expect(storage.info()).toEqual({ usedKb: Math.ceil(fake().usedBytes() / 1024), limitKb: 10240 });
-    expect(storage.info().usedKb).toBe(3);
+    expect(storage.keys()).toMatchObject({ ok: true });
+    expect([...(storage.keys() as { value: string[] }).value].sort()).toEqual(['a', 'b']);
+    expect(storage.info()).toEqual({ ok: true, value: { usedKb: Math.ceil(fake().usedBytes() / 1024), limitKb: 10240 } });
+    expect(storage.info()).toMatchObject({ value: { usedKb: 3 } });
     storage.remove('b');
     storage.remove('never-there');
-    expect(storage.keys()).toEqual(['a']);
+    expect(storage.keys()).toEqual({ ok: true, value: ['a'] });
   });
 
-  test('keys() and info() do not throw when WeChat does', () => {
+  test('a listing or info call WeChat cannot answer is failed, never an empty storage', () => {
+    storage.set('a', 1);
+    fake().failNextInfo(2);
+    expect(storage.keys()).toMatchObject({ ok: false, error: 'failed' });
+    expect(storage.info()).toMatchObject({ ok: false, error: 'failed' });
+    expect(storage.keys()).toEqual({ ok: true, value: ['a'] });
     const original = wx.getStorageInfoSync;
-    (wx as any).getStorageInfoSync = () => {
-      throw new Error('getStorageInfoSync:fail');
-    };
+    (wx as any).getStorageInfoSync = () => ({ currentSize: 0, limitSize: 0 });
     try {
-      expect(storage.keys()).toEqual([]);
-      expect(storage.info()).toEqual({ usedKb: 0, limitKb: 0 });
+      // An answer without a key list is no listing either.
+      expect(storage.keys()).toMatchObject({ ok: false, error: 'failed' });
     } finally {
       (wx as any).getStorageInfoSync = original;
     }
+  });
+
+  test('read() tells a missing key from one that could not be read; get() answers undefined for both', () => {
+    storage.set('a', { x: 1 });
+    expect(storage.read('a')).toEqual({ ok: true, value: { x: 1 } });
+    expect(storage.read('nothing')).toEqual({ ok: true, value: undefined });
+    fake().failNextReads(1);
+    expect(storage.read('a')).toMatchObject({ ok: false, error: 'failed' });
+    fake().failNextReads(1);
+    expect(storage.get('a')).toBeUndefined();
+    fake().plantRaw('broken', '{"oops');
+    expect(storage.read('broken')).toMatchObject({ ok: false, error: 'failed' });
+    expect(storage.get('a')).toEqual({ x: 1 });
   });
 });
 

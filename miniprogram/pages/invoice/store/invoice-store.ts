@@ -148,8 +148,10 @@ export class InvoiceStore {
       unsafe = !aside.ok;
     }
     const ids = [...new Set(stored ?? [])];
-    const missed = this.storage
-      .keys()
+    const listed = this.storage.keys();
+    // A listing that failed is not an empty one: the index is not rewritten until one works.
+    if (!listed.ok) unsafe = true;
+    const missed = (listed.ok ? listed.value : [])
       .filter((key) => key.startsWith(ITEM_PREFIX))
       .map((key) => key.slice(ITEM_PREFIX.length))
       .filter((id) => !ids.includes(id));
