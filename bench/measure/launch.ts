@@ -1,8 +1,11 @@
 /**
  * Bytes a launch reads from wx storage before the user sees the first page: app.ts's
- * onLaunch (opening the record store, starting the check of unsettled orders) and the
- * first render of the home tab, until both have settled. Every wx storage read is
- * synchronous (getStorageSync blocks the logic thread), so all of it counts.
+ * onLaunch and the first render of the home tab. Every wx storage read is synchronous
+ * (getStorageSync blocks the logic thread), so that is what stands between a tap on the
+ * icon and a usable page. What onLaunch starts in the background (the record check, a
+ * shard at a time with a pause between; reconciliation; due auto top-ups) reads after
+ * that, and is reported apart: the services run on a clock whose pauses are real timers,
+ * as on the phone.
  */
 import path from 'path';
 import type { Services } from '../../miniprogram/services/container';
@@ -16,12 +19,13 @@ type ContainerModule = typeof import('../../miniprogram/services/container');
 export interface LaunchFigures {
   /** Read by onLaunch before it returned. */
   onLaunchBytes: number;
-  /** Read after onLaunch returned, while its launch check ran, until it settled. */
-  launchCheckBytes: number;
-  /** Read by the home tab's onLoad and onShow. */
+  /** Read from then until the home tab had rendered (its onLoad and onShow included). */
   firstPageBytes: number;
+  /** onLaunch + first page: what the budget is on. */
   totalBytes: number;
-  /** The keys read and their bytes, largest first (what to slim). */
+  /** Read afterwards by the work onLaunch started in the background, until it settled. */
+  backgroundBytes: number;
+  /** The keys read before the first page showed, and their bytes, largest first (what to slim). */
   largestReads: { key: string; bytes: number }[];
   records: number;
 }
@@ -50,22 +54,31 @@ function loadApp(services: Services): AppOptions {
   return captured;
 }
 
+/** How long the background work is given to finish (10,000 records: 200 shards, 16 ms apart). */
+const BACKGROUND_MS = 15000;
+
 export async function measureLaunch(services: Services, records: number): Promise<LaunchFigures> {
   const fake = storageFake();
   const app = loadApp(services);
   fake.resetCounters();
   app.onLaunch?.({ path: 'pages/home/index', query: {}, scene: 1001 });
   const onLaunchBytes = fake.bytesRead();
-  await settle(20);
-  const launchCheckBytes = fake.bytesRead() - onLaunchBytes;
   const home = await renderMeasured('home', {}, { services });
   const totalBytes = fake.bytesRead();
+  const readsBeforePage = fake.reads.length;
   home.driver.unload();
+  // The background work is done when a whole pause goes by without a read.
+  for (let waited = 0, last = -1; waited < BACKGROUND_MS && fake.bytesRead() !== last; waited += 200) {
+    last = fake.bytesRead();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await settle(5);
+  }
+  const backgroundBytes = fake.bytesRead() - totalBytes;
   const byKey = new Map<string, number>();
-  for (const read of fake.reads) byKey.set(read.key, (byKey.get(read.key) ?? 0) + read.bytes);
+  for (const read of fake.reads.slice(0, readsBeforePage)) byKey.set(read.key, (byKey.get(read.key) ?? 0) + read.bytes);
   const largestReads = [...byKey.entries()]
     .map(([key, bytes]) => ({ key, bytes }))
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 5);
-  return { onLaunchBytes, launchCheckBytes, firstPageBytes: totalBytes - onLaunchBytes - launchCheckBytes, totalBytes, largestReads, records };
+  return { onLaunchBytes, firstPageBytes: totalBytes - onLaunchBytes, totalBytes, backgroundBytes, largestReads, records };
 }
