@@ -224,7 +224,7 @@ function packageSection(results) {
   const rows = [
     ['own code (TS→JS, WXML, WXSS, JSON)', o.own.files, size(o.own.bytes), size(o.own.minifiedBytes), '', ''],
     [`Vant parts used (${pkg.vantComponents.length} components)`, o.vant.files, size(o.vant.bytes), size(o.vant.minifiedBytes), '', ''],
-    ['other npm', o.npm.files, size(o.npm.bytes), size(o.npm.minifiedBytes), '', ''],
+    ['other npm (dayjs)', o.npm.files, size(o.npm.bytes), size(o.npm.minifiedBytes), '', ''],
     ['compiler runtime helpers (@babel/runtime)', o.helpers.files, size(o.helpers.bytes), size(o.helpers.minifiedBytes), '', ''],
     ['total', pkg.files, size(pkg.totalBytes), size(pkg.minifiedBytes), '', ''],
     ...pkg.packages.map((part, i) => [

@@ -4,35 +4,21 @@
  * Why no local time anywhere: the mini-program runs on phones set to any zone, but an
  * expiry date is a China (or Manila, also UTC+8) calendar day. China has kept UTC+8
  * without daylight saving since 1991, so the China day of an instant is the UTC day of
- * (instant + 8 h). An instant is epoch ms, read only through Date.UTC and
- * toISOString() (both UTC: the device's zone never enters), and a day is handled as the
- * instant 00:00 UTC of that date, where adding 24 h is always exactly one calendar day.
- * (No date library: the few operations needed are these, and the main package is the
- * app's tightest budget.)
+ * (instant + 8 h). dayjs without its utc plugin reads calendar fields in the device's
+ * zone, so this file uses only its zone-free operations: construction from epoch ms,
+ * `add` in hours, `diff` in hours and `toISOString()`. A day is handled as the instant
+ * 00:00 UTC of that date, where adding 24 h is always exactly one calendar day.
  *
  * Parsers and formatters are total (a Result, or '—' for a stored value that is not a
  * date). The arithmetic takes dates already validated at the boundary (parseChinaDate /
  * isChinaDate) and throws a RangeError on anything else: that is a programmer error,
  * like mixing currencies in money.ts, never a user's typing.
  */
+import dayjs from 'dayjs';
 import type { ChinaDate, Result } from './types';
 
 const CHINA_OFFSET_HOURS = 8;
-const HOUR_MS = 3600 * 1000;
-const DAY_MS = 24 * HOUR_MS;
-/** The largest instant a JavaScript Date holds (±100,000,000 days). */
-const MAX_INSTANT_MS = 8.64e15;
-
-/** Epoch milliseconds. */
-type Instant = number;
-
-function isInstant(ms: number): boolean {
-  return Number.isFinite(ms) && Math.abs(ms) <= MAX_INSTANT_MS;
-}
-
-function isoText(instant: Instant): string {
-  return new Date(instant).toISOString();
-}
+const HOURS_PER_DAY = 24;
 
 /** Cards and orders live well inside this range; it also keeps toISOString four-digit. */
 const MIN_YEAR = 1900;
@@ -47,24 +33,24 @@ export const RECYCLE_WARNING_DAYS = 30;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** 00:00 UTC of the day, or null when the text is not a real calendar day in range. */
-function midnightUtc(value: unknown): Instant | null {
+function midnightUtc(value: unknown): dayjs.Dayjs | null {
   if (typeof value !== 'string') return null;
   const match = DATE_PATTERN.exec(value);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const instant = Date.UTC(year, month - 1, day);
+  const instant = dayjs(Date.UTC(year, month - 1, day));
   // Date.UTC rolls 2026-02-30 over into March: the round trip catches it.
   return dayIsoText(instant) === value ? instant : null;
 }
 
-function dayIsoText(instant: Instant): string {
-  return isoText(instant).slice(0, 10);
+function dayIsoText(instant: dayjs.Dayjs): string {
+  return instant.toISOString().slice(0, 10);
 }
 
-function requireDate(value: ChinaDate, name: string): Instant {
+function requireDate(value: ChinaDate, name: string): dayjs.Dayjs {
   const instant = midnightUtc(value);
-  if (instant === null) throw new RangeError(`${name} must be a real YYYY-MM-DD day, got ${JSON.stringify(value)}`);
+  if (!instant) throw new RangeError(`${name} must be a real YYYY-MM-DD day, got ${JSON.stringify(value)}`);
   return instant;
 }
 
@@ -74,12 +60,12 @@ function requireWholeDays(n: number, name: string): number {
 }
 
 /** The instant shifted to China wall-clock time, read as UTC; null for a value that is not a usable time. */
-function chinaWallClock(nowMs: unknown): Instant | null {
+function chinaWallClock(nowMs: unknown): dayjs.Dayjs | null {
   if (typeof nowMs !== 'number' || !Number.isFinite(nowMs)) return null;
-  const shifted = nowMs + CHINA_OFFSET_HOURS * HOUR_MS;
-  if (!isInstant(shifted)) return null;
+  const shifted = dayjs(nowMs).add(CHINA_OFFSET_HOURS, 'hour');
+  if (!shifted.isValid()) return null;
   // Years past 9999 print as +010000-…: the four-digit check rejects them too.
-  const year = Number(isoText(shifted).slice(0, 4));
+  const year = Number(shifted.toISOString().slice(0, 4));
   return year >= MIN_YEAR && year <= MAX_YEAR ? shifted : null;
 }
 
@@ -90,14 +76,14 @@ export function isChinaDate(s: unknown): s is ChinaDate {
 /** The China calendar day of an instant, whatever the device's zone. */
 export function chinaToday(nowMs: number): ChinaDate {
   const wallClock = chinaWallClock(nowMs);
-  if (wallClock === null) throw new RangeError(`chinaToday(): not a usable time: ${String(nowMs)}`);
+  if (!wallClock) throw new RangeError(`chinaToday(): not a usable time: ${String(nowMs)}`);
   return dayIsoText(wallClock);
 }
 
 /** The China calendar month of an instant: '2026-11'; '' for a value that is not a usable time. */
 export function chinaMonthOf(ms: number): string {
   const wallClock = chinaWallClock(ms);
-  return wallClock === null ? '' : isoText(wallClock).slice(0, 7);
+  return wallClock ? wallClock.toISOString().slice(0, 7) : '';
 }
 
 /** [start, end) of a China calendar month in epoch ms; null for a malformed month. */
@@ -141,15 +127,15 @@ function rejectDate(error: DateInputError): Result<ChinaDate, DateInputError> {
 
 export function addDays(d: ChinaDate, n: number): ChinaDate {
   const start = requireDate(d, 'addDays() date');
-  const shifted = start + requireWholeDays(n, 'addDays() n') * DAY_MS;
-  const result = isInstant(shifted) ? dayIsoText(shifted) : '';
+  const shifted = start.add(requireWholeDays(n, 'addDays() n') * HOURS_PER_DAY, 'hour');
+  const result = shifted.isValid() ? dayIsoText(shifted) : '';
   if (!isChinaDate(result)) throw new RangeError(`addDays(): ${d} + ${n} days is out of range`);
   return result;
 }
 
 /** to − from in whole days: daysBetween('2026-11-25', '2026-11-26') is 1. */
 export function daysBetween(from: ChinaDate, to: ChinaDate): number {
-  return (requireDate(to, 'daysBetween() to') - requireDate(from, 'daysBetween() from')) / DAY_MS;
+  return requireDate(to, 'daysBetween() to').diff(requireDate(from, 'daysBetween() from'), 'hour') / HOURS_PER_DAY;
 }
 
 /** 2026年11月25日 (no leading zeros, as Chinese dates are written). A non-date shows a dash. */
@@ -162,28 +148,28 @@ export function formatChinaDate(d: ChinaDate): string {
 /** 2026-11-25 10:30:00 in China time. A stored value that is not a time shows a dash. */
 export function formatDateTime(ms: number): string {
   const wallClock = chinaWallClock(ms);
-  if (wallClock === null) return '—';
-  const iso = isoText(wallClock);
+  if (!wallClock) return '—';
+  const iso = wallClock.toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
 
 /** 10:05, the China wall-clock time of an instant (数据更新于 10:05). A non-time shows a dash. */
 export function formatChinaTime(ms: number): string {
   const wallClock = chinaWallClock(ms);
-  return wallClock === null ? '—' : isoText(wallClock).slice(11, 16);
+  return wallClock ? wallClock.toISOString().slice(11, 16) : '—';
 }
 
 /** yyyyMMddHHmmss in China time (order numbers); null for a value that is not a time. */
 export function chinaCompactTimestamp(ms: number): string | null {
   const wallClock = chinaWallClock(ms);
-  if (wallClock === null) return null;
-  return isoText(wallClock).slice(0, 19).replace(/\D/g, '');
+  if (!wallClock) return null;
+  return wallClock.toISOString().slice(0, 19).replace(/\D/g, '');
 }
 
 /** The instant of hour:00 China time on that day, in epoch seconds (calendar reminders). */
 export function chinaDateToEpochSec(d: ChinaDate, hour = 9): number {
   if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new RangeError(`chinaDateToEpochSec(): hour must be 0–23, got ${String(hour)}`);
-  return (requireDate(d, 'chinaDateToEpochSec() date') + (hour - CHINA_OFFSET_HOURS) * HOUR_MS) / 1000;
+  return requireDate(d, 'chinaDateToEpochSec() date').add(hour - CHINA_OFFSET_HOURS, 'hour').valueOf() / 1000;
 }
 
 // ---------------------------------------------------------------------------------

@@ -257,7 +257,7 @@ async function bundleRuntime(root, mpRoot, graph, outFile) {
     outfile: outFile,
     logLevel: 'silent',
     metafile: true,
-    // npm packages the pages import come from the project's node_modules.
+    // npm packages the pages import (dayjs) come from the project's node_modules.
     nodePaths: [path.join(root, 'node_modules')],
   });
   return result;
