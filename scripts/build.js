@@ -19,6 +19,8 @@ const crypto = require('crypto');
 
 const root = path.resolve(__dirname, '..');
 const STAMP = path.join(root, 'node_modules', '.cache', 'miniprogram-npm.stamp');
+/** Bumped when the build's own steps change, so a stamp from an older build is not trusted. */
+const BUILD_STEPS = 'packNpmManually + icon glyphs pruned';
 
 /** The packNpmRelationList entries, as absolute folders that receive a miniprogram_npm. */
 function npmTargets() {
@@ -39,7 +41,7 @@ function dependencyFingerprint(packageJsonPath) {
     const file = path.join(path.dirname(packageJsonPath), 'node_modules', name, 'package.json');
     return `${name}@${fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')).version : 'missing'}`;
   });
-  return crypto.createHash('sha256').update(JSON.stringify({ installed, targets: npmTargets().map((t) => path.relative(root, t.distDir)) })).digest('hex');
+  return crypto.createHash('sha256').update(JSON.stringify({ steps: BUILD_STEPS, installed, targets: npmTargets().map((t) => path.relative(root, t.distDir)) })).digest('hex');
 }
 
 function vantMarker(distDir) {
@@ -72,6 +74,8 @@ async function buildNpm({ quiet = false, force = false } = {}) {
     console.log = log;
   }
   if (!fs.existsSync(vantMarker(main.distDir))) throw new Error('miniprogram_npm was not built: Vant is missing');
+  // Only the glyphs the app can show (see scripts/vant-icons.js); the subpackage copies follow.
+  require('./vant-icons').pruneIconStylesheet(main.distDir);
   for (const sub of subpackages) {
     if (sub.packageJsonPath !== main.packageJsonPath) throw new Error(`${path.relative(root, sub.distDir)}: every packNpmRelationList entry must pack the same package.json`);
     const target = path.join(sub.distDir, 'miniprogram_npm');

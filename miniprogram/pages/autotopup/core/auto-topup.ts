@@ -49,7 +49,7 @@ import { isCarrierId, CARRIERS } from '../../../core/carriers';
 import { CUSTOM_RECHARGE_BOUNDS, customRecharge, productById } from '../../../core/catalog';
 import { chinaToday, formatChinaDate, formatDateTime } from '../../../core/dates';
 import { formatAmount, formatMoney, formatMoneyCompact, isMoney, money, parseMoneyInput } from '../../../core/money';
-import { addMonthsToKey, dayOfMonthClamped, monthOf } from '../../../core/months';
+import { addMonthsToKey, dayOfMonthClamped, monthOf } from './months';
 import { newOrderId } from '../../../core/order';
 import type { CarrierId, ChinaDate, Currency, Money, Result } from '../../../core/types';
 

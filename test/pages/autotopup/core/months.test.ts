@@ -1,4 +1,4 @@
-import { addMonthsClamped, addMonthsToKey, dayOfMonthClamped, daysInMonth, isMonthKey, monthOf } from '../../miniprogram/core/months';
+import { addMonthsClamped, addMonthsToKey, dayOfMonthClamped, daysInMonth, isMonthKey, monthOf } from '../../../../miniprogram/pages/autotopup/core/months';
 
 describe('daysInMonth', () => {
   test.each([

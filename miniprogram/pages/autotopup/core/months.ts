@@ -8,8 +8,8 @@
  * (isChinaDate / isMonthKey) and throws a RangeError on anything else: a programmer
  * error, never a user's typing. Callers that take outside input check first.
  */
-import { isChinaDate } from './dates';
-import type { ChinaDate } from './types';
+import { isChinaDate } from '../../../core/dates';
+import type { ChinaDate } from '../../../core/types';
 
 /** A China calendar month, written YYYY-MM. */
 export type MonthKey = string;
