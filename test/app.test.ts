@@ -3,6 +3,7 @@
  * found by open() at once, damage found by verify() when it is done, a storage that could
  * not be listed — each in one short Chinese toast, and nothing when all is well.
  */
+import { offlineBackend } from '../miniprogram/backends/offline/index';
 import { installServices } from '../miniprogram/services/container';
 import type { KeyValueStorage } from '../miniprogram/services/contracts';
 import { WxKeyValueStorage } from '../miniprogram/services/wx/storage';
@@ -22,13 +23,13 @@ const fake = () => globalThis.__wxStorage;
 const T0 = Date.parse('2026-11-01T09:00:00+08:00');
 
 function seed(count: number): void {
-  const services = installServices({ clock: new FakeClock(), device: new FakeDevice() });
+  const services = installServices({ clock: new FakeClock(), device: new FakeDevice(), offlineBackend });
   for (let i = 0; i < count; i += 1) services.records.append(makeOrder({ at: T0 + i * 3_600_000, serial: i }));
 }
 
 async function launched(storage: KeyValueStorage = new WxKeyValueStorage()): Promise<{ device: FakeDevice }> {
   const device = new FakeDevice();
-  installServices({ clock: new FakeClock(), device, storage });
+  installServices({ clock: new FakeClock(), device, storage, offlineBackend });
   launch();
   await settleMicrotasks(400);
   return { device };

@@ -88,6 +88,11 @@ function requiresIn(code: string): string[] {
   return [...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
 }
 
+/** require.async('…') targets (分包异步化): another package's module, fetched when first needed. */
+function asyncRequiresIn(code: string): string[] {
+  return [...code.matchAll(/\brequire\.async\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+}
+
 function wxmlSources(text: string): string[] {
   return [...text.matchAll(/<(?:wxs|import|include)\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/g)].map((m) => m[1]);
 }
@@ -301,6 +306,13 @@ export class PackageWalker {
       if (request.includes('@babel/runtime/')) continue;
       const target = this.resolveModule(rel, request);
       if (target) this.edge(rel, target);
+      if (target) await this.script(target);
+      else this.missing.push({ from: rel, request });
+    }
+    // Fetched across packages on purpose: the target uploads with its own package, and the
+    // edge is WeChat's sanctioned one, so it is walked but not listed as a cross-package need.
+    for (const request of asyncRequiresIn(compiled.code)) {
+      const target = this.resolveModule(rel, request.replace(/\.js$/, ''));
       if (target) await this.script(target);
       else this.missing.push({ from: rel, request });
     }

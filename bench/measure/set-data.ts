@@ -18,6 +18,7 @@ import simulate from 'miniprogram-simulate';
 import type { RootComponent } from 'miniprogram-simulate';
 import { Driver, MINIPROGRAM_ROOT, settle, simulateLoadOptions } from '../../test/support/page-driver';
 import type { Services } from '../../miniprogram/services/container';
+import { pagePath, type PageName } from '../../miniprogram/services/contracts';
 import { countNodes, type NodeFigures } from './wxml-nodes';
 
 type ContainerModule = typeof import('../../miniprogram/services/container');
@@ -182,7 +183,7 @@ export async function renderMeasured(name: string, query: Record<string, string>
   const calls = await recordCalls(async () => {
     jest.isolateModules(() => {
       jest.requireActual<ContainerModule>('../../miniprogram/services/container').installServices({ ...options.services });
-      const id = simulate.load(path.join(MINIPROGRAM_ROOT, `pages/${name}/index`), simulateLoadOptions());
+      const id = simulate.load(path.join(MINIPROGRAM_ROOT, pagePath(name as PageName)), simulateLoadOptions());
       comp = simulate.render(id);
     });
     if (!comp) throw new Error(`page ${name} did not render`);

@@ -1,13 +1,16 @@
 /**
  * The one place that wires services together. Pages call `services()`; tests and the
  * browser preview call `installServices({...})` first to swap in fakes or a fixed clock.
- * The offline mocks are the default backend: a real HTTP client replaces one by
- * implementing the same interface from contracts.ts and being installed here.
+ * The offline demo backend (backends/offline) is the default: a subpackage of its own,
+ * fetched on first use (require.async, 分包异步化); until it arrives its services wait for
+ * it (services/backend/lazy.ts). A real HTTP client replaces it by implementing the same
+ * contracts (Backend in contracts.ts) and being installed here.
  */
 import type {
   AccountService,
   AutoTopupEngineModule,
   AutoTopupRunner,
+  Backend,
   CardBook,
   CarrierGateway,
   Checkout,
@@ -16,6 +19,8 @@ import type {
   InvoicingService,
   KeyValueStorage,
   Navigator,
+  OfflineBackendDeps,
+  OfflineBackendModule,
   PapayService,
   PaymentService,
   PaymentSheetSlot,
@@ -30,16 +35,12 @@ import { WxNavigator } from './wx/navigator';
 import { defaultPrivacyService } from './wx/privacy';
 import { WxKeyValueStorage } from './wx/storage';
 import { ShardedRecordStore } from './records/store';
-import { MockCarrierGateway } from '../backends/offline/gateway';
-import { MockWeChatPay, createPaymentSheetSlot } from '../backends/offline/wechat-pay';
 import { CheckoutService } from './checkout/checkout';
+import { createPaymentSheetSlot } from './checkout/payment-sheet-slot';
 import { StoredCardBook } from './cards/card-book';
 import { MemoryRenewalCache } from './cards/renewal-cache';
-import { MockAccountService } from '../backends/offline/account';
-import { MockSmsService } from '../backends/offline/sms';
-import { MockPapay } from '../backends/offline/papay';
-import { MockInvoicing } from '../backends/offline/invoicing';
-import { LazyAutoTopupRunner } from '../backends/offline/auto-topup-runner';
+import { LazyAutoTopupRunner } from './autotopup/lazy-runner';
+import { lazyBackend, type LazyBackend } from './backend/lazy';
 
 export interface Services {
   clock: Clock;
@@ -62,6 +63,12 @@ export interface Services {
   autoTopup: AutoTopupRunner;
   /** Fetches the auto top-up engine from its subpackage (tests and the preview hand over the module directly). */
   loadAutoTopupEngine: () => Promise<AutoTopupEngineModule>;
+  /** The offline backend's module when the caller already holds it (tests, the preview): built at once, no fetch. */
+  offlineBackend?: OfflineBackendModule;
+  /** Fetches the offline backend from its subpackage. */
+  loadOfflineBackend: () => Promise<OfflineBackendModule>;
+  /** The offline backend in use once it has arrived, null before (demo and test aids reach its mocks here). */
+  backend: () => Backend | null;
 }
 
 declare const require: { async?(path: string): Promise<unknown> };
@@ -75,6 +82,12 @@ function loadEngineFromSubpackage(): Promise<AutoTopupEngineModule> {
   return require.async('../pages/autotopup/engine/index.js') as Promise<AutoTopupEngineModule>;
 }
 
+/** The offline backend downloads with its subpackage (backends/offline), on first use. */
+function loadOfflineFromSubpackage(): Promise<OfflineBackendModule> {
+  if (typeof require === 'undefined' || typeof require.async !== 'function') return Promise.reject(new Error('require.async is not available'));
+  return (require.async('../backends/offline/index.js') as Promise<{ offlineBackend: OfflineBackendModule }>).then((m) => m.offlineBackend);
+}
+
 /** Builds every service not given, each from the ones before it. */
 export function createServices(given: Partial<Services> = {}): Services {
   const clock = given.clock ?? systemClock;
@@ -82,24 +95,41 @@ export function createServices(given: Partial<Services> = {}): Services {
   const storage = given.storage ?? new WxKeyValueStorage();
   const records = given.records ?? new ShardedRecordStore(storage, clock);
   const cards = given.cards ?? new StoredCardBook(storage, clock);
-  // The offline backend sees every balance a lookup answers with: low-balance rules start from there.
-  const late: { autoTopup?: AutoTopupRunner } = {};
-  const gateway = given.gateway ?? new MockCarrierGateway({ clock, storage, onLookup: (card) => void late.autoTopup?.run({ kind: 'balance', card }) });
   const renewalCache = given.renewalCache ?? new MemoryRenewalCache();
   const paymentSheet = given.paymentSheet ?? createPaymentSheetSlot();
-  const papay = given.papay ?? new MockPapay({ clock, storage, random });
-  const payment = given.payment ?? new MockWeChatPay({ clock, storage, sheet: paymentSheet, random, contracts: papay });
+  // The offline backend sees every balance a lookup answers with: low-balance rules start from there.
+  const late: { autoTopup?: AutoTopupRunner } = {};
+  const deps: OfflineBackendDeps = { clock, storage, random, paymentSheet, onLookup: (card) => void late.autoTopup?.run({ kind: 'balance', card }) };
+  const loadOfflineBackend = given.loadOfflineBackend ?? loadOfflineFromSubpackage;
+  // Built only when some backend service was not given (a test that gives them all builds none).
+  let built: Backend | null = null;
+  const backend = (): Backend => {
+    if (!built) {
+      built = given.offlineBackend
+        ? given.offlineBackend.createOfflineBackend(deps)
+        : lazyBackend(() => loadOfflineBackend().then((module) => module.createOfflineBackend(deps)));
+    }
+    return built;
+  };
+  const gateway = given.gateway ?? backend().gateway;
+  const papay = given.papay ?? backend().papay;
+  const payment = given.payment ?? backend().payment;
   const checkout = given.checkout ?? new CheckoutService({ records, payment, gateway, cards, clock, renewalCache });
-  const account = given.account ?? new MockAccountService({ clock });
-  const sms = given.sms ?? new MockSmsService({ clock, storage, random });
+  const account = given.account ?? backend().account;
+  const sms = given.sms ?? backend().sms;
   const device = given.device ?? new WxDeviceService();
   const navigator = given.navigator ?? new WxNavigator();
   const privacy = given.privacy ?? defaultPrivacyService();
-  const invoicing = given.invoicing ?? new MockInvoicing({ clock, storage, random });
+  const invoicing = given.invoicing ?? backend().invoicing;
   const loadAutoTopupEngine = given.loadAutoTopupEngine ?? loadEngineFromSubpackage;
   const autoTopup = given.autoTopup ?? new LazyAutoTopupRunner({ storage, records, cards, gateway, checkout, device, clock, random }, loadAutoTopupEngine);
   late.autoTopup = autoTopup;
-  return { clock, random, storage, records, cards, gateway, renewalCache, paymentSheet, payment, checkout, account, sms, device, navigator, privacy, papay, invoicing, autoTopup, loadAutoTopupEngine };
+  const offlineBackend = given.offlineBackend;
+  const arrived = (): Backend | null => (built && 'loaded' in built ? (built as LazyBackend).loaded() : built);
+  return {
+    ...{ clock, random, storage, records, cards, gateway, renewalCache, paymentSheet, payment, checkout, account, sms, device, navigator, privacy },
+    ...{ papay, invoicing, autoTopup, loadAutoTopupEngine, offlineBackend, loadOfflineBackend, backend: given.backend ?? arrived },
+  };
 }
 
 let current: Services | null = null;

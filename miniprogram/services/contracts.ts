@@ -400,9 +400,27 @@ export type PageName =
   | 'autotopup'
   | 'autotopup/papay'
   | 'invoice'
-  | 'invoice/detail';
+  | 'invoice/detail'
+  | 'demo';
 
 export const TAB_PAGES: readonly PageName[] = ['home', 'lookup', 'records', 'mine'];
+
+/** Pages that do not live at pages/<name>/index: the offline backend's own page sits in its subpackage. */
+const PAGE_PATHS: Partial<Record<PageName, string>> = { demo: 'backends/offline/about/index' };
+
+/** A page's path from the mini-program root, without the leading slash: 'pages/lookup/index'. */
+export function pagePath(page: PageName): string {
+  return PAGE_PATHS[page] ?? `pages/${page}/index`;
+}
+
+/** The page a path names (the inverse of pagePath), or null for a path that is no page's. */
+export function pageNameOf(path: string): PageName | null {
+  const clean = path.replace(/^\//, '');
+  const listed = (Object.keys(PAGE_PATHS) as PageName[]).find((page) => PAGE_PATHS[page] === clean);
+  if (listed) return listed;
+  const match = /^pages\/(.+)\/index$/.exec(clean);
+  return match ? (match[1] as PageName) : null;
+}
 
 export type Query = Record<string, string>;
 
@@ -584,4 +602,35 @@ export interface AutoTopupDeps {
 /** The engine's module, downloaded with its subpackage only when a rule needs it (分包异步化). */
 export interface AutoTopupEngineModule {
   createAutoTopupEngine(deps: AutoTopupDeps): AutoTopupRunner;
+}
+
+/* ------------------------------------------------------- the backend itself */
+
+/** What any backend gives the app: the services behind the contracts above that cross the network. */
+export interface Backend {
+  gateway: CarrierGateway;
+  payment: PaymentService;
+  papay: PapayService;
+  account: AccountService;
+  sms: SmsService;
+  invoicing: InvoicingService;
+}
+
+/** What the offline demo backend needs from the app to stand in for the servers. */
+export interface OfflineBackendDeps {
+  clock: Clock;
+  storage: KeyValueStorage;
+  random: () => number;
+  /** The offline WeChat Pay shows its sheet through the page's slot. */
+  paymentSheet: PaymentSheetSlot;
+  /** Every card a lookup answers with (the demo runs low-balance top-up rules from there). */
+  onLookup: (card: CardProfile) => void;
+}
+
+/**
+ * The offline backend's module. It ships as a subpackage of its own and is fetched on first
+ * use (分包异步化), so the demo's servers do not weigh on the main package.
+ */
+export interface OfflineBackendModule {
+  createOfflineBackend(deps: OfflineBackendDeps): Backend;
 }

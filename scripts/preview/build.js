@@ -237,7 +237,10 @@ require(${shell}).boot({
   container: () => require(${abs('services/container.ts')}),
   app: () => require(${abs('app.ts')}),
   demoNumbers: ${demoNumbers},
-  lazyModules: { autoTopupEngine: () => require(${abs('pages/autotopup/engine/index.ts')}) },
+  lazyModules: {
+    autoTopupEngine: () => require(${abs('pages/autotopup/engine/index.ts')}),
+    offlineBackend: () => require(${abs('backends/offline/index.ts')}),
+  },
   modules: {
 ${modules}
   },

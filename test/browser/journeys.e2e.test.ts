@@ -49,8 +49,11 @@ async function fresh(route: string): Promise<void> {
 }
 
 async function quickCarrier(): Promise<void> {
-  await d.withServices(() => {
-    (window as any).__preview.services().gateway.latencyMs = 20;
+  await d.withServices(async () => {
+    const s = (window as any).__preview.services();
+    // The offline backend arrives on first use (as its subpackage would): ask it something first.
+    await s.gateway.exchangeRate();
+    s.backend().gateway.latencyMs = 20;
   });
 }
 
@@ -60,7 +63,7 @@ function facts(): Promise<{ charges: number; states: string[]; charged: { amount
     const s = (window as any).__preview.services();
     const orders = s.records.all();
     return {
-      charges: s.payment.chargeCount(),
+      charges: s.backend()?.payment.chargeCount() ?? 0,
       states: orders.map((o: any) => o.state).sort(),
       charged: orders.map((o: any) => o.charged ?? o.payable),
     };
@@ -216,7 +219,7 @@ describeInBrowser('journeys across pages in the browser preview', () => {
     await d.waitForText('充值成功');
     expect(await d.text()).toContain('实付金额 ¥12.35');
     expect(await facts()).toMatchObject({ charges: 1, states: ['succeeded'], charged: [{ amount: 1235, currency: 'CNY' }] });
-    const ledger = await d.withServices(() => (window as any).__preview.services().payment.entries.values().next().value.amount);
+    const ledger = await d.withServices(() => (window as any).__preview.services().backend().payment.entries.values().next().value.amount);
     expect(ledger).toEqual({ amount: 1235, currency: 'CNY' });
   }, 30000);
 

@@ -3,6 +3,7 @@
  * recording navigator and a fake device. `restart()` throws the services away and
  * builds new ones over the same storage, as a killed and relaunched mini-program would.
  */
+import { offlineBackend } from '../../miniprogram/backends/offline/index';
 import { installServices, type Services } from '../../miniprogram/services/container';
 import { FakeClock, FakeDevice, RecordingNavigator } from './fakes';
 import { Driver, follow, openPage } from './page-driver';
@@ -45,6 +46,8 @@ export class TestApp {
       navigator: this.nav,
       // In WeChat the engine arrives with its subpackage (require.async); here it is at hand.
       loadAutoTopupEngine: async () => autoTopupEngine,
+      // In WeChat the offline backend is a subpackage fetched on first use; here it is at hand.
+      offlineBackend,
       ...this.override,
     });
     this.services.records.open();

@@ -12,7 +12,7 @@
 import path from 'path';
 import simulate from 'miniprogram-simulate';
 import type { RootComponent } from 'miniprogram-simulate';
-import type { PageName } from '../../miniprogram/services/contracts';
+import { pagePath, type PageName } from '../../miniprogram/services/contracts';
 import type { Services } from '../../miniprogram/services/container';
 import { allWxmlButCopies, allWxs, collect } from '../../scripts/preview/graph';
 
@@ -198,7 +198,7 @@ function loadFresh(relativePath: string, services: Partial<Services> | undefined
 
 /** Renders the page afresh over these services, then runs onLoad(query) and onShow as WeChat would. */
 export async function openPage(name: PageName, query: Record<string, string>, services: Partial<Services>): Promise<Driver> {
-  const comp = loadFresh(`pages/${name}/index`, services);
+  const comp = loadFresh(pagePath(name), services);
   const driver = new Driver(comp);
   const instance = comp.instance;
   const original = instance.setData;

@@ -20,7 +20,6 @@ import type {
   PaymentOutcome,
   PaymentRequest,
   PaymentService,
-  PaymentSheetHost,
   PaymentSheetSlot,
   PaymentStatus,
   PapayService,
@@ -56,23 +55,6 @@ interface StoredLedger {
   entries: LedgerEntry[];
   /** Orders a query found unpaid: closed, as WeChat Pay closes them, so a late payment cannot happen. */
   closed: string[];
-}
-
-/** The payment sheet slot the confirm page attaches its sheet component to. */
-export function createPaymentSheetSlot(): PaymentSheetSlot {
-  const hosts: PaymentSheetHost[] = [];
-  return {
-    attach(host) {
-      hosts.push(host);
-      return () => {
-        const at = hosts.lastIndexOf(host);
-        if (at >= 0) hosts.splice(at, 1);
-      };
-    },
-    current() {
-      return hosts.length ? hosts[hosts.length - 1] : null;
-    },
-  };
 }
 
 export interface MockPaymentOptions {

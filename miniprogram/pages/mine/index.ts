@@ -86,6 +86,10 @@ Component({
       services().navigator.open('records');
     },
 
+    onDemo() {
+      services().navigator.open('demo');
+    },
+
     onHelp() {
       services().navigator.open('help');
     },

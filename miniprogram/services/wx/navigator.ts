@@ -1,12 +1,12 @@
 import type { Navigator, PageName, Query } from '../contracts';
-import { TAB_PAGES } from '../contracts';
+import { TAB_PAGES, pagePath } from '../contracts';
 
 /** Builds `/pages/<name>/index?a=1&b=2` with every value URI-encoded. */
 export function pageUrl(page: PageName, query: Query = {}): string {
   const parts = Object.keys(query)
     .filter((key) => query[key] !== undefined)
     .map((key) => `${encodeURIComponent(key)}=${encodeURIComponent(query[key])}`);
-  return `/pages/${page}/index${parts.length ? `?${parts.join('&')}` : ''}`;
+  return `/${pagePath(page)}${parts.length ? `?${parts.join('&')}` : ''}`;
 }
 
 /** Page queries arrive URI-encoded in some base library versions: decode each value once, safely. */

@@ -16,6 +16,7 @@ import { initialChoice, ThemeSwitch, type ThemeChoice } from './theme';
 import { showModal } from './ui';
 import { installWxShims, notifyThemeChange } from './wx-shim';
 import type { BootConfig, SimulateApi } from './types';
+import { pageNameOf, pagePath, type PageName } from '../../../miniprogram/services/contracts';
 
 /** What scripts (screenshots, the browser test) and curious people can reach from the console. */
 export interface PreviewHandle {
@@ -34,7 +35,7 @@ const PHONE_WIDTH = 375;
 const PHONE_HEIGHT = 667;
 
 function pageName(path: string): string {
-  return path.replace(/^pages\//, '').replace(/\/index$/, '');
+  return pageNameOf(path) ?? path.replace(/^pages\//, '').replace(/\/index$/, '');
 }
 
 /** The side panel's 外观 buttons: follow the system, or force light or dark. */
@@ -186,7 +187,12 @@ export function boot(config: BootConfig): void {
 
   const container = config.container();
   // WeChat fetches the auto top-up engine with its subpackage (require.async); the bundle already holds it.
-  container.installServices({ navigator: nav, loadAutoTopupEngine: async () => config.lazyModules.autoTopupEngine() });
+  // WeChat fetches the offline backend with its subpackage on first use: the preview takes the same lazy path.
+  container.installServices({
+    navigator: nav,
+    loadAutoTopupEngine: async () => config.lazyModules.autoTopupEngine(),
+    loadOfflineBackend: async () => config.lazyModules.offlineBackend().offlineBackend,
+  });
   handle.services = () => container.services();
   handle.navigator = nav;
   handle.reset = () => {
@@ -205,11 +211,11 @@ export function boot(config: BootConfig): void {
     reportError('app.ts', error);
   }
   const route = parseRoute(window.location.hash);
-  const known = route.page && config.pages.includes(`pages/${route.page}/index`);
+  const known = route.page && config.pages.includes(pagePath(route.page as PageName));
   const first = known ? route.page : pageName(config.appJson.pages[0]);
   try {
-    appOptions.onLaunch?.call(appOptions, { path: `pages/${first}/index`, query: route.query, scene: 1001 });
-    appOptions.onShow?.call(appOptions, { path: `pages/${first}/index`, query: route.query, scene: 1001 });
+    appOptions.onLaunch?.call(appOptions, { path: pagePath(first as PageName), query: route.query, scene: 1001 });
+    appOptions.onShow?.call(appOptions, { path: pagePath(first as PageName), query: route.query, scene: 1001 });
   } catch (error) {
     reportError('App.onLaunch', error);
   }
@@ -225,7 +231,7 @@ export function boot(config: BootConfig): void {
   // The side panel's links (and a hand-edited address) move the app like a tap would.
   window.addEventListener('hashchange', () => {
     const next = parseRoute(window.location.hash);
-    if (next.page && config.pages.includes(`pages/${next.page}/index`)) nav.open(next.page as never, next.query);
+    if (next.page && config.pages.includes(pagePath(next.page as PageName))) nav.open(next.page as never, next.query);
   });
   listDemoNumbers(config);
   const missing = document.getElementById('missing');

@@ -5,6 +5,7 @@
  * when uncovered, onUnload when closed. Each page keeps its own scroll position.
  */
 import type { SimulateApi, SimulatedComponent } from './types';
+import { pagePath, type PageName } from '../../../miniprogram/services/contracts';
 
 export interface MountedPage {
   name: string;
@@ -58,7 +59,7 @@ export class PageHost {
     slot.dataset.page = name;
     this.screen.appendChild(slot);
     const page: MountedPage = { name, query, slot, comp: null };
-    const path = `pages/${name}/index`;
+    const path = pagePath(name as PageName);
     if (!this.available.has(path)) {
       this.notice(slot, '这个页面还没有写好', `${path} 尚未完成，预览构建时没有找到它的文件。`);
       return page;

@@ -4,9 +4,10 @@
  * one storage read, whether the engine is needed at all.
  */
 import { MockPapay, PAPAY_CONTRACTS_KEY } from '../../../miniprogram/backends/offline/papay';
-import { MockWeChatPay, createPaymentSheetSlot } from '../../../miniprogram/backends/offline/wechat-pay';
+import { MockWeChatPay } from '../../../miniprogram/backends/offline/wechat-pay';
+import { createPaymentSheetSlot } from '../../../miniprogram/services/checkout/payment-sheet-slot';
 import { DEMO_FAILURE_REASON, ISSUE_DELAY_MS, MockInvoicing } from '../../../miniprogram/backends/offline/invoicing';
-import { LazyAutoTopupRunner, mayRun } from '../../../miniprogram/backends/offline/auto-topup-runner';
+import { LazyAutoTopupRunner, mayRun } from '../../../miniprogram/services/autotopup/lazy-runner';
 import { AUTO_TOPUP_RULES_KEY, type AutoTopupDeps, type InvoiceApplication, type PaymentRequest } from '../../../miniprogram/services/contracts';
 import { WxKeyValueStorage } from '../../../miniprogram/services/wx/storage';
 import type { CardProfile } from '../../../miniprogram/core/types';

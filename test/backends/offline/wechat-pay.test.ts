@@ -5,9 +5,9 @@ import {
   MAX_LEDGER_ENTRIES,
   MockWeChatPay,
   PAYMENT_LEDGER_KEY,
-  createPaymentSheetSlot,
   type PaymentScenario,
 } from '../../../miniprogram/backends/offline/wechat-pay';
+import { createPaymentSheetSlot } from '../../../miniprogram/services/checkout/payment-sheet-slot';
 import { WxKeyValueStorage } from '../../../miniprogram/services/wx/storage';
 import { FakeClock } from '../../support/fakes';
 import { ManualSheet, sequence, settleMicrotasks, storageFake } from '../../support/checkout-fixtures';

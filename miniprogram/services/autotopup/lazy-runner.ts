@@ -1,11 +1,11 @@
 /**
- * The offline backend's 自动充值 runner. A real backend runs the rules on its server; here
+ * The 自动充值 runner the offline demo uses. A real backend runs the rules on its server; here
  * the phone does, at launch and when a lookup sees a balance. Launch stays cheap: one
  * storage read decides whether any rule could be due, and only then is the engine loaded
  * (it lives in the autotopup subpackage and downloads on demand). Runs never overlap.
  */
-import { AUTO_TOPUP_RULES_KEY } from '../../services/contracts';
-import type { AutoTopupDeps, AutoTopupEngineModule, AutoTopupOccasion, AutoTopupReport, AutoTopupRunner } from '../../services/contracts';
+import { AUTO_TOPUP_RULES_KEY } from '../contracts';
+import type { AutoTopupDeps, AutoTopupEngineModule, AutoTopupOccasion, AutoTopupReport, AutoTopupRunner } from '../contracts';
 
 const NOTHING: AutoTopupReport = { results: [] };
 
