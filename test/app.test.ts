@@ -17,7 +17,7 @@ let launch: () => void;
   launch = () => definition.onLaunch();
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-require('../miniprogram/app');
+const { BACKGROUND_START_MS } = require('../miniprogram/app') as { BACKGROUND_START_MS: number };
 
 const fake = () => globalThis.__wxStorage;
 const T0 = Date.parse('2026-11-01T09:00:00+08:00');
@@ -65,4 +65,28 @@ test('storage that cannot be listed: the user is told records are read-only and 
   faults.failListing();
   const { device } = await launched(faults);
   expect(device.toasts[0].message).toBe('暂时读不到手机存储，记录只能查看、暂不能支付，请稍后重开小程序');
+});
+
+test('the background work waits for the first page: nothing but the index is read until the pause is over', async () => {
+  seed(120);
+  const device = new FakeDevice();
+  const pauses: number[] = [];
+  let release: () => void = () => undefined;
+  const clock = new FakeClock();
+  clock.sleep = (ms: number) => {
+    pauses.push(ms);
+    return new Promise<void>((resolve) => (release = resolve));
+  };
+  installServices({ clock, device, offlineBackend });
+  launch();
+  // What open() itself read is onLaunch's; from here on only the first page may read.
+  fake().resetCounters();
+  await settleMicrotasks(50);
+  const shardReads = () => fake().reads.filter((r) => r.key.startsWith('rec.v2.shard.')).length;
+  expect(pauses[0]).toBe(BACKGROUND_START_MS);
+  expect(fake().reads.filter((r) => r.key.startsWith('rec.v2.shard.')).map((r) => r.key)).toEqual([]);
+  clock.sleep = async () => undefined;
+  release();
+  await settleMicrotasks(200);
+  expect(shardReads()).toBeGreaterThan(0);
 });
