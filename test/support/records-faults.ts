@@ -13,14 +13,13 @@
  */
 import { isDeepStrictEqual } from 'util';
 import { ShardedRecordStore } from '../../miniprogram/services/records/store';
-import { LEGACY_V1_KEY, encodeShard, orderProblem, type LegacyV1Record } from '../../miniprogram/services/records/schema';
 import { WxKeyValueStorage } from '../../miniprogram/services/wx/storage';
 import { chinaMonthOf } from '../../miniprogram/core/dates';
 import { isCharged } from '../../miniprogram/core/order';
 import type { Order, OrderState } from '../../miniprogram/core/types';
 import { FakeClock } from './fakes';
 import { makeOrder } from './records-fixtures';
-import { FaultyStorage, SimulatedCrash } from './records-storage';
+import { FaultyStorage } from './records-storage';
 import { readAll } from './record-store-contract';
 import { MAX_ITEM_BYTES, MAX_TOTAL_BYTES, type WxStorageFake } from './wx-storage-fake';
 

@@ -1,8 +1,6 @@
 /** Issue-14 fault trials: shards and index (the world and the invariants: test/support/records-faults.ts). */
-import { ShardedRecordStore } from '../../../../miniprogram/services/records/store';
 import { encodeShard } from '../../../../miniprogram/services/records/schema';
-import { makeOrder } from '../../../support/records-fixtures';
-import { T0, HOUR, World, launchAndVerify, seeds, reportFaultTally } from '../../../support/records-faults';
+import { World, launchAndVerify, seeds, reportFaultTally } from '../../../support/records-faults';
 
 reportFaultTally();
 
