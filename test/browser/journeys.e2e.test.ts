@@ -171,6 +171,12 @@ describeInBrowser('journeys across pages in the browser preview', () => {
     // Back cannot lead into paying again: the result is alone, with the home button.
     expect(await page.locator('#nav-back').isHidden()).toBe(true);
     expect(await page.locator('#nav-home').isVisible()).toBe(true);
+    // The voucher, which a user reads out to customer service, shows both ids whole too.
+    await d.tapText('查看凭证', { exact: true });
+    await d.waitForPage('voucher');
+    await d.waitForText('微信支付单号');
+    expect(await page.locator(`${TOP} [class*="field__mono"]`).count()).toBe(2);
+    expect(await clipped(`${TOP} [class*="field__mono"]`)).toEqual([]);
   }, 30000);
 
   test('a payment that never answers, then a relaunch: the launch check settles it and says what became of it, once', async () => {
@@ -191,7 +197,14 @@ describeInBrowser('journeys across pages in the browser preview', () => {
     await d.go('records');
     await d.waitForPage('records');
     await d.waitForText('充值成功');
-  }, 30000);
+    // Once: the next launch, with nothing left to settle, says nothing about it.
+    await page.reload();
+    await page.waitForFunction(() => (window as any).__preview && (window as any).__preview.ready);
+    await quickCarrier();
+    await d.settle(2500);
+    expect(await d.text()).not.toContain('已核对');
+    expect(await facts()).toMatchObject({ charges: 1, states: ['succeeded'] });
+  }, 40000);
 
   test('a Smart number end to end: priced, confirmed, charged and recorded in yuan, with the peso face value (item 8, item 15)', async () => {
     await fresh('lookup');
