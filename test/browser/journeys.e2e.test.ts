@@ -283,4 +283,32 @@ describeInBrowser('journeys across pages in the browser preview', () => {
     await d.tapText('手动输入其他号码');
     expect(await cut()).toEqual([]);
   }, 30000);
+
+  test('the amount tiles sit on the page with even gaps of the page\u2019s own colour, and say a second price only when it differs (item 15)', async () => {
+    await fresh('lookup');
+    await lookUp('13800138000');
+    await d.tapText('立即续费');
+    await d.waitForPage('packages');
+    await d.waitForText('已选');
+    const grid = await page.evaluate((top) => {
+      const paint = (el: Element | null): string => {
+        for (let at = el; at; at = at.parentElement) {
+          const bg = getComputedStyle(at).backgroundColor;
+          if (bg && bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent') return bg;
+        }
+        return 'none';
+      };
+      const tiles = Array.from(document.querySelectorAll(`${top} [class*="packages__grid"] > [class*="tile"]`));
+      const [a, b] = tiles.map((t) => t.getBoundingClientRect());
+      // The middle of the gap between the first two tiles, and the page around the grid.
+      const inGap = document.elementFromPoint((a.right + b.left) / 2, (a.top + a.bottom) / 2);
+      const outside = document.querySelector(`${top} [class*="packages__grid"]`)!.parentElement;
+      return { tiles: tiles.length, gap: b.left - a.right, gapPaint: paint(inGap), pagePaint: paint(outside), texts: tiles.map((t) => (t.textContent ?? '').replace(/\s+/g, ' ').trim()) };
+    }, TOP);
+    expect(grid.tiles).toBeGreaterThanOrEqual(6);
+    expect(grid.gap).toBeGreaterThan(4);
+    expect(grid.gapPaint).toBe(grid.pagePaint);
+    // No "¥50 / 售价 ¥50": a tile names its price once unless a promotion changes it.
+    for (const text of grid.texts) expect(text).not.toMatch(/售价/);
+  }, 30000);
 });
