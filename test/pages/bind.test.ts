@@ -135,7 +135,7 @@ describe('privacy agreement', () => {
   });
 
   test("the agree button is WeChat's own agreePrivacyAuthorization button, bound to the component", () => {
-    const wxml = fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'pages/bind/privacy-popup/index.wxml'), 'utf8');
+    const wxml = fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'components/privacy-popup/index.wxml'), 'utf8');
     const agree = /<button[^>]*>同意<\/button>/.exec(wxml)?.[0] ?? '';
     expect(agree).toContain('open-type="agreePrivacyAuthorization"');
     expect(agree).toContain('bindagreeprivacyauthorization="onAgree"');
