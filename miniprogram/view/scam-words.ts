@@ -26,5 +26,5 @@ export const POLICE_STEP = '被骗了钱，请立即拨打 110 报警，并保�
 /** The short warning beside the pay button: the lead, and whom to call for this card's carrier. */
 export function scamBrief(carrier: CarrierId | undefined): { title: string; lead: string; act: string } {
   const hotline = carrier && isCarrierId(carrier) ? `${CARRIERS[carrier].shortName} ${CARRIERS[carrier].hotline}` : '运营商客服';
-  return { title: SCAM_TITLE, lead: SCAM_LEAD, act: `已经上当：先打 ${hotline} 冻结或核实号码，再打 12300 投诉；被骗了钱请拨 110 报警。` };
+  return { title: SCAM_TITLE, lead: SCAM_LEAD, act: `如果已经上当：先打 ${hotline} 冻结或核实号码，再打 12300 投诉；被骗了钱请拨 110 报警。` };
 }

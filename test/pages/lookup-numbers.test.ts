@@ -97,7 +97,7 @@ describe('充值: 通讯录', () => {
   test.each([
     ['the permission is refused', { ok: false as const, error: 'denied' as const, message: '' }, '没有通讯录权限，号码没有改动'],
     ['the picker is cancelled', { ok: false as const, error: 'cancelled' as const, message: '' }, '没有选择联系人，号码没有改动'],
-    ['the contact has only a landline', { ok: true as const, value: { name: '小区物业', numbers: ['010-12345678'] } }, '「小区物业」'],
+    ['the contact has only a landline', { ok: true as const, value: { name: '小区物业', numbers: ['010-12345678'] } }, '「小区物业」没有能在这里充值的手机号'],
   ])('%s: the page stays as it was, with a hint', async (_name, answer, hint) => {
     const driver = await open();
     await driver.type('#query', '18600186002');

@@ -8,7 +8,7 @@
  */
 import type { CarrierId } from '../../core/types';
 import { carrierName } from '../../core/carriers';
-import { maskPhone, parsePhone } from '../../core/phone';
+import { maskPhone, parsePhone, type PhoneError } from '../../core/phone';
 import type { ContactError, DeviceService } from '../contracts';
 import { MAX_NICKNAME_CHARS } from './card-book';
 
@@ -31,14 +31,21 @@ const MESSAGES: Record<ContactError, string> = {
   failed: `打开通讯录失败，${UNCHANGED}，请直接输入号码`,
 };
 
-/** The contact's numbers that can be renewed here, each once, in the phone's order; and why the first other one cannot. */
+/**
+ * Refusals that say something about a real mobile number (another operator, an IoT line).
+ * The others are the field's typing advice (请输入…, 位数不够), which would read as an
+ * instruction to type into a contact: a landline gets the general words instead.
+ */
+const TELLING_REFUSALS: readonly PhoneError[] = ['unsupported_carrier', 'iot_number'];
+
+/** The contact's numbers that can be renewed here, each once, in the phone's order; and why the first telling other one cannot. */
 export function contactNumbers(raw: readonly unknown[]): { numbers: ContactNumber[]; firstRefusal: string } {
   const numbers: ContactNumber[] = [];
   let firstRefusal = '';
   for (const entry of Array.isArray(raw) ? raw : []) {
     const parsed = parsePhone(entry);
     if (!parsed.ok) {
-      firstRefusal = firstRefusal || parsed.message;
+      if (TELLING_REFUSALS.includes(parsed.error)) firstRefusal = firstRefusal || parsed.message;
       continue;
     }
     const { national, carrier } = parsed.value;
@@ -63,7 +70,7 @@ export async function pickFromContacts(device: DeviceService): Promise<ContactPi
   const { numbers, firstRefusal } = contactNumbers(answer.value.numbers);
   if (!numbers.length) {
     const who = name ? `「${name}」` : '这个联系人';
-    const why = firstRefusal ? `：${firstRefusal}` : '没有手机号';
+    const why = firstRefusal ? `的号码不能在这里充值：${firstRefusal}` : '没有能在这里充值的手机号（只支持中国大陆手机号和菲律宾 Smart / TNT 号码）';
     return { ok: false, error: 'no_number', message: `${who}${why}。${UNCHANGED}` };
   }
   return { ok: true, name, nickname: Array.from(name).slice(0, MAX_NICKNAME_CHARS).join(''), numbers };

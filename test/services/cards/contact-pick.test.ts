@@ -69,7 +69,7 @@ describe('pickFromContacts', () => {
         return d;
       },
       'no_number',
-      '「物业」：',
+      '「物业」没有能在这里充值的手机号（只支持中国大陆手机号和菲律宾 Smart / TNT 号码）',
     ],
     [
       'a Globe number',
@@ -79,7 +79,7 @@ describe('pickFromContacts', () => {
         return d;
       },
       'no_number',
-      'Globe',
+      '「Juan」的号码不能在这里充值：这是 Globe / TM 的号码',
     ],
     [
       'no numbers and no name',
@@ -89,13 +89,15 @@ describe('pickFromContacts', () => {
         return d;
       },
       'no_number',
-      '这个联系人没有手机号。号码没有改动',
+      '这个联系人没有能在这里充值的手机号（只支持中国大陆手机号和菲律宾 Smart / TNT 号码）。号码没有改动',
     ],
   ])('%s → %s, with words that say nothing changed', async (_name, make, error, words) => {
     const pick = await pickFromContacts(make());
     expect(pick).toMatchObject({ ok: false, error });
     expect(!pick.ok && pick.message).toContain(words);
     expect(!pick.ok && pick.message).toContain('号码没有改动');
+    // The field's typing advice (请输入…) would tell the user to type into a contact.
+    expect(!pick.ok && pick.message).not.toContain('请输入');
   });
 });
 
