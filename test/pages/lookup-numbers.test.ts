@@ -227,3 +227,20 @@ describe('充值: my numbers and recent ones (issue 15 item 3)', () => {
     expect(driver.text()).not.toContain('138****8001');
   });
 });
+
+describe('充值: the privacy popup belongs to the page on screen', () => {
+  test('hidden behind another page, 充值 does not take WeChat\u2019s privacy question (it would wait unseen)', async () => {
+    privacy = new FakePrivacyService({ agreed: false });
+    const driver = await open();
+    await driver.lifecycle('onHide');
+    const asked = privacy.trigger('saveImageToPhotosAlbum');
+    const answer = await Promise.race([asked, new Promise((done) => setTimeout(() => done('waiting'), 200))]);
+    expect(answer).toEqual({ event: 'disagree' });
+    expect(driver.data.privacyShow).toBe(false);
+    // Back on screen, 通讯录 asks again through this page's popup.
+    await driver.lifecycle('onShow');
+    await driver.tap('#contacts');
+    await driver.untilText('《用户隐私保护指引》');
+    expect(driver.data.privacyShow).toBe(true);
+  });
+});

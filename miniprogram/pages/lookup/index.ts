@@ -93,19 +93,34 @@ Component({
 
   lifetimes: {
     detached() {
-      const state = stateOf(this);
-      state.privacy?.close();
-      state.privacy = null;
+      this.stopPrivacy();
     },
   },
 
   methods: {
-    onLoad() {
-      // WeChat asks before it opens the address book; the answer comes from this page's popup.
-      stateOf(this).privacy = new PrivacyPromptSession(services().privacy, () => this.setData({ privacyShow: true }));
+    /**
+     * WeChat asks before it opens the address book; the answer comes from this page's popup,
+     * but only while the page shows: a tab page stays alive behind others, and a question
+     * it took there would wait unseen (the voucher's album, say).
+     */
+    listenForPrivacy() {
+      const state = stateOf(this);
+      if (!state.privacy) state.privacy = new PrivacyPromptSession(services().privacy, () => this.setData({ privacyShow: true }));
+    },
+
+    stopPrivacy() {
+      const state = stateOf(this);
+      state.privacy?.close();
+      state.privacy = null;
+      if (this.data.privacyShow) this.setData({ privacyShow: false });
+    },
+
+    onHide() {
+      this.stopPrivacy();
     },
 
     onShow() {
+      this.listenForPrivacy();
       this.refreshPicks();
       this.showLatest();
       const handoff = services().navigator.takeHandoff('lookup');
