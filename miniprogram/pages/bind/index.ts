@@ -12,7 +12,7 @@ import { PrivacyPromptSession } from '../../services/wx/privacy';
 import { decodeQuery } from '../../services/wx/navigator';
 import { checkOptionalNickname } from '../../services/cards/card-book';
 import { LatestLookup, cardFor } from '../../services/cards/card-lookup';
-import { pickFromContacts, sheetOf, type ContactNumber } from '../../services/cards/contact-pick';
+import { numberOfRow, pickAfterPrivacy, sheetOf, type ContactNumber } from '../../services/cards/contact-pick';
 import { Countdown } from './countdown';
 import { eventValue, type ValueEvent } from '../../lib/events';
 import { privateState } from '../../lib/private-state';
@@ -209,12 +209,7 @@ Component({
       if (state.picking) return;
       state.picking = true;
       try {
-        const { device, privacy } = services();
-        if (!(await privacy.require())) {
-          this.say(words.CONTACTS_PRIVACY_REFUSED, 'error');
-          return;
-        }
-        const pick = await pickFromContacts(device);
+        const pick = await pickAfterPrivacy(services());
         if (!pick.ok) {
           this.say(pick.message, 'error');
           return;
@@ -233,8 +228,7 @@ Component({
     onSelectContactNumber(event: { detail: { name?: string } | undefined }) {
       const state = stateOf(this);
       const contact = state.contact;
-      const index = this.data.contactSheet.actions.findIndex((action) => action.name === event.detail?.name);
-      const number = contact && index >= 0 ? contact.numbers[index] : undefined;
+      const number = contact ? numberOfRow(contact.numbers, this.data.contactSheet.actions, event.detail?.name) : undefined;
       state.contact = null;
       this.setData({ showContactSheet: false });
       if (contact && number) this.useContactNumber(contact.nickname, number);

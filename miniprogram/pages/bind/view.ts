@@ -16,8 +16,6 @@ export const GRANTED_NOTE = '已取到微信绑定的手机号。请确认运营
 
 export const CODE_MISSING = '请输入短信验证码；还没收到的话，先点“获取验证码”';
 
-export const CONTACTS_PRIVACY_REFUSED = '没有同意《用户隐私保护指引》，不能打开通讯录，号码没有改动。可以直接输入号码';
-
 export const CONTACT_SHEET_CANCELLED = '没有选择号码，号码没有改动';
 
 /** After a number came from the address book: which one, and the 备注名 offered from the contact's name. */

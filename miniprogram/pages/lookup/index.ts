@@ -22,14 +22,14 @@ import type { CardQuery } from '../../services/contracts';
 import { services } from '../../services/container';
 import { eventValue } from '../../lib/events';
 import { LatestLookup, lookupCard, rateFor } from '../../services/cards/card-lookup';
-import { pickFromContacts, sheetOf, type ContactNumber } from '../../services/cards/contact-pick';
+import { numberOfRow, pickAfterPrivacy, sheetOf, type ContactNumber } from '../../services/cards/contact-pick';
 import { PrivacyPromptSession } from '../../services/wx/privacy';
 import { privateState } from '../../lib/private-state';
 import { quickRows, type QuickRow } from '../../view/quick-numbers';
 import { carrierActions, carrierChip, carrierMismatchNote, guessedCarrier, type CarrierAction } from './picks';
 import { cardForInput, queryOf, sameQuery, type ShownCard } from './query';
 import { recommendedOption, type RecommendedOption } from './recommendation';
-import { CLEAR_RECENT, PRIVACY_REFUSED, contactFilled, contactSheetCancelled } from './words';
+import { CLEAR_RECENT, contactFilled, contactSheetCancelled } from './words';
 
 type Status = 'idle' | 'loading' | 'found' | 'failed' | 'missing';
 
@@ -238,21 +238,15 @@ Component({
     },
 
     /**
-     * 通讯录: the privacy agreement first (WeChat holds chooseContact until it is given),
-     * then the address book. One number goes into the field and is looked up; several are
-     * offered in a sheet; a refusal or a cancel leaves the page as it was, and says so.
+     * 通讯录 (after the privacy agreement): one number goes into the field and is looked up;
+     * several are offered in a sheet; a refusal or a cancel leaves the page as it was, and says so.
      */
     async onContacts() {
       const state = stateOf(this);
       if (state.picking) return;
       state.picking = true;
       try {
-        const { device, privacy } = services();
-        if (!(await privacy.require())) {
-          this.setData({ contactHint: PRIVACY_REFUSED });
-          return;
-        }
-        const pick = await pickFromContacts(device);
+        const pick = await pickAfterPrivacy(services());
         if (!pick.ok) {
           this.setData({ contactHint: pick.message });
           return;
@@ -271,8 +265,7 @@ Component({
     onSelectContactNumber(event: { detail: { name?: string } | undefined }) {
       const state = stateOf(this);
       const contact = state.contact;
-      const index = this.data.contactSheet.actions.findIndex((action) => action.name === event.detail?.name);
-      const number = contact && index >= 0 ? contact.numbers[index] : undefined;
+      const number = contact ? numberOfRow(contact.numbers, this.data.contactSheet.actions, event.detail?.name) : undefined;
       state.contact = null;
       this.setData({ showContactSheet: false });
       if (contact && number) this.useContactNumber(contact.name, number);

@@ -1,7 +1,5 @@
 /** What 充值 says about the address book and the recent numbers. Pure text. */
 
-export const PRIVACY_REFUSED = '没有同意《用户隐私保护指引》，不能打开通讯录，号码没有改动。可以直接输入号码';
-
 /** The confirm dialog before 清空: the list cannot be brought back. */
 export const CLEAR_RECENT = { title: '清空最近查询', content: '最近查询过的号码都会删除，已绑定的号码不受影响。', confirmText: '清空', cancelText: '取消' };
 
