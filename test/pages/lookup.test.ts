@@ -44,6 +44,8 @@ describe('lookup page: entry', () => {
     expect(driver.text()).toContain('查询');
     expect(driver.has('#summary')).toBe(false);
     expect(driver.text()).toContain('支持中国移动、联通、电信、广电号码');
+    // The help page's scam lead, among the first tips (issue 15 item 6).
+    expect(driver.textOf('#scam-tip')).toBe('谨防充值诈骗：价格远低于面值、承诺“几天内到账”的充值，和替陌生人充值，都是骗子常用的套路。');
   });
 
   test.each([

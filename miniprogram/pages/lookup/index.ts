@@ -30,6 +30,7 @@ import { carrierActions, carrierChip, carrierMismatchNote, guessedCarrier, type 
 import { cardForInput, queryOf, sameQuery, type ShownCard } from './query';
 import { recommendedOption, type RecommendedOption } from './recommendation';
 import { CLEAR_RECENT, contactFilled, contactSheetCancelled } from './words';
+import { SCAM_LEAD, SCAM_TITLE } from '../../view/scam-words';
 
 type Status = 'idle' | 'loading' | 'found' | 'failed' | 'missing';
 
@@ -82,6 +83,9 @@ Component({
     privacyShow: false,
     /** The option suggested for the card on screen, with its price and the expiry it gives. */
     recommended: null as RecommendedOption | null,
+    /** A first visit's tips warn of the scams met when choosing where to top up (help has the rest). */
+    scamTitle: SCAM_TITLE,
+    scamLead: SCAM_LEAD,
     status: 'idle' as Status,
     card: null as ShownCard['card'] | null,
     today: '',
