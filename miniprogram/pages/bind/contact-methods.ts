@@ -6,7 +6,7 @@
 import { services } from '../../services/container';
 import { numberOfRow, pickAfterPrivacy, sheetOf, type ContactNumber } from '../../services/cards/contact-pick';
 import { privateState } from '../../lib/private-state';
-import * as words from './view';
+import { CONTACT_SHEET_CANCELLED, contactFilled } from './view';
 
 /** What this concern keeps outside `data`. */
 export interface ContactState {
@@ -70,7 +70,7 @@ export const contactMethods = {
     if (!this.data.showContactSheet) return;
     stateOf(this).contact = null;
     this.setData({ showContactSheet: false });
-    this.say(words.CONTACT_SHEET_CANCELLED, 'info');
+    this.say(CONTACT_SHEET_CANCELLED, 'info');
   },
 
   /** The contact's number as if typed; its name as the 备注名 unless the user wrote one. */
@@ -83,6 +83,6 @@ export const contactMethods = {
       state.offeredNickname = nickname;
       this.setData({ nickname, nicknameError: '' });
     }
-    this.say(words.contactFilled(number.masked, offer ? nickname : ''), 'info');
+    this.say(contactFilled(number.masked, offer ? nickname : ''), 'info');
   },
 };

@@ -10,7 +10,7 @@ import { services } from '../../services/container';
 import { PrivacyPromptSession } from '../../services/wx/privacy';
 import { privateState } from '../../lib/private-state';
 import type { GrantRefusal } from './phone-grant/refusal';
-import * as words from './view';
+import { GRANTED_NOTE, PRIVACY_REFUSED, carrierOptions, grantedNumber, refusalMessage } from './view';
 
 /** What this concern keeps outside `data`. */
 export interface GrantState {
@@ -43,7 +43,7 @@ export const grantMethods = {
   /** Ask before the user reaches for the WeChat button, so the popup comes first. */
   askPrivacyFirst(this: Host) {
     void services().privacy.require().then((agreed) => {
-      if (!agreed) this.offerManual(words.PRIVACY_REFUSED);
+      if (!agreed) this.offerManual(PRIVACY_REFUSED);
     });
   },
 
@@ -61,7 +61,7 @@ export const grantMethods = {
   onPrivacyDisagree(this: Host) {
     stateOf(this).privacy?.disagree();
     this.setData({ privacyShow: false });
-    this.offerManual(words.PRIVACY_REFUSED);
+    this.offerManual(PRIVACY_REFUSED);
   },
 
   onOpenPrivacyContract() {
@@ -69,7 +69,7 @@ export const grantMethods = {
   },
 
   onGrantRefused(this: Host, event: WechatMiniprogram.CustomEvent<{ reason: GrantRefusal }>) {
-    this.offerManual(words.refusalMessage(event.detail.reason));
+    this.offerManual(refusalMessage(event.detail.reason));
   },
 
   async onGrantCode(this: Host, event: WechatMiniprogram.CustomEvent<{ code: string }>) {
@@ -82,7 +82,7 @@ export const grantMethods = {
       else this.offerManual(exchanged.message);
       return;
     }
-    const parsed = words.grantedNumber(exchanged.value, (national) => Boolean(cards.get(national)));
+    const parsed = grantedNumber(exchanged.value, (national) => Boolean(cards.get(national)));
     if (!parsed.ok) {
       this.offerManual(parsed.message);
       return;
@@ -93,9 +93,9 @@ export const grantMethods = {
       granted: true,
       grantedMasked: maskPhone(parsed.value.national),
       carrier: parsed.value.carrier,
-      carrierOptions: words.carrierOptions(parsed.value.region),
+      carrierOptions: carrierOptions(parsed.value.region),
     });
-    this.say(words.GRANTED_NOTE, 'info');
+    this.say(GRANTED_NOTE, 'info');
     void this.applyCardOf(parsed.value.national);
   },
 

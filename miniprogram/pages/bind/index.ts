@@ -20,7 +20,7 @@ import { privateState } from '../../lib/private-state';
 import { contactMethods, type ContactSheet } from './contact-methods';
 import { grantMethods } from './grant-methods';
 import { smsMethods } from './sms-methods';
-import * as words from './view';
+import { cardTypeOptions, carrierOptions, carrierPatch, choiceOwner, newBoundCard } from './view';
 
 /** What the form keeps outside `data` (nothing here is rendered). */
 interface FormState {
@@ -52,9 +52,9 @@ Component({
     sending: false,
     demoHint: '',
     carrier: 'cmcc' as CarrierId,
-    carrierOptions: words.carrierOptions('CN'),
+    carrierOptions: carrierOptions('CN'),
     cardType: 'phone' as CardType,
-    cardTypeOptions: words.cardTypeOptions(),
+    cardTypeOptions: cardTypeOptions(),
     nickname: '',
     nicknameError: '',
     binding: false,
@@ -139,17 +139,17 @@ Component({
     },
 
     applyCarrierFor(raw: string) {
-      const patch = words.carrierPatch(raw, stateOf(this).carrierChosenFor, this.data.carrier, this.data.carrierOptions[0]?.id);
+      const patch = carrierPatch(raw, stateOf(this).carrierChosenFor, this.data.carrier, this.data.carrierOptions[0]?.id);
       if (patch) this.setData(patch);
     },
 
     onCarrierChange(event: ValueEvent) {
-      stateOf(this).carrierChosenFor = words.choiceOwner(this.grantedPhone(), this.data.phone);
+      stateOf(this).carrierChosenFor = choiceOwner(this.grantedPhone(), this.data.phone);
       this.setData({ carrier: event.detail as CarrierId });
     },
 
     onCardTypeChange(event: ValueEvent) {
-      stateOf(this).typeChosenFor = words.choiceOwner(this.grantedPhone(), this.data.phone);
+      stateOf(this).typeChosenFor = choiceOwner(this.grantedPhone(), this.data.phone);
       this.setData({ cardType: event.detail as CardType });
     },
 
@@ -169,7 +169,7 @@ Component({
       const { cards, clock, device, navigator } = services();
       this.setData({ binding: true });
       const { carrier, cardType } = this.data;
-      const bound = cards.bind(words.newBoundCard({ ...number, carrier, cardType, nickname: nickname.value, now: clock.now() }));
+      const bound = cards.bind(newBoundCard({ ...number, carrier, cardType, nickname: nickname.value, now: clock.now() }));
       this.setData({ binding: false });
       if (!bound.ok) {
         this.say(bound.message, 'error');

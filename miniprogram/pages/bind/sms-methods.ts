@@ -8,7 +8,7 @@ import { services } from '../../services/container';
 import { eventValue, type ValueEvent } from '../../lib/events';
 import { privateState } from '../../lib/private-state';
 import { Countdown } from './countdown';
-import * as words from './view';
+import { CODE_MISSING, codeSent, codeStillValid, demoHint, numberToVerify } from './view';
 
 /** What this concern keeps outside `data`. */
 export interface SmsState {
@@ -74,9 +74,9 @@ export const smsMethods = {
     state.sentTo = national;
     state.countdown?.start(sent.resendAt);
     clearHintTimer(state);
-    const hint = sent.expiresAt > clock.now() ? words.demoHint(sent.demoCode) : '';
+    const hint = sent.expiresAt > clock.now() ? demoHint(sent.demoCode) : '';
     if (hint) state.hintTimer = setTimeout(() => this.setData({ demoHint: '' }), sent.expiresAt - clock.now());
-    this.setData({ message: again ? words.codeStillValid(national) : words.codeSent(national), messageKind: 'info', demoHint: hint });
+    this.setData({ message: again ? codeStillValid(national) : codeSent(national), messageKind: 'info', demoHint: hint });
   },
 
   /** The resend countdown, re-read from the clock (its timer calls this each second). */
@@ -91,7 +91,7 @@ export const smsMethods = {
   async onSendCode(this: Host) {
     if (this.data.countdown > 0 || this.data.sending) return;
     const { sms, cards } = services();
-    const parsed = words.numberToVerify(this.data.phone, (national) => Boolean(cards.get(national)));
+    const parsed = numberToVerify(this.data.phone, (national) => Boolean(cards.get(national)));
     if (!parsed.ok) {
       this.setData({ phoneError: parsed.message });
       return;
@@ -113,7 +113,7 @@ export const smsMethods = {
   /** Whether the typed code proves this number; false after showing why not (it shows 绑定中 meanwhile). */
   async codeProves(this: Host, national: string): Promise<boolean> {
     if (this.data.code.trim() === '') {
-      this.setData({ codeError: words.CODE_MISSING });
+      this.setData({ codeError: CODE_MISSING });
       return false;
     }
     this.setData({ binding: true });
