@@ -162,7 +162,7 @@ describeInBrowser('a long records list in the browser preview', () => {
     await driver.open('records');
     await driver.waitForText('充值成功');
     const rowsText = () =>
-      page.evaluate((current) => [...document.querySelector(current)!.querySelectorAll('[class*="row__main"]')].map((r) => (r.textContent ?? '').replace(/\s+/g, ' ')), CURRENT);
+      page.evaluate((current) => Array.from(document.querySelector(current)!.querySelectorAll('[class*="row__main"]')).map((r) => (r.textContent ?? '').replace(/\s+/g, ' ')), CURRENT);
     expect((await rowsText()).some((t) => t.includes('138****8000'))).toBe(true);
     for (const query of ['186****6002', '6002']) {
       await driver.type(query, { placeholder: '搜索订单号' });
