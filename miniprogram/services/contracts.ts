@@ -559,6 +559,8 @@ export interface InvoicingService {
 
 /** Where the auto top-up rules are kept; the launcher peeks here before loading the engine. */
 export const AUTO_TOPUP_RULES_KEY = 'autotopup.rules.v1';
+/** Where each rule's executions (tries, with a failure's reason) are kept; the card page reads the last one. */
+export const AUTO_TOPUP_EXECUTIONS_KEY = 'autotopup.executions.v1';
 
 export type AutoTopupOccasion =
   | { kind: 'launch' }
