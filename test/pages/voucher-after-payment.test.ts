@@ -77,6 +77,17 @@ describe('电子发票 from the voucher', () => {
     expect(app.nav.last()).toEqual({ kind: 'open', page: 'invoice', query: { orderIds: order.id } });
   });
 
+  test('tapped twice, 申请发票 opens one invoice page; back on the voucher it opens again', async () => {
+    const order = stored();
+    const page = await openVoucher(order.id);
+    await page.tap('#apply-invoice');
+    await page.tap('#apply-invoice');
+    expect(app.nav.moves.filter((m) => m.page === 'invoice')).toHaveLength(1);
+    await page.lifecycle('onShow');
+    await page.tap('#apply-invoice');
+    expect(app.nav.moves.filter((m) => m.page === 'invoice')).toHaveLength(2);
+  });
+
   test.each(['cancelled', 'pay_failed', 'unknown', 'refunded'] as const)('a %s order offers no invoice', async (state) => {
     const page = await openVoucher(stored({ state }).id);
     expect(page.has('#apply-invoice')).toBe(false);

@@ -15,7 +15,8 @@ import { storedInvoices } from '../../services/invoices/stored-invoices';
 import { voucherInvoice, type VoucherInvoice } from './invoice-entry';
 import { NO_PICTURE, voucherPictureMethods } from './picture/page-methods';
 
-const stateOf = privateState<{ orderId: string | null; refreshing: boolean }>(() => ({ orderId: null, refreshing: false }));
+/** leaving: a page was opened from here and this one not shown again yet (a second tap opens nothing more). */
+const stateOf = privateState<{ orderId: string | null; refreshing: boolean; leaving: boolean }>(() => ({ orderId: null, refreshing: false, leaving: false }));
 
 Component({
   data: {
@@ -43,6 +44,7 @@ Component({
     },
 
     onShow(): void {
+      stateOf(this).leaving = false;
       // Back from 再次充值 or the invoice: the stored order (reconciliation) or its invoice may have changed.
       const orderId = stateOf(this).orderId;
       if (orderId !== null && this.data.view) this.show(orderId);
@@ -64,17 +66,20 @@ Component({
     /** 申请发票: the invoice page with this order picked (it checks the order again). */
     onApplyInvoice(): void {
       const order = this.pictureOrder();
-      if (!order) return;
+      if (!order || stateOf(this).leaving) return;
       if (!voucherInvoice(order, storedInvoices(services().storage)).canApply) {
         this.show(order.id);
         return;
       }
+      stateOf(this).leaving = true;
       services().navigator.open('invoice', { orderIds: order.id });
     },
 
     onOpenInvoice(): void {
       const id = this.data.invoice?.invoiceId;
-      if (id) services().navigator.open('invoice/detail', { id });
+      if (!id || stateOf(this).leaving) return;
+      stateOf(this).leaving = true;
+      services().navigator.open('invoice/detail', { id });
     },
 
     async onCopyId(): Promise<void> {
