@@ -25,22 +25,22 @@ export type HeldInvoiceState = 'requested' | 'issued' | 'failed' | 'voided';
 export const REFUNDED_STATES: readonly OrderState[] = ['refunding', 'refunded'];
 const UNFINISHED_STATES: readonly OrderState[] = ['created', 'awaiting_payment', 'unknown', 'paid'];
 /** Invoices that hold their orders: an order on one of these cannot be invoiced again. */
-const HOLDING_STATES: readonly HeldInvoiceState[] = ['requested', 'issued'];
+export const HOLDING_STATES: readonly HeldInvoiceState[] = ['requested', 'issued'];
 const ALL_STATES: readonly HeldInvoiceState[] = ['requested', 'issued', 'failed', 'voided'];
 
-interface InvoiceShape {
+export interface InvoiceShape {
   id: string;
   state: HeldInvoiceState;
   createdAt?: number;
   lines: { orderId: string }[];
 }
 
-function isInvoiceShape(value: unknown): value is InvoiceShape {
+export function isInvoiceShape(value: unknown): value is InvoiceShape {
   const v = value as InvoiceShape | null;
   return typeof v === 'object' && v !== null && typeof v.id === 'string' && ALL_STATES.includes(v.state) && Array.isArray(v.lines);
 }
 
-const names = (invoice: InvoiceShape, orderId: string): boolean => invoice.lines.some((line) => !!line && line.orderId === orderId);
+export const namesOrder = (invoice: InvoiceShape, orderId: string): boolean => invoice.lines.some((line) => !!line && line.orderId === orderId);
 
 /** The yuan actually charged for an order, or null when there is none to invoice. */
 export function invoiceableAmount(order: InvoiceableOrder | null | undefined): Money | null {
@@ -50,7 +50,7 @@ export function invoiceableAmount(order: InvoiceableOrder | null | undefined): M
 }
 
 function holdingInvoice(orderId: string, invoices: readonly unknown[]): InvoiceShape | undefined {
-  return (Array.isArray(invoices) ? invoices : []).find((inv): inv is InvoiceShape => isInvoiceShape(inv) && HOLDING_STATES.includes(inv.state) && names(inv, orderId));
+  return (Array.isArray(invoices) ? invoices : []).find((inv): inv is InvoiceShape => isInvoiceShape(inv) && HOLDING_STATES.includes(inv.state) && namesOrder(inv, orderId));
 }
 
 /** Whether the order may go on a new invoice, with its yuan amount; or why not, in Chinese. */
@@ -77,28 +77,4 @@ export function invoiceability(order: InvoiceableOrder, invoices: readonly unkno
 /** The orders that could be picked for a new invoice, in the order given. */
 export function invoiceableOrders(orders: readonly InvoiceableOrder[], invoices: readonly unknown[]): InvoiceableOrder[] {
   return (Array.isArray(orders) ? orders : []).filter((order) => invoiceability(order, invoices).ok);
-}
-
-/** The invoice an order is on, as the order's pages show it. */
-export interface OrderInvoice {
-  id: string;
-  /** As shown: an issued invoice whose order was refunded since reads 已作废 before the invoice page records it. */
-  state: HeldInvoiceState;
-}
-
-/**
- * The invoice that speaks for an order: the one holding it (申请中 / 已开具) when there is
- * one, else the newest that named it (开票失败, 已作废); null when it was never on one.
- */
-export function invoiceOfOrder(order: Pick<Order, 'id' | 'state'>, invoices: readonly unknown[]): OrderInvoice | null {
-  if (!order || typeof order.id !== 'string' || order.id === '') return null;
-  const naming = (Array.isArray(invoices) ? invoices : []).filter((inv): inv is InvoiceShape => isInvoiceShape(inv) && names(inv, order.id));
-  if (!naming.length) return null;
-  const held = naming.find((inv) => HOLDING_STATES.includes(inv.state));
-  const newest = naming.reduce((a, b) => ((b.createdAt ?? 0) > (a.createdAt ?? 0) ? b : a));
-  const chosen = held ?? newest;
-  // The invoice page voids it when it next opens (applyRefunds); the order's own pages say so already.
-  const refunded = REFUNDED_STATES.includes(order.state);
-  const state: HeldInvoiceState = refunded && chosen.state === 'issued' ? 'voided' : refunded && chosen.state === 'requested' ? 'failed' : chosen.state;
-  return { id: chosen.id, state };
 }

@@ -3,9 +3,33 @@
  * state of the invoice it is on (申请中 / 已开具 / 开票失败 / 已作废), which opens that
  * invoice. Pure: the invoices come in as stored.
  */
-import { invoiceability, invoiceOfOrder, type HeldInvoiceState } from '../../core/invoiceability';
+import { HOLDING_STATES, invoiceability, isInvoiceShape, namesOrder, REFUNDED_STATES, type HeldInvoiceState, type InvoiceShape } from '../../core/invoiceability';
 import type { Order } from '../../core/types';
 import type { TagType } from '../../view/labels';
+
+/** The invoice an order is on, as the order's pages show it. */
+export interface OrderInvoice {
+  id: string;
+  /** As shown: an issued invoice whose order was refunded since reads 已作废 before the invoice page records it. */
+  state: HeldInvoiceState;
+}
+
+/**
+ * The invoice that speaks for an order: the one holding it (申请中 / 已开具) when there is
+ * one, else the newest that named it (开票失败, 已作废); null when it was never on one.
+ */
+export function invoiceOfOrder(order: Pick<Order, 'id' | 'state'>, invoices: readonly unknown[]): OrderInvoice | null {
+  if (!order || typeof order.id !== 'string' || order.id === '') return null;
+  const naming = (Array.isArray(invoices) ? invoices : []).filter((inv): inv is InvoiceShape => isInvoiceShape(inv) && namesOrder(inv, order.id));
+  if (!naming.length) return null;
+  const held = naming.find((inv) => HOLDING_STATES.includes(inv.state));
+  const newest = naming.reduce((a, b) => ((b.createdAt ?? 0) > (a.createdAt ?? 0) ? b : a));
+  const chosen = held ?? newest;
+  // The invoice page voids it when it next opens (applyRefunds); the order's own pages say so already.
+  const refunded = REFUNDED_STATES.includes(order.state);
+  const state: HeldInvoiceState = refunded && chosen.state === 'issued' ? 'voided' : refunded && chosen.state === 'requested' ? 'failed' : chosen.state;
+  return { id: chosen.id, state };
+}
 
 export interface VoucherInvoice {
   /** 申请发票 is offered. */
