@@ -606,6 +606,20 @@ export interface AutoTopupEngineModule {
   createAutoTopupEngine(deps: AutoTopupDeps): AutoTopupRunner;
 }
 
+/* ------------------------------------------- invoice rules, from their subpackage */
+
+export type OrderInvoiceState = 'requested' | 'issued' | 'failed' | 'voided';
+
+/** The invoice subpackage's answers for other pages (pages/invoice/rules.ts), fetched when first needed. */
+export interface InvoiceRulesModule {
+  /** Whether the order may go on a new invoice (with its yuan), or why not, in Chinese. */
+  invoiceability(order: Order, invoices: readonly unknown[]): Result<Money, string>;
+  /** The invoice an order is on, as its pages show it; null when never on one. */
+  invoiceOfOrder(order: Pick<Order, 'id' | 'state'>, invoices: readonly unknown[]): { id: string; state: OrderInvoiceState } | null;
+  /** Every readable invoice on the phone, newest first. */
+  listInvoices(storage: KeyValueStorage, clock: Clock): unknown[];
+}
+
 /* ------------------------------------------------------- the backend itself */
 
 /** What any backend gives the app: the services behind the contracts above that cross the network. */

@@ -11,10 +11,9 @@
  * coming into view. Scroll updates are taken at most once per SCROLL_EVERY_MS.
  */
 import { ordersToCsv } from '../../core/order';
-import { invoiceability } from '../../core/invoiceability';
 import { formatMoney, money } from '../../core/money';
 import type { Order } from '../../core/types';
-import { storedInvoices } from '../../services/invoices/stored-invoices';
+import type { InvoiceRulesModule } from '../../services/contracts';
 import { deleteRecordWithConsent } from '../../services/checkout/record-deletion';
 import { services } from '../../services/container';
 import { eventValue } from '../../lib/events';
@@ -58,13 +57,13 @@ interface RecordsState {
   scrollPending: boolean;
   /** The filter whose sheet is open. */
   sheet: FilterName | null;
-  /** What the store held when the list was read (count, newest, unsettled, invoices): a change means read again. */
+  /** What the store held when the list was read (count, newest, unsettled): a change means read again. */
   mark: string;
-  /** The invoices as stored when the list was read (which orders they hold). */
+  /** While picking: the invoice rules (from their subpackage) and the invoices as stored when picking began. */
+  rules: InvoiceRulesModule | null;
   invoices: unknown[];
-  /** Each loaded order that can go on an invoice, with its yuan amount in fen; the others' reasons. */
+  /** Each loaded order that can go on an invoice, with its yuan amount in fen. */
   invoiceable: Map<string, number>;
-  notInvoiceable: Map<string, string>;
   /** Picking orders for an invoice: the ones picked, in the order they were. */
   picking: boolean;
   picked: string[];
@@ -80,17 +79,13 @@ const stateOf = privateState<RecordsState>(() => ({
   scrollPending: false,
   sheet: null,
   mark: '',
+  rules: null,
   invoices: [],
   invoiceable: new Map(),
-  notInvoiceable: new Map(),
   picking: false,
   picked: [],
 }));
 
-/** What an invoice changes for the list: its orders and state. */
-function invoicesMark(invoices: unknown[]): string {
-  return invoices.map((inv) => `${String((inv as { id?: unknown })?.id)}:${String((inv as { state?: unknown })?.state)}`).join(',');
-}
 
 /** Something about the store that changes when an order is added, deleted or settled. */
 function storeMark(): string {
@@ -100,7 +95,7 @@ function storeMark(): string {
     .pending()
     .map((o) => `${o.id}:${o.state}`)
     .join(',');
-  return `${records.count()}|${newest ? `${newest.id}:${newest.state}` : ''}|${open}|${invoicesMark(storedInvoices(services().storage))}`;
+  return `${records.count()}|${newest ? `${newest.id}:${newest.state}` : ''}|${open}`;
 }
 
 Component({
@@ -183,15 +178,14 @@ Component({
       const page = records.page({ before, limit: PAGE_SIZE, filter });
       state.list.append(page.items.map(rowFacts), (month) => monthFacts(month, records.monthTotals(month, filter)));
       state.cursor = page.nextCursor;
-      for (const order of page.items) this.noteInvoiceability(order);
+      if (state.picking) for (const order of page.items) this.noteInvoiceability(order);
     },
 
     noteInvoiceability(order: Order): void {
       const state = stateOf(this);
-      const allowed = invoiceability(order, state.invoices);
-      if (allowed.ok) state.invoiceable.set(order.id, allowed.value.amount);
-      else state.notInvoiceable.set(order.id, allowed.message);
-      if (state.picking) state.list.mark(order.id, 'n', !allowed.ok);
+      const allowed = state.rules ? state.rules.invoiceability(order, state.invoices) : null;
+      if (allowed?.ok) state.invoiceable.set(order.id, allowed.value.amount);
+      state.list.mark(order.id, 'n', !allowed?.ok);
     },
 
     /** The first page for the current filter, replacing the list, back at the top. */
@@ -199,9 +193,7 @@ Component({
       const { records, device } = services();
       const state = stateOf(this);
       state.mark = storeMark();
-      state.invoices = storedInvoices(services().storage);
       state.invoiceable.clear();
-      state.notInvoiceable.clear();
       state.list.clear();
       // Picks made before a reload would point at rows no longer listed.
       state.picked = [];
@@ -292,13 +284,26 @@ Component({
       else services().navigator.open('voucher', { orderId: id });
     },
 
-    /** 开发票: the rows become choices; those that cannot go on an invoice are greyed. */
-    onStartPick(): void {
+    /** 开发票: the rows become choices; those that cannot go on an invoice are greyed. The rules come with the invoice subpackage. */
+    async onStartPick(): Promise<void> {
       const state = stateOf(this);
       if (state.picking) return;
       state.picking = true;
+      const { records, storage, clock, device, loadInvoiceRules } = services();
+      try {
+        state.rules = await loadInvoiceRules();
+        state.invoices = state.rules.listInvoices(storage, clock);
+      } catch {
+        state.picking = false;
+        device.toast('暂时打不开开发票，请检查网络后重试');
+        return;
+      }
       state.picked = [];
-      for (const id of state.list.ids()) state.list.mark(id, 'n', !state.invoiceable.has(id));
+      state.invoiceable.clear();
+      for (const id of state.list.ids()) {
+        const order = records.get(id);
+        if (order) this.noteInvoiceability(order);
+      }
       this.setData({ ...state.list.render(this.span()), picking: true, pick: this.pickSummary() });
     },
 
@@ -317,7 +322,9 @@ Component({
     togglePick(id: string): void {
       const state = stateOf(this);
       if (!state.invoiceable.has(id)) {
-        services().device.toast(state.notInvoiceable.get(id) ?? '这笔订单不能开发票');
+        const order = services().records.get(id);
+        const allowed = order && state.rules ? state.rules.invoiceability(order, state.invoices) : null;
+        services().device.toast(allowed && !allowed.ok ? allowed.message : '这笔订单不能开发票');
         return;
       }
       const at = state.picked.indexOf(id);

@@ -11,7 +11,6 @@ import { decodeQuery } from '../../services/wx/navigator';
 import { voucherView, type VoucherView } from './voucher';
 import { repeatQuery } from '../../core/order';
 import type { Order } from '../../core/types';
-import { storedInvoices } from '../../services/invoices/stored-invoices';
 import { voucherInvoice, type VoucherInvoice } from './invoice-entry';
 import { NO_PICTURE, voucherPictureMethods } from './picture/page-methods';
 
@@ -60,17 +59,27 @@ Component({
         });
         return;
       }
-      this.setData({ view: voucherView(order), invoice: voucherInvoice(order, storedInvoices(services().storage)), missing: '' });
+      this.setData({ view: voucherView(order), missing: '' });
+      void this.showInvoice(order);
+    },
+
+    /** The 电子发票 row, once the invoice rules have arrived with their subpackage; none when they cannot come. */
+    async showInvoice(order: Order): Promise<void> {
+      try {
+        const { storage, clock, loadInvoiceRules } = services();
+        const rules = await loadInvoiceRules();
+        if (stateOf(this).orderId !== order.id) return;
+        this.setData({ invoice: voucherInvoice(order, rules, rules.listInvoices(storage, clock)) });
+      } catch {
+        this.setData({ invoice: null });
+      }
     },
 
     /** 申请发票: the invoice page with this order picked (it checks the order again). */
     onApplyInvoice(): void {
       const order = this.pictureOrder();
-      if (!order || stateOf(this).leaving) return;
-      if (!voucherInvoice(order, storedInvoices(services().storage)).canApply) {
-        this.show(order.id);
-        return;
-      }
+      // canApply was worked out when the voucher showed; the invoice page checks the order again.
+      if (!order || stateOf(this).leaving || !this.data.invoice?.canApply) return;
       stateOf(this).leaving = true;
       services().navigator.open('invoice', { orderIds: order.id });
     },

@@ -1,7 +1,11 @@
-/** The voucher's 电子发票 row from an order and the invoices as stored (damaged ones included). */
-import { invoiceOfOrder, voucherInvoice } from '../../../miniprogram/pages/voucher/invoice-entry';
+/** The voucher's 电子发票 row from an order, the invoice rules and the invoices as stored (damaged ones included). */
+import { voucherInvoice as entryOf } from '../../../miniprogram/pages/voucher/invoice-entry';
+import { invoiceRules } from '../../../miniprogram/pages/invoice/rules';
+import { invoiceOfOrder } from '../../../miniprogram/pages/invoice/core/invoiceability';
 import { realOrder } from '../../support/records-orders';
 import type { Order } from '../../../miniprogram/core/types';
+
+const voucherInvoice = (o: Order, invoices: unknown[]) => entryOf(o, invoiceRules, invoices);
 
 const order = realOrder({ at: '2026-11-25T10:00:00+08:00', serial: 7 });
 const invoice = (id: string, state: string, createdAt = 1, orderIds = [order.id]) => ({ id, state, createdAt, lines: orderIds.map((orderId) => ({ orderId })) });

@@ -32,7 +32,7 @@ import { newOrderId } from '../../../core/order';
 import { maskPhone } from '../../../core/phone';
 import { parseTaxId } from './tax-id';
 import type { Money, Order, Result } from '../../../core/types';
-import { invoiceability, REFUNDED_STATES, type InvoiceableOrder } from '../../../core/invoiceability';
+import { invoiceability, REFUNDED_STATES, type InvoiceableOrder } from './invoiceability';
 
 // ---------------------------------------------------------------------------------
 // Types
@@ -84,10 +84,15 @@ export interface Invoice {
 
 
 // ---------------------------------------------------------------------------------
-// Which orders: core/invoiceability.ts (the records tab and the voucher ask it too)
+// Which orders: invoiceability.ts (the records tab and the voucher ask it through rules.ts)
 // ---------------------------------------------------------------------------------
 
-export { invoiceableAmount, invoiceability, invoiceableOrders, type InvoiceabilityError, type InvoiceableOrder } from '../../../core/invoiceability';
+export { invoiceableAmount, invoiceability, type InvoiceabilityError, type InvoiceableOrder } from './invoiceability';
+
+/** The orders that could be picked for a new invoice, in the order given. */
+export function invoiceableOrders(orders: readonly InvoiceableOrder[], invoices: readonly unknown[]): InvoiceableOrder[] {
+  return (Array.isArray(orders) ? orders : []).filter((order) => invoiceability(order, invoices).ok);
+}
 
 // ---------------------------------------------------------------------------------
 // Drafts

@@ -15,10 +15,8 @@ import type { Result } from '../../../core/types';
 import type { Clock, KeyValueStorage, QuarantinedEntry, StorageError } from '../../../services/contracts';
 import { INVOICE_STATE_LABELS, type Invoice } from '../core/invoice';
 
-import { INVOICE_INDEX_KEY, INVOICE_ITEM_PREFIX } from '../../../services/invoices/stored-invoices';
-
-export const INDEX_KEY = INVOICE_INDEX_KEY;
-export const ITEM_PREFIX = INVOICE_ITEM_PREFIX;
+export const INDEX_KEY = 'inv.v1.index';
+export const ITEM_PREFIX = 'inv.v1.item.';
 export const QUARANTINE_KEY = 'inv.quarantine';
 
 export type InvoiceStoreError = StorageError | 'duplicate' | 'not_found' | 'damaged';

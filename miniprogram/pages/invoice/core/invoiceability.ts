@@ -1,7 +1,8 @@
 /**
- * Which orders may go on an electronic invoice, and which invoice holds an order: the
- * rules the invoice pages, the voucher and the records tab share (so they live in the
- * main package's core, not in the invoice subpackage).
+ * Which orders may go on an electronic invoice, and which invoice an order is on: the
+ * rules the invoice pages use, and the voucher and the records tab ask through
+ * rules.ts (fetched with this subpackage when first needed, so they add nothing to the
+ * main package).
  *
  * Only charged orders, i.e. 'succeeded' (a top-up that failed is refunded and an unpaid
  * one charged nothing); an order at most once: it may not be on another invoice that is
@@ -11,8 +12,8 @@
  *
  * Invoices come in as `unknown[]`: whatever storage held, read defensively.
  */
-import { isMoney } from './money';
-import type { Money, Order, OrderState, Result } from './types';
+import { isMoney } from '../../../core/money';
+import type { Money, Order, OrderState, Result } from '../../../core/types';
 
 /** An order as stored, possibly carrying the yuan WeChat Pay charged (orders of peso products). */
 export type InvoiceableOrder = Order & { charged?: Money };
@@ -74,7 +75,26 @@ export function invoiceability(order: InvoiceableOrder, invoices: readonly unkno
   return { ok: true, value: amount };
 }
 
-/** The orders that could be picked for a new invoice, in the order given. */
-export function invoiceableOrders(orders: readonly InvoiceableOrder[], invoices: readonly unknown[]): InvoiceableOrder[] {
-  return (Array.isArray(orders) ? orders : []).filter((order) => invoiceability(order, invoices).ok);
+/** The invoice an order is on, as the order's pages show it. */
+export interface OrderInvoice {
+  id: string;
+  /** As shown: an issued invoice whose order was refunded since reads 已作废 before the invoice page records it. */
+  state: HeldInvoiceState;
+}
+
+/**
+ * The invoice that speaks for an order: the one holding it (申请中 / 已开具) when there is
+ * one, else the newest that named it (开票失败, 已作废); null when it was never on one.
+ */
+export function invoiceOfOrder(order: Pick<Order, 'id' | 'state'>, invoices: readonly unknown[]): OrderInvoice | null {
+  if (!order || typeof order.id !== 'string' || order.id === '') return null;
+  const naming = (Array.isArray(invoices) ? invoices : []).filter((inv): inv is InvoiceShape => isInvoiceShape(inv) && namesOrder(inv, order.id));
+  if (!naming.length) return null;
+  const held = naming.find((inv) => HOLDING_STATES.includes(inv.state));
+  const newest = naming.reduce((a, b) => ((b.createdAt ?? 0) > (a.createdAt ?? 0) ? b : a));
+  const chosen = held ?? newest;
+  // The invoice page voids it when it next opens (applyRefunds); the order's own pages say so already.
+  const refunded = REFUNDED_STATES.includes(order.state);
+  const state: HeldInvoiceState = refunded && chosen.state === 'issued' ? 'voided' : refunded && chosen.state === 'requested' ? 'failed' : chosen.state;
+  return { id: chosen.id, state };
 }
