@@ -14,22 +14,33 @@
  * (通讯录, after the privacy agreement): either way it goes into the field and through the
  * same parsing as typing.
  *
- * Each concern is a module of methods the page spreads in: the lookup and its card
- * (lookup-methods.ts), the carrier chip (carrier-methods.ts), the quick picks
- * (quick-methods.ts), and the address book with its privacy popup (contact-methods.ts).
+ * The page keeps the field and its carrier chip (携号转网 chosen in a sheet); each other
+ * concern is a module of methods it spreads in: the lookup and its card (lookup-methods.ts),
+ * the quick picks (quick-methods.ts), and the address book with its privacy popup
+ * (contact-methods.ts).
  */
 import type { CarrierId } from '../../core/types';
 import { services } from '../../services/container';
 import { eventValue } from '../../lib/events';
-import type { CarrierAction, CarrierChip } from './picks';
+import { privateState } from '../../lib/private-state';
+import { carrierActions, carrierChip, carrierMismatchNote, guessedCarrier, type CarrierAction, type CarrierChip } from './picks';
 import type { ShownCard } from './query';
 import type { RecommendedOption } from './recommendation';
 import type { QuickRow } from '../../view/quick-numbers';
 import { SCAM_LEAD, SCAM_TITLE } from '../../view/scam-words';
-import { carrierMethods } from './carrier-methods';
 import { contactMethods, type ContactSheet } from './contact-methods';
 import { lookupMethods, type Status } from './lookup-methods';
 import { quickMethods } from './quick-methods';
+
+/** What the field's carrier chip keeps outside `data`. */
+interface FieldState {
+  /** The carrier the user says the number is with now (携号转网), or null. */
+  override: CarrierId | null;
+  /** The carrier the field's segment points to. */
+  guessed: CarrierId | null;
+}
+
+const stateOf = privateState<FieldState>(() => ({ override: null, guessed: null }));
 
 Component({
   data: {
@@ -68,7 +79,6 @@ Component({
   methods: {
     ...contactMethods,
     ...quickMethods,
-    ...carrierMethods,
     ...lookupMethods,
 
     onHide() {
@@ -93,7 +103,13 @@ Component({
 
     /** Puts a number in the field and updates the chip; only changed fields go to the view. */
     fill(value: string, override: CarrierId | null, echo = true) {
-      const carrier = this.chipFollowing(value, override);
+      const state = stateOf(this);
+      const guessed = guessedCarrier(value);
+      // A different segment means a different number: forget an earlier carrier choice.
+      if (guessed !== state.guessed) state.override = null;
+      if (override) state.override = override;
+      state.guessed = guessed;
+      const carrier = carrierChip(value, state.override);
       const patch: Record<string, unknown> = {};
       if (echo || value !== this.data.input) patch.input = value;
       if (this.data.fieldError) patch.fieldError = '';
@@ -102,6 +118,38 @@ Component({
       if (JSON.stringify(carrier) !== JSON.stringify(this.data.carrier)) patch.carrier = carrier;
       Object.assign(patch, this.forgetUnlessFor(value));
       if (Object.keys(patch).length) this.setData(patch);
+    },
+
+    /** The chip for what the field says, with the carrier chosen or answered. */
+    chipNow(): CarrierChip | null {
+      return carrierChip(this.data.input, stateOf(this).override);
+    },
+
+    /**
+     * The gateway answered with `carrier`: from now on the chip names it, so chip, card, confirm
+     * and order agree. Returns the note saying so when the user had chosen another.
+     */
+    carrierAnswered(carrier: CarrierId): string {
+      const state = stateOf(this);
+      const note = carrierMismatchNote(state.override, carrier);
+      state.override = carrier === state.guessed ? null : carrier;
+      return note;
+    },
+
+    onOpenCarrierSheet() {
+      this.setData({ showCarrierSheet: true, carrierActions: carrierActions() });
+    },
+
+    onCloseCarrierSheet() {
+      this.setData({ showCarrierSheet: false });
+    },
+
+    onSelectCarrier(event: { detail: Partial<CarrierAction> | undefined }) {
+      const chosen = event.detail?.carrier;
+      if (!chosen) return;
+      const state = stateOf(this);
+      state.override = chosen === state.guessed ? null : chosen;
+      this.setData({ showCarrierSheet: false, carrier: this.chipNow() });
     },
   },
 });

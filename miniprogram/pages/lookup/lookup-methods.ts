@@ -35,13 +35,16 @@ interface Host {
   setData(data: Record<string, unknown>): void;
   /** quickMethods': the quick rows, read again (a looked-up number joins 最近查询). */
   refreshPicks(): void;
-  /** carrierMethods': the chip for the field, and the carrier the gateway answered with. */
+  /** The page's: the chip for the field, and the carrier the gateway answered with. */
   chipNow(): CarrierChip | null;
   carrierAnswered(carrier: CarrierId): string;
   forgetUnlessFor(value: string): Record<string, unknown>;
   runLookup(query: CardQuery, keepCard?: boolean): Promise<void>;
   repriceFor(shown: ShownCard): void;
 }
+
+/** The patch that takes the card off the screen, with everything said about it. */
+const NO_CARD = { card: null, carrierNote: '', iccidNumber: '', recommended: null };
 
 /** The suggested option for a card, priced at the rate the renewal holds (none yet: the face value). */
 function recommendationFor(card: CardProfile): RecommendedOption | null {
@@ -78,10 +81,7 @@ export const lookupMethods = {
     const patch: Record<string, unknown> = {};
     if (state.shown && !cardForInput(value, state.shown)) {
       state.shown = null;
-      patch.card = null;
-      patch.carrierNote = '';
-      patch.iccidNumber = '';
-      patch.recommended = null;
+      Object.assign(patch, NO_CARD);
     }
     if (state.query && !sameQuery(queryOf(value), state.query)) {
       state.query = null;
@@ -123,7 +123,7 @@ export const lookupMethods = {
     state.query = query;
     if (!keepCard && state.shown) {
       state.shown = null;
-      this.setData({ status: 'loading', failure: '', card: null, carrierNote: '', iccidNumber: '', recommended: null });
+      this.setData({ status: 'loading', failure: '', ...NO_CARD });
     } else {
       this.setData({ status: 'loading', failure: '' });
     }
@@ -132,7 +132,7 @@ export const lookupMethods = {
     if (!answer) return;
     if (!answer.ok) {
       state.shown = null;
-      this.setData({ status: answer.retryable ? 'failed' : 'missing', failure: answer.message, card: null, carrierNote: '', iccidNumber: '', recommended: null });
+      this.setData({ status: answer.retryable ? 'failed' : 'missing', failure: answer.message, ...NO_CARD });
       return;
     }
     const card = answer.card;
