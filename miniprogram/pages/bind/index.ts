@@ -16,6 +16,7 @@ import { Countdown } from './countdown';
 import { eventValue, type ValueEvent } from '../../lib/events';
 import { privateState } from '../../lib/private-state';
 import * as words from './view';
+import { careMode } from '../../services/care/page-behavior';
 
 /** What the page keeps outside `data` (nothing here is rendered). */
 interface BindState {
@@ -45,6 +46,7 @@ const stateOf = privateState<BindState>(() => ({
 }));
 
 Component({
+  behaviors: [careMode],
   data: {
     message: '',
     messageKind: 'info' as 'info' | 'error',

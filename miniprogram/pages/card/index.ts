@@ -22,6 +22,7 @@ import { CARD_TYPE_LABELS, CARD_TYPES } from '../../view/labels';
 import { REMIND_CHOICES, remindLabel, type RemindDays } from './core/reminder-plan';
 import { reminderView, type ReminderView } from './reminder-view';
 import { addEventToCalendar, subscribeExpiryReminder } from './device-reminders';
+import { careMode } from '../../services/care/page-behavior';
 
 /** Radio names are strings: '1' / '3' / '7' / 'off'. */
 type RemindName = '1' | '3' | '7' | 'off';
@@ -60,6 +61,7 @@ function reminderData(view: ReminderView): Record<string, unknown> {
 }
 
 Component({
+  behaviors: [careMode],
   data: {
     missing: false,
     tile: null as CardTile | null,

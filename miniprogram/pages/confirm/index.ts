@@ -27,6 +27,7 @@ import { LatestLookup, cardFor, rateFor } from '../../services/cards/card-lookup
 import { decodeQuery } from '../../services/wx/navigator';
 import { privateState } from '../../lib/private-state';
 import { DUPLICATE_WARNING, confirmView, productFitsCard, readConfirmQuery, type ConfirmRequest, type ConfirmView } from './summary';
+import { careMode } from '../../services/care/page-behavior';
 
 type Status = 'loading' | 'ready' | 'failed' | 'invalid';
 
@@ -71,6 +72,7 @@ interface SheetComponent {
 }
 
 Component({
+  behaviors: [careMode],
   data: {
     status: 'loading' as Status,
     message: '',

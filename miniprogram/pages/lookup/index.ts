@@ -20,6 +20,7 @@ import { LatestLookup, lookupCard, rateFor } from '../../services/cards/card-loo
 import { privateState } from '../../lib/private-state';
 import { boundPicks, carrierActions, carrierChip, carrierMismatchNote, guessedCarrier, recentNumbers, recentPicks, type BoundPick, type CarrierAction, type RecentPick } from './picks';
 import { cardForInput, queryOf, sameQuery, type ShownCard } from './query';
+import { careMode } from '../../services/care/page-behavior';
 
 type Status = 'idle' | 'loading' | 'found' | 'failed' | 'missing';
 
@@ -50,6 +51,7 @@ const stateOf = privateState<LookupState>(() => ({
 }));
 
 Component({
+  behaviors: [careMode],
   data: {
     input: '',
     fieldError: '',

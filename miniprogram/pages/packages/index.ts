@@ -23,6 +23,7 @@ import { decodeQuery } from '../../services/wx/navigator';
 import { privateState } from '../../lib/private-state';
 import { productTabs, promotionLine, quotesFor, selectionOf, type ProductTab, type Selection } from './tiles';
 import { rateLine } from '../../core/charge';
+import { careMode } from '../../services/care/page-behavior';
 
 type Status = 'loading' | 'ready' | 'failed' | 'missing' | 'invalid';
 
@@ -76,6 +77,7 @@ function customHint(card: CardProfile): string {
 }
 
 Component({
+  behaviors: [careMode],
   data: {
     status: 'loading' as Status,
     message: '',

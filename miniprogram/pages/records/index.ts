@@ -39,6 +39,7 @@ import {
   type QuarantineView,
   type SheetAction,
 } from './view';
+import { careMode } from '../../services/care/page-behavior';
 
 
 interface RecordsState {
@@ -79,6 +80,7 @@ function storeMark(): string {
 }
 
 Component({
+  behaviors: [careMode],
   data: {
     loaded: false,
     blocks: [] as unknown[],

@@ -9,10 +9,12 @@ import { privateState } from '../../lib/private-state';
 import { decodeQuery } from '../../services/wx/navigator';
 import { voucherView, type VoucherView } from './voucher';
 import { repeatQuery } from '../../core/order';
+import { careMode } from '../../services/care/page-behavior';
 
 const stateOf = privateState<{ orderId: string | null; refreshing: boolean }>(() => ({ orderId: null, refreshing: false }));
 
 Component({
+  behaviors: [careMode],
   data: {
     view: null as VoucherView | null,
     missing: '',
