@@ -1,9 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 export const CURRENT: string;
 export class PreviewDriver {
-  constructor(page: Page, baseUrl: string);
+  constructor(page: Page, baseUrl: string, options?: { query?: string });
   readonly page: Page;
   readonly baseUrl: string;
+  readonly query: string;
   readonly problems: string[];
   open(route?: string, options?: { shot?: boolean }): Promise<void>;
   go(route: string): Promise<void>;
