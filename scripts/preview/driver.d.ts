@@ -12,7 +12,7 @@ export class PreviewDriver {
   current(): Locator;
   currentPage(): Promise<string | null>;
   text(): Promise<string>;
-  waitForText(fragment: string, timeout?: number): Promise<void>;
+  waitForText(fragment: string | RegExp, timeout?: number): Promise<void>;
   waitForPage(name: string, timeout?: number): Promise<void>;
   tapText(text: string | RegExp, options?: { within?: string; exact?: boolean }): Promise<void>;
   tap(selector: string): Promise<void>;

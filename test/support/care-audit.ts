@@ -7,7 +7,8 @@
  * A tap target is an element the mini-program listens to for taps (exparser keeps the
  * events it listens to on each node, `__wxEvents`); Vant's own inner listeners count too,
  * as a finger meets them the same way. Text inside a native field (typed text and
- * placeholders scroll, as in WeChat) is not judged for clipping.
+ * placeholders scroll, as in WeChat) is not judged for clipping, nor a swipe cell's actions
+ * waiting beside its row.
  */
 
 export interface CareAuditOptions {
@@ -75,6 +76,8 @@ export function auditCare(options: CareAuditOptions): CareAuditResult {
           const hides = s.overflowX !== 'visible' || s.overflowY !== 'visible' || s.textOverflow === 'ellipsis';
           if (!hides) continue;
           const he = box as HTMLElement;
+          // A swipe cell hides its actions (删除) beside the row until the row is swiped.
+          if ((box.getAttribute('class') ?? '').includes('van-swipe-cell')) break;
           // Scrolling boxes (the page slot, scroll-views) let the user reach what is beyond.
           if (/auto|scroll/.test(s.overflowX + s.overflowY)) break;
           if (he.scrollWidth > he.clientWidth + 1 || he.scrollHeight > he.clientHeight + 1) {
@@ -85,7 +88,7 @@ export function auditCare(options: CareAuditOptions): CareAuditResult {
         const range = document.createRange();
         range.selectNodeContents(el);
         const rect = range.getBoundingClientRect();
-        if (rect.width && (rect.right > frame.right + 1 || rect.left < frame.left - 1)) {
+        if (rect.width && !el.closest('[class*="van-swipe-cell"]') && (rect.right > frame.right + 1 || rect.left < frame.left - 1)) {
           findings.push({ kind: 'off-screen', where: name(el), text: text.slice(0, 30), detail: `text spans x ${Math.round(rect.left)}–${Math.round(rect.right)}, phone ${Math.round(frame.left)}–${Math.round(frame.right)}` });
         }
       }
