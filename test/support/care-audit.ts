@@ -70,24 +70,28 @@ export function auditCare(options: CareAuditOptions): CareAuditResult {
         const style = getComputedStyle(el);
         const px = Math.round(parseFloat(style.fontSize));
         sizes.set(px, (sizes.get(px) ?? 0) + text.length);
-        // Clipped by this box or by the nearest ancestor that hides its overflow.
+        // Clipped: the text runs past the box of the nearest ancestor (or itself) that hides
+        // its overflow (an ellipsis included: the text is laid out whole, then cut).
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const rect = range.getBoundingClientRect();
         for (let box: Element | null = el; box && box !== root.parentElement; box = box.parentElement) {
           const s = getComputedStyle(box);
           const hides = s.overflowX !== 'visible' || s.overflowY !== 'visible' || s.textOverflow === 'ellipsis';
           if (!hides) continue;
-          const he = box as HTMLElement;
-          // A swipe cell hides its actions (删除) beside the row until the row is swiped.
-          if ((box.getAttribute('class') ?? '').includes('van-swipe-cell')) break;
           // Scrolling boxes (the page slot, scroll-views) let the user reach what is beyond.
           if (/auto|scroll/.test(s.overflowX + s.overflowY)) break;
-          if (he.scrollWidth > he.clientWidth + 1 || he.scrollHeight > he.clientHeight + 1) {
-            findings.push({ kind: 'clipped', where: name(box), text: text.slice(0, 30), detail: `${he.scrollWidth}×${he.scrollHeight} in ${he.clientWidth}×${he.clientHeight}` });
+          // A swipe cell hides its actions (删除) beside the row until the row is swiped.
+          if ((box.getAttribute('class') ?? '').includes('van-swipe-cell')) break;
+          const he = box as HTMLElement;
+          const inner = he.getBoundingClientRect();
+          const left = inner.left + he.clientLeft;
+          const top = inner.top + he.clientTop;
+          if (rect.right > left + he.clientWidth + 1 || rect.bottom > top + he.clientHeight + 1 || rect.left < left - 1 || rect.top < top - 1) {
+            findings.push({ kind: 'clipped', where: name(box), text: text.slice(0, 30), detail: `text ${Math.round(rect.width)}×${Math.round(rect.height)} in ${he.clientWidth}×${he.clientHeight}` });
           }
           break;
         }
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const rect = range.getBoundingClientRect();
         if (rect.width && !el.closest('[class*="van-swipe-cell"]') && (rect.right > frame.right + 1 || rect.left < frame.left - 1)) {
           findings.push({ kind: 'off-screen', where: name(el), text: text.slice(0, 30), detail: `text spans x ${Math.round(rect.left)}–${Math.round(rect.right)}, phone ${Math.round(frame.left)}–${Math.round(frame.right)}` });
         }
