@@ -27,11 +27,15 @@ const HEIGHT = 667;
 /** Retina-sharp text while keeping each PNG small enough for the repository. */
 const SCALE = 2;
 
-/** Each look the README shows: where its pictures go, the address query and the system scheme. */
+/**
+ * Each look the README shows: where its pictures go, the address query, the system scheme,
+ * and the pixel scale (dark and care at 1× keep the repository light; the README shows
+ * them at 250 px anyway).
+ */
 const MODES = [
-  { name: 'light', heading: '浅色', dir: '', query: '', colorScheme: 'light' },
-  { name: 'dark', heading: '深色模式', dir: 'dark', query: '', colorScheme: 'dark' },
-  { name: 'care', heading: '长辈模式（字号 1.6 倍）', dir: 'care', query: 'care=1', colorScheme: 'light' },
+  { name: 'light', heading: '浅色', dir: '', query: '', colorScheme: 'light', scale: SCALE },
+  { name: 'dark', heading: '深色模式', dir: 'dark', query: '', colorScheme: 'dark', scale: 1 },
+  { name: 'care', heading: '长辈模式（字号 1.6 倍）', dir: 'care', query: 'care=1', colorScheme: 'light', scale: 1 },
 ];
 
 function galleryMarkdown(shots, prefix) {
@@ -68,7 +72,7 @@ function writeIndex(byMode, meta) {
     '# Screenshots',
     '',
     `Every page in its main states, captured from the browser preview in headless Chromium at ${WIDTH} px wide`,
-    `(${SCALE}× pixels) by \`npm run screenshots\` on ${meta.date}. The preview renders the real WXML, WXSS and`,
+    `(light at ${SCALE}× pixels, dark and 长辈模式 at 1×) by \`npm run screenshots\` on ${meta.date}. The preview renders the real WXML, WXSS and`,
     'TypeScript with real Vant components and the offline mock backend; see `scripts/preview/stories.js` for the',
     'clicks and typing behind each picture.',
     '',
@@ -87,7 +91,7 @@ function writeIndex(byMode, meta) {
 }
 
 async function runStory(browser, baseUrl, story, mode, log) {
-  const context = await browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, deviceScaleFactor: SCALE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', colorScheme: mode.colorScheme });
+  const context = await browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, deviceScaleFactor: mode.scale, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', colorScheme: mode.colorScheme });
   const page = await context.newPage();
   const driver = new PreviewDriver(page, baseUrl, { query: mode.query });
   const out = path.join(OUT, mode.dir);
