@@ -12,6 +12,10 @@ function findChromium() {
   for (const candidate of CANDIDATES) {
     if (candidate && fs.existsSync(candidate)) return candidate;
   }
+  // CI sets REQUIRE_BROWSER=1: there a missing browser must fail the journeys, not skip them.
+  if (process.env.REQUIRE_BROWSER === '1') {
+    throw new Error('REQUIRE_BROWSER=1 but chromium is not installed: run scripts/install-chromium.sh (as root)');
+  }
   return null;
 }
 

@@ -171,6 +171,12 @@ describeInBrowser('journeys across pages in the browser preview', () => {
     // Back cannot lead into paying again: the result is alone, with the home button.
     expect(await page.locator('#nav-back').isHidden()).toBe(true);
     expect(await page.locator('#nav-home').isVisible()).toBe(true);
+    // The voucher, which a user reads out to customer service, shows both ids whole too.
+    await d.tapText('查看凭证', { exact: true });
+    await d.waitForPage('voucher');
+    await d.waitForText('微信支付单号');
+    expect(await page.locator(`${TOP} [class*="field__mono"]`).count()).toBe(2);
+    expect(await clipped(`${TOP} [class*="field__mono"]`)).toEqual([]);
   }, 30000);
 
   test('a payment that never answers, then a relaunch: the launch check settles it and says what became of it, once', async () => {
@@ -191,7 +197,14 @@ describeInBrowser('journeys across pages in the browser preview', () => {
     await d.go('records');
     await d.waitForPage('records');
     await d.waitForText('充值成功');
-  }, 30000);
+    // Once: the next launch, with nothing left to settle, says nothing about it.
+    await page.reload();
+    await page.waitForFunction(() => (window as any).__preview && (window as any).__preview.ready);
+    await quickCarrier();
+    await d.settle(2500);
+    expect(await d.text()).not.toContain('已核对');
+    expect(await facts()).toMatchObject({ charges: 1, states: ['succeeded'] });
+  }, 40000);
 
   test('a Smart number end to end: priced, confirmed, charged and recorded in yuan, with the peso face value (item 8, item 15)', async () => {
     await fresh('lookup');
@@ -269,5 +282,33 @@ describeInBrowser('journeys across pages in the browser preview', () => {
     if ((await d.text()).includes('用户隐私保护提示')) await d.tapText('同意', { exact: true });
     await d.tapText('手动输入其他号码');
     expect(await cut()).toEqual([]);
+  }, 30000);
+
+  test('the amount tiles sit on the page with even gaps of the page\u2019s own colour, and say a second price only when it differs (item 15)', async () => {
+    await fresh('lookup');
+    await lookUp('13800138000');
+    await d.tapText('立即续费');
+    await d.waitForPage('packages');
+    await d.waitForText('已选');
+    const grid = await page.evaluate((top) => {
+      const paint = (el: Element | null): string => {
+        for (let at = el; at; at = at.parentElement) {
+          const bg = getComputedStyle(at).backgroundColor;
+          if (bg && bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent') return bg;
+        }
+        return 'none';
+      };
+      const tiles = Array.from(document.querySelectorAll(`${top} [class*="packages__grid"] > [class*="tile"]`));
+      const [a, b] = tiles.map((t) => t.getBoundingClientRect());
+      // The middle of the gap between the first two tiles, and the page around the grid.
+      const inGap = document.elementFromPoint((a.right + b.left) / 2, (a.top + a.bottom) / 2);
+      const outside = document.querySelector(`${top} [class*="packages__grid"]`)!.parentElement;
+      return { tiles: tiles.length, gap: b.left - a.right, gapPaint: paint(inGap), pagePaint: paint(outside), texts: tiles.map((t) => (t.textContent ?? '').replace(/\s+/g, ' ').trim()) };
+    }, TOP);
+    expect(grid.tiles).toBeGreaterThanOrEqual(6);
+    expect(grid.gap).toBeGreaterThan(4);
+    expect(grid.gapPaint).toBe(grid.pagePaint);
+    // No "¥50 / 售价 ¥50": a tile names its price once unless a promotion changes it.
+    for (const text of grid.texts) expect(text).not.toMatch(/售价/);
   }, 30000);
 });

@@ -26,13 +26,13 @@ const RECORDS = 150;
 const NOW = Date.parse('2026-11-25T10:00:00+08:00');
 const CURRENT = '#screen > .page-slot:not([hidden])';
 
-/** 150 succeeded renewals, one every 20 hours back from now, as the real store writes them. */
+/** 150 succeeded renewals, one every 20 hours back from now, as the real store writes them; one in ten for a second number. */
 function seededStorage(): [string, string][] {
   const fake = new WxStorageFake({ maxItemBytes: Infinity, maxTotalBytes: Infinity });
   const store = new ShardedRecordStore(new WxKeyValueStorage(fake), { now: () => NOW, sleep: async () => undefined });
   store.open();
   for (let i = 0; i < RECORDS; i += 1) {
-    const stored = store.append(realOrder({ serial: i + 1, at: NOW - 3600_000 - i * 20 * 3600_000, pick: i % 4 }));
+    const stored = store.append(realOrder({ serial: i + 1, at: NOW - 3600_000 - i * 20 * 3600_000, pick: i % 4, ...(i % 10 === 3 ? { phone: '18600186002' } : {}) }));
     if (!stored.ok) throw new Error(stored.message);
   }
   return fake.entries();
@@ -156,5 +156,22 @@ describeInBrowser('a long records list in the browser preview', () => {
     await driver.waitForText('充值成功');
     const box = page.locator(CURRENT).locator('input.shell-native-input').first();
     expect(await box.inputValue()).toBe('');
+  }, 60000);
+
+  test('a search typed the way the list shows a number (186****6002), or its last four digits, finds that number\'s renewals only (issue 12, item 13)', async () => {
+    await driver.open('records');
+    await driver.waitForText('充值成功');
+    const rowsText = () =>
+      page.evaluate((current) => [...document.querySelector(current)!.querySelectorAll('[class*="row__main"]')].map((r) => (r.textContent ?? '').replace(/\s+/g, ' ')), CURRENT);
+    expect((await rowsText()).some((t) => t.includes('138****8000'))).toBe(true);
+    for (const query of ['186****6002', '6002']) {
+      await driver.type(query, { placeholder: '搜索订单号' });
+      await page.waitForTimeout(400);
+      const rows = await rowsText();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((t) => t.includes('186****6002'))).toBe(true);
+      await driver.type('', { placeholder: '搜索订单号' });
+      await driver.waitForText('138****8000');
+    }
   }, 60000);
 });
