@@ -250,6 +250,42 @@ describeInBrowser('theme in the browser preview: light and dark', () => {
 
   test('长辈模式, type at 1.6×: every page as above, no clipped or off-screen text, tap targets ≥ 48 px', everyPage(true), 300000);
 
+  test('长辈模式 from the side panel or ?care=1 is the app\u2019s own setting; ?font=1.6 is WeChat\u2019s font size', async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    const page = await context.newPage();
+    const d = new PreviewDriver(page, server!.url);
+    try {
+      const shown = () =>
+        page.evaluate(() => ({
+          root: document.documentElement.style.fontSize,
+          // The page root's class `care` (scoped by simulate as page--care / main--care).
+          care: Array.from(document.querySelectorAll('#screen > .page-slot:not([hidden]) *')).some((el) => /(^|\s|--)care(\s|$)/.test(el.getAttribute('class') ?? '')),
+          panel: document.getElementById('care-switch')?.getAttribute('aria-checked'),
+        }));
+      await d.open('mine');
+      expect(await shown()).toEqual({ root: '16px', care: false, panel: 'false' });
+      await page.locator('#care-switch').click();
+      await d.settle();
+      expect(await shown()).toEqual({ root: '25.6px', care: true, panel: 'true' });
+      // The same setting as 我的's switch: the app stored it and reads it back after a reload.
+      await page.reload();
+      await page.waitForFunction(() => (window as any).__preview?.ready);
+      expect(await shown()).toEqual({ root: '25.6px', care: true, panel: 'true' });
+      await d.tap('#screen > .page-slot:not([hidden]) [class*="care-switch"]');
+      expect(await shown()).toEqual({ root: '16px', care: false, panel: 'false' });
+
+      await page.goto(`${server!.url}?care=1#/lookup`);
+      await page.waitForFunction(() => (window as any).__preview?.ready);
+      expect((await shown()).root).toBe('25.6px');
+      await page.goto(`${server!.url}?care=0&font=1.6#/lookup`);
+      await page.waitForFunction(() => (window as any).__preview?.ready);
+      expect(await shown()).toEqual({ root: '25.6px', care: false, panel: 'false' });
+      expect(d.problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60000);
+
   test('the side panel switches light/dark over the system theme; ?theme=dark asks for dark', async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: 'light' });
     const page = await context.newPage();
