@@ -286,6 +286,39 @@ describeInBrowser('theme in the browser preview: light and dark', () => {
     }
   }, 60000);
 
+  test('a screen reader in the preview finds the labels: amount chips, the confirm page\u2019s number and amount, the pay sheet\u2019s ✕', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 1400 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    const d = new PreviewDriver(page, server!.url);
+    const phone = page.locator('#phone');
+    const seen: string[] = [];
+    try {
+      const renewal = STORIES.find((story) => story.name === 'renewal')!;
+      for (const step of renewal.steps) {
+        if (step.do) await step.do(d);
+        await d.settle(300);
+        if (step.shot === 'packages.png') {
+          await expect(phone.getByRole('radio', { name: '充值 ¥50，推荐' }).getAttribute('aria-checked')).resolves.toBe('true');
+          seen.push('packages');
+        }
+        if (step.shot === 'confirm.png') {
+          await expect(phone.locator('[aria-label^="充值号码"]').first().getAttribute('aria-label')).resolves.toBe('充值号码 138 0013 8000，支付 ¥50.00，请核对号码');
+          seen.push('confirm');
+        }
+        if (step.shot === 'pay-sheet.png') {
+          await expect(phone.getByRole('button', { name: '关闭，取消支付' }).isVisible()).resolves.toBe(true);
+          await expect(phone.getByRole('radio', { name: '模拟结果：正常支付' }).getAttribute('aria-checked')).resolves.toBe('true');
+          seen.push('pay sheet');
+          break;
+        }
+      }
+      expect(seen).toEqual(['packages', 'confirm', 'pay sheet']);
+      expect(d.problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90000);
+
   test('the side panel switches light/dark over the system theme; ?theme=dark asks for dark', async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: 'light' });
     const page = await context.newPage();

@@ -14,6 +14,7 @@ import { PullRefresh } from './pull-refresh';
 import { installMouseTouches } from './touch';
 import { initialChoice, ThemeSwitch, type ThemeChoice } from './theme';
 import { followPageFonts, systemFontScale } from './font-size';
+import { mirrorAria } from './aria';
 import { showModal } from './ui';
 import { installWxShims, notifyThemeChange } from './wx-shim';
 import type { BootConfig, SimulateApi } from './types';
@@ -186,6 +187,7 @@ export function boot(config: BootConfig): void {
   });
   installBuiltins(simulate);
   followPageFonts(screen, systemFontScale(window.location.search));
+  mirrorAria([screen, document.getElementById('overlay')!].filter(Boolean));
   installMouseTouches(document.getElementById('phone')!);
   screen.addEventListener(
     'scroll',
