@@ -351,6 +351,40 @@ STORIES.push({
   ],
 });
 
+STORIES.push({
+  name: 'contacts',
+  steps: [
+    {
+      shot: 'lookup-contacts.png',
+      title: '充值 · 从通讯录选择，联系人有两个号码',
+      do: async (d) => {
+        await d.open('lookup', SHOT);
+        await d.withServices(() => {
+          const { cards } = window.__preview.services();
+          cards.pushRecent('13800138000', { carrier: 'cmcc', location: { country: 'CN', province: '北京', city: '北京' } });
+        });
+        await d.go('mine');
+        await d.go('lookup');
+        await d.tapText('通讯录', { within: TOP, exact: true });
+        // The address book is privacy-guarded: the page's popup first.
+        await d.waitForText('用户隐私保护提示');
+        await d.tapText('同意', { exact: true });
+        await d.tapText('爸爸 ·');
+        await d.waitForText('要用哪一个？');
+      },
+    },
+    {
+      shot: 'lookup-location.png',
+      title: '充值 · 归属地、推荐的续费方式和最近查询',
+      do: async (d) => {
+        await d.tapText('186****6002');
+        await d.waitForText('广东 深圳 · 中国联通');
+        await d.waitForText('续费后到期日');
+      },
+    },
+  ],
+});
+
 /** Binds the demo number as the bind page stores it (the bind story shows that page itself). */
 async function bindDemoCard(d) {
   await d.withServices((phone) => {

@@ -75,4 +75,18 @@ describe('card-summary', () => {
     const driver = await renderComponent('card-summary', { card: { ...cardProfile(), carrier: 'globe' }, today: TODAY });
     expect(driver.has('.card-summary')).toBe(false);
   });
+
+  test.each([
+    ['a placed mainland number', { location: { country: 'CN' as const, province: '广东', city: '深圳' } }, '广东 深圳 · 中国移动'],
+    ['a municipality, named once', { location: { country: 'CN' as const, province: '北京', city: '北京' } }, '北京 · 中国移动'],
+    ['a number the carrier cannot place', { location: null }, '归属地未知 · 中国移动'],
+  ])('the head says where the number belongs: %s (issue 15 item 2)', async (_name, patch, line) => {
+    const driver = await renderComponent('card-summary', { card: cardProfile(patch), today: TODAY });
+    expect(driver.textOf('.card-summary__carrier')).toBe(line);
+  });
+
+  test('a Smart number belongs to 菲律宾', async () => {
+    const driver = await renderComponent('card-summary', { card: smartProfile({ location: { country: 'PH', province: '', city: '' } }), today: TODAY });
+    expect(driver.textOf('.card-summary__carrier')).toBe('菲律宾 · Smart');
+  });
 });

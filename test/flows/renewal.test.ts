@@ -89,7 +89,9 @@ async function toConfirm(region: Region, expiryLine = region.expiryLine): Promis
   await lookup.tap('#submit');
   await lookup.until(() => lookup.has('#renew'), 'the card');
   await lookup.tap('#renew');
-  expect(app.nav.last()).toEqual({ kind: 'open', page: 'packages', query: { phone: region.phone } });
+  // The number, and the option 充值 recommended (packages preselects it; the tile tap below overrides it).
+  expect(app.nav.last()).toMatchObject({ kind: 'open', page: 'packages', query: { phone: region.phone } });
+  expect(app.nav.last()?.query.productId).toMatch(/-recharge-/);
   lookup.unload();
 
   const packages = await follow(app, 'packages');

@@ -135,7 +135,7 @@ describe('privacy agreement', () => {
   });
 
   test("the agree button is WeChat's own agreePrivacyAuthorization button, bound to the component", () => {
-    const wxml = fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'pages/bind/privacy-popup/index.wxml'), 'utf8');
+    const wxml = fs.readFileSync(path.join(MINIPROGRAM_ROOT, 'components/privacy-popup/index.wxml'), 'utf8');
     const agree = /<button[^>]*>同意<\/button>/.exec(wxml)?.[0] ?? '';
     expect(agree).toContain('open-type="agreePrivacyAuthorization"');
     expect(agree).toContain('bindagreeprivacyauthorization="onAgree"');
@@ -456,5 +456,96 @@ describe('resend countdown', () => {
     page.unload();
     expect(cleared.mock.calls.length).toBe(before + 1);
     cleared.mockRestore();
+  });
+});
+
+describe('从通讯录选择号码 (issue 15 item 1)', () => {
+  test('a contact with one number: the number goes in as if typed, the name is offered as 备注名, and binds with an SMS code', async () => {
+    app.device.pickContact('妈妈', '138 0013 8000');
+    const page = await openBind();
+    await openManual(page);
+    await page.tap('.sms >>> .contacts');
+    await page.until(() => page.data.phone === '13800138000', 'the number');
+    expect(page.textOf('.message')).toBe('已填入通讯录里的号码 138****8000，备注名填了「妈妈」，可以修改。请获取验证码完成绑定');
+    expect(page.data.nickname).toBe('妈妈');
+    expect(page.data.carrier).toBe('cmcc');
+    await page.tap('.sms >>> .send-button');
+    await page.until(() => !page.data.sending, 'the SMS send');
+    await page.type('.sms >>> .code-field', sms().lastCode('13800138000') ?? '');
+    await bindTap(page);
+    expect(app.services.cards.get('13800138000')).toMatchObject({ nickname: '妈妈', verifiedBy: 'sms' });
+  });
+
+  test('two numbers: a sheet lets the user pick; the chosen one is the number to verify', async () => {
+    app.device.pickContact('爸爸', '173 0017 3005', '+86 186-0018-6002');
+    const page = await openBind();
+    await openManual(page);
+    await page.tap('.sms >>> .contacts');
+    await page.until(() => page.queryAll('#contact-numbers >>> .van-action-sheet__item').length === 2, 'the numbers sheet');
+    page.queryAll('#contact-numbers >>> .van-action-sheet__item')[0].dispatchEvent('tap');
+    await page.until(() => page.data.phone === '17300173005', 'the chosen number');
+    expect(page.data.showContactSheet).toBe(false);
+    expect(page.data.nickname).toBe('爸爸');
+    expect(page.data.carrier).toBe('ctcc');
+  });
+
+  test('a 备注名 the user typed is kept; a contact name offered before is replaced by the next contact', async () => {
+    const page = await openBind();
+    await openManual(page);
+    app.device.pickContact('妈妈', '13800138000');
+    await page.tap('.sms >>> .contacts');
+    await page.until(() => page.data.nickname === '妈妈', 'the first offer');
+    app.device.pickContact('爸爸', '18600186002');
+    await page.tap('.sms >>> .contacts');
+    await page.until(() => page.data.phone === '18600186002', 'the second number');
+    expect(page.data.nickname).toBe('爸爸');
+    await page.type('.nickname-field', '老爸的卡');
+    app.device.pickContact('妈妈', '13800138000');
+    await page.tap('.sms >>> .contacts');
+    await page.until(() => page.data.phone === '13800138000', 'the third number');
+    expect(page.data.nickname).toBe('老爸的卡');
+    expect(page.textOf('.message')).not.toContain('备注名');
+  });
+
+  test.each([
+    ['refused', { ok: false as const, error: 'denied' as const, message: '' }, '没有通讯录权限，号码没有改动'],
+    ['cancelled', { ok: false as const, error: 'cancelled' as const, message: '' }, '没有选择联系人，号码没有改动'],
+  ])('%s: the number and 备注名 stay as they were, with a hint', async (_name, answer, hint) => {
+    const page = await openBind();
+    await openManual(page);
+    await page.type('.sms >>> .phone-field', '13900139000');
+    await page.type('.nickname-field', '工作号');
+    app.device.contactAnswers.push(answer);
+    await page.tap('.sms >>> .contacts');
+    await page.untilText(hint);
+    expect(page.data.phone).toBe('13900139000');
+    expect(page.data.nickname).toBe('工作号');
+  });
+
+  test('the sheet closed without a choice: nothing changes', async () => {
+    const page = await openBind();
+    await openManual(page);
+    await page.type('.sms >>> .phone-field', '13900139000');
+    app.device.pickContact('爸爸', '17300173005', '18600186002');
+    await page.tap('.sms >>> .contacts');
+    await page.until(() => page.queryAll('#contact-numbers >>> .van-action-sheet__item').length === 2, 'the numbers sheet');
+    await page.tap('#contact-numbers >>> .van-action-sheet__cancel');
+    await page.untilText('没有选择号码，号码没有改动');
+    expect(page.data.phone).toBe('13900139000');
+    expect(page.data.nickname).toBe('');
+  });
+
+  test('privacy refused at the tap: no address book, and the manual path stays', async () => {
+    privacy = new FakePrivacyService({ agreed: false });
+    const page = await openBind();
+    await page.untilText('拒绝');
+    await page.tap('.privacy-popup >>> .privacy__refuse');
+    await page.until(() => !page.data.privacyShow, 'the popup to close');
+    await page.tap('.sms >>> .contacts');
+    await page.until(() => page.data.privacyShow === true, 'the popup again');
+    await page.tap('.privacy-popup >>> .privacy__refuse');
+    await page.untilText('不能打开通讯录');
+    expect(app.device.contactPicks).toBe(0);
+    expect(page.has('.sms >>> .phone-field')).toBe(true);
   });
 });

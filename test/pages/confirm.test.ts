@@ -62,11 +62,34 @@ async function payEarlier(productId = 'cmcc-recharge-50'): Promise<void> {
 }
 
 describe('confirm page: what it shows', () => {
+  test('归属地 under the number to check: 广东 深圳, and 归属地未知 for a number the carrier cannot place (issue 15 item 2)', async () => {
+    const placed = await open({ phone: '18600186002', productId: 'cucc-recharge-50' });
+    expect(placed.textOf('.confirm__carrier')).toBe('广东 深圳 · 中国联通 · 手机卡');
+    const unplaced = await open({ phone: '16600166000', productId: 'cucc-recharge-50' });
+    expect(unplaced.textOf('.confirm__carrier')).toMatch(/^归属地未知 · 中国联通 · /);
+  });
+
+  test('warns against 慢充 and top-ups for strangers below the order, with whom to call; 了解更多 opens the help page (issue 15 item 6)', async () => {
+    const driver = await open();
+    const warning = driver.textOf('#scam');
+    expect(warning).toContain('谨防充值诈骗');
+    expect(warning).toContain('承诺“几天内到账”的充值，和替陌生人充值');
+    expect(warning).toContain('先打 移动 10086');
+    expect(warning).toContain('12300');
+    expect(warning).toContain('110');
+    // Compact, and after the number check: the number comes first on the page.
+    const text = driver.text();
+    expect(text.indexOf('请核对号码')).toBeLessThan(text.indexOf('谨防充值诈骗'));
+    expect(text.indexOf('谨防充值诈骗')).toBeLessThan(text.indexOf('确认支付'));
+    await driver.tap('#scam-more');
+    expect(app.nav.last()).toMatchObject({ page: 'help' });
+  });
+
   test('the full number large and grouped, the carrier, the order as core prices it, a Vant pay button', async () => {
     const driver = await open();
     expect(driver.textOf('.confirm__prompt')).toBe('请核对号码');
     expect(driver.textOf('.confirm__phone')).toBe('138 0013 8000');
-    expect(driver.textOf('.confirm__carrier')).toBe('中国移动 · 手机卡');
+    expect(driver.textOf('.confirm__carrier')).toBe('北京 · 中国移动 · 手机卡');
     const lines = driver.textOf('#lines');
     expect(lines).toContain('套餐话费充值 50 元');
     // One price when nothing lowers it (walk 23).
@@ -92,7 +115,7 @@ describe('confirm page: what it shows', () => {
   test('a Smart number: grouped +63 918 123 4567, charged in yuan with the face value and the rate (issue 12 item 8)', async () => {
     const driver = await open({ phone: '09181234567', productId: 'smart-recharge-300' });
     expect(driver.textOf('.confirm__phone')).toBe('+63 918 123 4567');
-    expect(driver.textOf('.confirm__carrier')).toBe('Smart · 手机卡');
+    expect(driver.textOf('.confirm__carrier')).toBe('菲律宾 · Smart · 手机卡');
     const lines = driver.textOf('#lines');
     expect(lines).toContain('加送有效期7 天');
     expect(lines).toContain('面值₱300.00');

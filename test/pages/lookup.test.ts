@@ -26,6 +26,11 @@ async function search(driver: Driver, value: string): Promise<void> {
   await driver.tap('#submit');
 }
 
+/** A quick row as read: the masked number (and 备注名), then where it belongs. */
+function quickRow(driver: Driver, index: number): string {
+  return `${driver.textOf(`#quick >>> .quick-row-${index} .quick__number`)} ${driver.textOf(`#quick >>> .quick-row-${index} .quick__place`)}`;
+}
+
 async function found(driver: Driver): Promise<void> {
   await driver.until(() => driver.has('#renew'), 'the card summary');
 }
@@ -39,6 +44,8 @@ describe('lookup page: entry', () => {
     expect(driver.text()).toContain('查询');
     expect(driver.has('#summary')).toBe(false);
     expect(driver.text()).toContain('支持中国移动、联通、电信、广电号码');
+    // The help page's scam lead, among the first tips (issue 15 item 6).
+    expect(driver.textOf('#scam-tip')).toBe('谨防充值诈骗：价格远低于面值、承诺“几天内到账”的充值，和替陌生人充值，都是骗子常用的套路。');
   });
 
   test.each([
@@ -153,14 +160,14 @@ describe('lookup page: looking up', () => {
     await search(driver, '138 0013 8000');
     await found(driver);
     const summary = driver.textOf('#summary');
-    expect(summary).toContain('中国移动');
+    expect(summary).toContain('北京 · 中国移动');
     expect(summary).toContain('138****8000');
     expect(summary).toContain('¥86.50');
     expect(summary).toContain('12GB');
     expect(driver.vantShown('#renew', '.van-button')).toBe(true);
     expect(app.services.cards.recent()).toEqual(['13800138000']);
     await driver.tap('#renew');
-    expect(app.nav.last()).toEqual({ kind: 'open', page: 'packages', query: { phone: '13800138000' } });
+    expect(app.nav.last()).toEqual({ kind: 'open', page: 'packages', query: { phone: '13800138000', productId: 'cmcc-recharge-50' } });
   });
 
   test('a Smart number in international form', async () => {
@@ -169,8 +176,9 @@ describe('lookup page: looking up', () => {
     await found(driver);
     expect(driver.textOf('#summary')).toContain('0918***4567');
     expect(driver.textOf('#summary')).toContain('₱35.00');
+    expect(driver.textOf('#summary')).toContain('菲律宾 · Smart');
     await driver.tap('#renew');
-    expect(app.nav.last()?.query).toEqual({ phone: '09181234567' });
+    expect(app.nav.last()?.query).toEqual({ phone: '09181234567', productId: 'smart-recharge-100' });
   });
 
   test('an ICCID finds the card it belongs to', async () => {
@@ -179,7 +187,7 @@ describe('lookup page: looking up', () => {
     await found(driver);
     expect(driver.textOf('#summary')).toContain('138****8000');
     await driver.tap('#renew');
-    expect(app.nav.last()?.query).toEqual({ phone: '13800138000' });
+    expect(app.nav.last()?.query).toEqual({ phone: '13800138000', productId: 'cmcc-recharge-50' });
   });
 
   test('the button shows loading while the carrier answers', async () => {
@@ -250,7 +258,7 @@ describe('lookup page: the card shown is the card of the number in the field (is
     await found(driver);
     expect(driver.textOf('#summary')).toContain('186****6002');
     await driver.tap('#renew');
-    expect(app.nav.last()?.query).toEqual({ phone: '18600186002' });
+    expect(app.nav.last()?.query).toEqual({ phone: '18600186002', productId: 'cucc-recharge-50' });
   });
 
   test('an invalid entry after a lookup leaves the error and no card under it', async () => {
@@ -278,7 +286,7 @@ describe('lookup page: the card shown is the card of the number in the field (is
     await driver.type('#query', '+86 138 0013 8000');
     expect(driver.has('#renew')).toBe(true);
     await driver.tap('#renew');
-    expect(app.nav.last()?.query).toEqual({ phone: '13800138000' });
+    expect(app.nav.last()?.query).toEqual({ phone: '13800138000', productId: 'cmcc-recharge-50' });
   });
 
   test('an answer for a number no longer in the field is dropped', async () => {
@@ -312,8 +320,8 @@ describe('lookup page: after a renewal (issue 12 item 9)', () => {
     await found(driver);
     await search(driver, '13800138000');
     await found(driver);
-    expect(driver.textOf('#recent-0')).toBe('138****8000');
-    expect(driver.textOf('#recent-1')).toBe('186****6002');
+    expect(quickRow(driver, 0)).toBe('138****8000 北京 · 中国移动');
+    expect(quickRow(driver, 1)).toBe('186****6002 广东 深圳 · 中国联通');
     const before = driver.textOf('#summary');
     app.clock.advance(60_000);
     app.services.renewalCache.credited('13800138000', { orderId: 'CR1', balance: money(13650, 'CNY'), dataLeftMb: 12288, expiry: '2027-07-08' }, app.clock.now());
@@ -364,15 +372,18 @@ describe('lookup page: quick picks, handoff and refresh', () => {
     app.services.cards.pushRecent('13300133003');
     app.services.cards.pushRecent('18600186002');
     const driver = await open();
-    expect(driver.textOf('#bound-0')).toBe('妈妈186****6002');
-    expect(driver.textOf('#recent-0')).toBe('133****3003');
-    expect(driver.has('#recent-1')).toBe(false);
+    expect(quickRow(driver, 0)).toBe('186****6002 妈妈 归属地未知 · 中国联通');
+    expect(quickRow(driver, 1)).toBe('133****3003 归属地未知 · 中国电信');
+    expect(driver.has('#quick >>> .quick-row-2')).toBe(false);
     expect(driver.text()).not.toContain('13300133003');
-    await driver.tap('#recent-0');
+    await driver.tap('#quick >>> .quick-row-1 .quick__main');
     await found(driver);
     expect(driver.textOf('#summary')).toContain('中国电信');
     expect(driver.textOf('#summary')).toContain('已过期');
-    await driver.tap('#bound-0');
+    // The lookup taught the list where the number belongs.
+    expect(quickRow(driver, 1)).toMatch(/^133\*\*\*\*3003 .+ · 中国电信$/);
+    expect(quickRow(driver, 1)).not.toContain('归属地未知');
+    await driver.tap('#quick >>> .quick-row-0 .quick__main');
     await driver.until(() => (driver.textOf('#summary') || '').includes('中国联通'), 'the bound card');
   });
 

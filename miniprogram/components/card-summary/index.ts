@@ -1,5 +1,5 @@
 /**
- * One card at a glance: carrier, card type, masked number, balance, data left, expiry
+ * One card at a glance: 归属地 and carrier, card type, masked number, balance, data left, expiry
  * and a status tag. Properties: `card` (a CardProfile) and `today` (YYYY-MM-DD, China
  * calendar), both from the page; the component reads nothing else.
  */

@@ -10,12 +10,15 @@ import { formatMoney, isMoney } from '../../core/money';
 import { maskPhone } from '../../core/phone';
 import { CARD_TYPE_LABELS, EXPIRY_BADGES, SUSPENDED_BADGE, type BadgeKind } from '../../view/labels';
 import { formatDataMb } from '../../view/format';
+import { locationLine } from '../../view/location';
 
 /** Vant tag types. */
 export type TagType = BadgeKind;
 
 export interface CardSummaryView {
   carrier: string;
+  /** 归属地 with the carrier: 广东 深圳 · 中国移动, 菲律宾 · Smart, 归属地未知 · 中国联通. */
+  place: string;
   carrierColor: string;
   typeLabel: string;
   masked: string;
@@ -41,6 +44,7 @@ export function cardSummaryView(card: CardProfile | null | undefined, today: Chi
   const suspended = card.suspended === true;
   return {
     carrier: carrier.name,
+    place: locationLine(card.location, card.carrier),
     carrierColor: carrier.color,
     typeLabel: CARD_TYPE_LABELS[card.cardType] ?? '',
     masked: maskPhone(card.phone),

@@ -12,6 +12,7 @@ import { PrivacyPromptSession } from '../../services/wx/privacy';
 import { decodeQuery } from '../../services/wx/navigator';
 import { checkOptionalNickname } from '../../services/cards/card-book';
 import { LatestLookup, cardFor } from '../../services/cards/card-lookup';
+import { numberOfRow, pickAfterPrivacy, sheetOf, type ContactNumber } from '../../services/cards/contact-pick';
 import { Countdown } from './countdown';
 import { eventValue, type ValueEvent } from '../../lib/events';
 import { privateState } from '../../lib/private-state';
@@ -32,6 +33,12 @@ interface BindState {
   /** Clears the demo code when it expires. */
   hintTimer: ReturnType<typeof setTimeout> | null;
   lookup: LatestLookup;
+  /** The address book is open (a second tap must not open it twice). */
+  picking: boolean;
+  /** The contact whose numbers the sheet offers, with the 备注名 its name gives. */
+  contact: { nickname: string; numbers: ContactNumber[] } | null;
+  /** The 备注名 last filled in from a contact: a later contact may replace it, a typed one it may not. */
+  offeredNickname: string;
 }
 
 const stateOf = privateState<BindState>(() => ({
@@ -43,6 +50,9 @@ const stateOf = privateState<BindState>(() => ({
   sentTo: '',
   hintTimer: null,
   lookup: new LatestLookup(),
+  picking: false,
+  contact: null,
+  offeredNickname: '',
 }));
 
 Component({
@@ -71,6 +81,8 @@ Component({
     nickname: '',
     nicknameError: '',
     binding: false,
+    showContactSheet: false,
+    contactSheet: { description: '', actions: [] as { name: string; subname: string }[] },
   },
 
   lifetimes: {
@@ -190,7 +202,62 @@ Component({
     },
 
     onPhoneInput(event: ValueEvent) {
-      const phone = eventValue(event);
+      this.setPhone(eventValue(event));
+    },
+
+    /** 从通讯录选择号码: after the privacy agreement; a refusal or a cancel changes nothing and says so. */
+    async onContacts() {
+      const state = stateOf(this);
+      if (state.picking) return;
+      state.picking = true;
+      try {
+        const pick = await pickAfterPrivacy(services());
+        if (!pick.ok) {
+          this.say(pick.message, 'error');
+          return;
+        }
+        if (pick.numbers.length === 1) {
+          this.useContactNumber(pick.nickname, pick.numbers[0]);
+          return;
+        }
+        state.contact = { nickname: pick.nickname, numbers: pick.numbers };
+        this.setData({ showContactSheet: true, contactSheet: sheetOf(pick) });
+      } finally {
+        state.picking = false;
+      }
+    },
+
+    onSelectContactNumber(event: { detail: { name?: string } | undefined }) {
+      const state = stateOf(this);
+      const contact = state.contact;
+      const number = contact ? numberOfRow(contact.numbers, this.data.contactSheet.actions, event.detail?.name) : undefined;
+      state.contact = null;
+      this.setData({ showContactSheet: false });
+      if (contact && number) this.useContactNumber(contact.nickname, number);
+    },
+
+    onCloseContactSheet() {
+      if (!this.data.showContactSheet) return;
+      stateOf(this).contact = null;
+      this.setData({ showContactSheet: false });
+      this.say(words.CONTACT_SHEET_CANCELLED, 'info');
+    },
+
+    /** The contact's number as if typed; its name as the 备注名 unless the user wrote one. */
+    useContactNumber(nickname: string, number: ContactNumber) {
+      const state = stateOf(this);
+      this.setPhone(number.national);
+      const typed = this.data.nickname.trim() !== '' && this.data.nickname !== state.offeredNickname;
+      const offer = !typed && nickname !== '';
+      if (offer) {
+        state.offeredNickname = nickname;
+        this.setData({ nickname, nicknameError: '' });
+      }
+      this.say(words.contactFilled(number.masked, offer ? nickname : ''), 'info');
+    },
+
+    /** A number in the field, typed or picked: the same checks either way. */
+    setPhone(phone: string) {
       const state = stateOf(this);
       const parsed = parsePhone(phone);
       const national = parsed.ok ? parsed.value.national : '';

@@ -16,6 +16,14 @@ export const GRANTED_NOTE = '已取到微信绑定的手机号。请确认运营
 
 export const CODE_MISSING = '请输入短信验证码；还没收到的话，先点“获取验证码”';
 
+export const CONTACT_SHEET_CANCELLED = '没有选择号码，号码没有改动';
+
+/** After a number came from the address book: which one, and the 备注名 offered from the contact's name. */
+export function contactFilled(masked: string, nickname: string): string {
+  const offered = nickname ? `，备注名填了「${nickname}」，可以修改` : '';
+  return `已填入通讯录里的号码 ${masked}${offered}。请获取验证码完成绑定`;
+}
+
 export const ALREADY_BOUND = '这个号码已经绑定过了，不用重复绑定';
 
 export function carrierOptions(region: Region): { id: CarrierId; name: string }[] {

@@ -130,6 +130,11 @@ Component({
       services().navigator.back();
     },
 
+    /** The whole scam warning, with 110 and 12300 to call, is the help page's. */
+    onScamHelp() {
+      services().navigator.open('help');
+    },
+
     /** requote: the pay button asks for figures again itself (the paying guard is its own). */
     async load(refresh = false, requote = false) {
       const state = stateOf(this);

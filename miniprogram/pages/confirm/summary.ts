@@ -15,6 +15,8 @@ import { debtWarning } from '../../core/pricing';
 import { rateLine } from '../../core/charge';
 import { CARD_TYPE_LABELS } from '../../view/labels';
 import { formatDataMb } from '../../view/format';
+import { locationLine } from '../../view/location';
+import { scamBrief } from '../../view/scam-words';
 
 export const DUPLICATE_WARNING = '该号码 10 分钟内已充值过相同套餐，请确认不是重复充值';
 
@@ -49,12 +51,16 @@ export interface SummaryLine {
 
 export interface ConfirmView {
   carrier: string;
+  /** 归属地 with the carrier, under the number to check: 广东 深圳 · 中国移动. */
+  place: string;
   typeLabel: string;
   /** What the pay button charges: yuan. */
   payable: string;
   lines: SummaryLine[];
   /** The line stays cut off after this purchase, or ''. */
   debtNote: string;
+  /** The 慢充 / stranger top-up warning, short: the last thing read before paying. */
+  scam: { title: string; lead: string; act: string };
 }
 
 /** 2026年11月22日（已过期 3 天）: the current expiry says when it has passed already. */
@@ -90,9 +96,11 @@ export function confirmView(card: CardProfile, q: Quote, charge: Charge | null, 
   lines.push({ label: '实付金额', value: paid });
   return {
     carrier: CARRIERS[card.carrier].name,
+    place: locationLine(card.location, card.carrier),
     typeLabel: CARD_TYPE_LABELS[card.cardType] ?? '',
     payable: paid,
     lines,
     debtNote: debtWarning(card, q.product),
+    scam: scamBrief(card.carrier),
   };
 }

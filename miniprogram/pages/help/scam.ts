@@ -1,11 +1,13 @@
 /**
  * The scam warning: what the carriers and the police warn prepaid users about, and what
- * to do once it has happened. The hotlines come from core/carriers.
+ * to do once it has happened. Its title and lead are view/scam-words.ts's, which 充值 and
+ * confirm say too; the hotlines come from core/carriers.
  * Sources: carriers' and police warnings on "慢充" (discounted top-ups paid with
  * defrauded money, after which the number may be frozen) and on look-alike senders;
  * MIIT's telecom complaint line is 12300.
  */
 import { CARRIERS, carriersOf } from '../../core/carriers';
+import { SCAM_LEAD, SCAM_TITLE } from '../../view/scam-words';
 import type { HotlineButton } from './content';
 
 export interface ScamWarning {
@@ -22,8 +24,8 @@ const MAINLAND_HOTLINES = carriersOf('CN')
   .join('、');
 
 export const SCAM_WARNING: ScamWarning = {
-  title: '谨防充值诈骗',
-  lead: '价格远低于面值、承诺“几天内到账”的充值，和替陌生人充值，都是骗子常用的套路。',
+  title: SCAM_TITLE,
+  lead: SCAM_LEAD,
   signs: [
     '“慢充”“低价代充”：比如付 80 元得 100 元话费、3 到 15 天到账。这类充值常用诈骗来的钱付款，你付了钱可能收不到话费，号码还可能因涉诈被冻结。',
     '替陌生人充值、“帮忙代付”：骗子借你的手转移赃款。充到别人号码上的话费，只有对方同意才能退回。',

@@ -6,10 +6,15 @@
  * The card on screen is always the card of what the field says now (query.ts): it is
  * kept together with the query it answered, and typing anything that reads as another
  * number or ICCID, or nothing valid, takes it off the screen with its 立即续费.
- * 立即续费 hands on only the card's own number; packages and confirm read that number's
- * card from the renewal cache, where this lookup put it.
+ * 立即续费 hands on only the card's own number (with the recommended option); packages and
+ * confirm read that number's card from the renewal cache, where this lookup put it.
+ *
+ * A number can also come from the quick picks (bound first, then recent, each with its
+ * 归属地; a recent one can be removed, all of them cleared) or from the address book
+ * (通讯录, after the privacy agreement): either way it goes into the field and through the
+ * same parsing as typing.
  */
-import type { BoundCard, CarrierId } from '../../core/types';
+import type { CardProfile, CarrierId } from '../../core/types';
 import { parseCardQuery } from '../../core/card-query';
 import { chinaToday } from '../../core/dates';
 import { formatFullPhone } from '../../core/phone';
@@ -17,16 +22,22 @@ import type { CardQuery } from '../../services/contracts';
 import { services } from '../../services/container';
 import { eventValue } from '../../lib/events';
 import { LatestLookup, lookupCard, rateFor } from '../../services/cards/card-lookup';
+import { numberOfRow, pickAfterPrivacy, sheetOf, type ContactNumber } from '../../services/cards/contact-pick';
+import { PrivacyPromptSession } from '../../services/wx/privacy';
 import { privateState } from '../../lib/private-state';
-import { boundPicks, carrierActions, carrierChip, carrierMismatchNote, guessedCarrier, recentNumbers, recentPicks, type BoundPick, type CarrierAction, type RecentPick } from './picks';
+import { quickRows, type QuickRow } from '../../view/quick-numbers';
+import { carrierActions, carrierChip, carrierMismatchNote, guessedCarrier, type CarrierAction } from './picks';
 import { cardForInput, queryOf, sameQuery, type ShownCard } from './query';
+import { recommendedOption, type RecommendedOption } from './recommendation';
+import { CLEAR_RECENT, contactFilled, contactSheetCancelled } from './words';
+import { SCAM_LEAD, SCAM_TITLE } from '../../view/scam-words';
 import { careMode } from '../../services/care/page-behavior';
 
 type Status = 'idle' | 'loading' | 'found' | 'failed' | 'missing';
 
 interface LookupState {
-  bound: BoundCard[];
-  recent: string[];
+  /** The numbers behind the quick rows, in their order, with a bound card's carrier (携号转网 chosen at binding). */
+  quick: { phone: string; carrier: CarrierId | null }[];
   /** The last query sent, for 重试 and pull-down refresh. */
   query: CardQuery | null;
   lookup: LatestLookup;
@@ -37,17 +48,24 @@ interface LookupState {
   shown: ShownCard | null;
   /** An ICCID whose check digit failed, which the user asked to look up anyway by tapping 查询 again. */
   iccidConfirmed: string;
+  /** The address book is open (a second tap must not open it twice). */
+  picking: boolean;
+  /** The contact whose numbers the sheet offers. */
+  contact: { name: string; numbers: ContactNumber[] } | null;
+  privacy: PrivacyPromptSession | null;
 }
 
 const stateOf = privateState<LookupState>(() => ({
-  bound: [],
-  recent: [],
+  quick: [],
   query: null,
   lookup: new LatestLookup(),
   override: null,
   guessed: null,
   shown: null,
   iccidConfirmed: '',
+  picking: false,
+  contact: null,
+  privacy: null,
 }));
 
 Component({
@@ -59,8 +77,17 @@ Component({
     iccidWarning: '',
     showCarrierSheet: false,
     carrierActions: [] as CarrierAction[],
-    bound: [] as BoundPick[],
-    recent: [] as RecentPick[],
+    quick: [] as QuickRow[],
+    /** What became of a tap on 通讯录 (a refusal, a cancel, the number filled in); '' once the field changes. */
+    contactHint: '',
+    showContactSheet: false,
+    contactSheet: { description: '', actions: [] as { name: string; subname: string }[] },
+    privacyShow: false,
+    /** The option suggested for the card on screen, with its price and the expiry it gives. */
+    recommended: null as RecommendedOption | null,
+    /** A first visit's tips warn of the scams met when choosing where to top up (help has the rest). */
+    scamTitle: SCAM_TITLE,
+    scamLead: SCAM_LEAD,
     status: 'idle' as Status,
     card: null as ShownCard['card'] | null,
     today: '',
@@ -70,8 +97,36 @@ Component({
     iccidNumber: '',
   },
 
+  lifetimes: {
+    detached() {
+      this.stopPrivacy();
+    },
+  },
+
   methods: {
+    /**
+     * WeChat asks before it opens the address book; the answer comes from this page's popup,
+     * but only while the page shows: a tab page stays alive behind others, and a question
+     * it took there would wait unseen (the voucher's album, say).
+     */
+    listenForPrivacy() {
+      const state = stateOf(this);
+      if (!state.privacy) state.privacy = new PrivacyPromptSession(services().privacy, () => this.setData({ privacyShow: true }));
+    },
+
+    stopPrivacy() {
+      const state = stateOf(this);
+      state.privacy?.close();
+      state.privacy = null;
+      if (this.data.privacyShow) this.setData({ privacyShow: false });
+    },
+
+    onHide() {
+      this.stopPrivacy();
+    },
+
     onShow() {
+      this.listenForPrivacy();
       this.refreshPicks();
       this.showLatest();
       const handoff = services().navigator.takeHandoff('lookup');
@@ -89,14 +144,14 @@ Component({
 
     refreshPicks() {
       const { cards } = services();
-      const state = stateOf(this);
-      state.bound = cards.list();
-      state.recent = recentNumbers(cards.recent(), state.bound);
-      const bound = boundPicks(state.bound);
-      const recent = recentPicks(state.recent);
-      if (JSON.stringify(bound) !== JSON.stringify(this.data.bound) || JSON.stringify(recent) !== JSON.stringify(this.data.recent)) {
-        this.setData({ bound, recent });
-      }
+      const bound = cards.list();
+      const recent = cards.recentNumbers();
+      stateOf(this).quick = [
+        ...bound.map((card) => ({ phone: card.phone, carrier: card.carrier })),
+        ...recent.filter((entry) => !bound.some((card) => card.phone === entry.phone)).map((entry) => ({ phone: entry.phone, carrier: null })),
+      ];
+      const quick = quickRows(bound, recent);
+      if (JSON.stringify(quick) !== JSON.stringify(this.data.quick)) this.setData({ quick });
     },
 
     /** Back on this tab after a renewal: the card on screen takes what the renewal answered. */
@@ -106,7 +161,16 @@ Component({
       const held = services().renewalCache.card(state.shown.card.phone);
       if (!held || held.fetchedAt <= state.shown.fetchedAt) return;
       state.shown = { ...state.shown, card: held.card, fetchedAt: held.fetchedAt };
-      this.setData({ card: held.card, today: chinaToday(services().clock.now()) });
+      // The suggestion follows the card: after a renewal its expiry and price are the new card's.
+      this.setData({ card: held.card, today: chinaToday(services().clock.now()), recommended: this.recommendationFor(held.card) });
+    },
+
+    /** The suggested option for a card, priced at the rate the renewal holds (none yet: the face value). */
+    recommendationFor(card: CardProfile): RecommendedOption | null {
+      const { clock, renewalCache } = services();
+      const now = clock.now();
+      const rate = card.balance.currency === 'CNY' ? null : renewalCache.rate() ?? null;
+      return recommendedOption(card, chinaToday(now), rate, now);
     },
 
     onInput(event: { detail: unknown }) {
@@ -127,6 +191,7 @@ Component({
       if (echo || value !== this.data.input) patch.input = value;
       if (this.data.fieldError) patch.fieldError = '';
       if (this.data.iccidWarning) patch.iccidWarning = '';
+      if (this.data.contactHint) patch.contactHint = '';
       if (JSON.stringify(carrier) !== JSON.stringify(this.data.carrier)) patch.carrier = carrier;
       Object.assign(patch, this.forgetUnlessFor(value));
       if (Object.keys(patch).length) this.setData(patch);
@@ -144,6 +209,7 @@ Component({
         patch.card = null;
         patch.carrierNote = '';
         patch.iccidNumber = '';
+        patch.recommended = null;
       }
       if (state.query && !sameQuery(queryOf(value), state.query)) {
         state.query = null;
@@ -154,18 +220,90 @@ Component({
       return patch;
     },
 
-    onPickBound(event: WechatMiniprogram.BaseEvent) {
-      const card = stateOf(this).bound[Number(event.currentTarget.dataset.index)];
-      if (!card) return;
-      this.fill(card.phone, card.carrier);
+    onPickQuick(event: WechatMiniprogram.CustomEvent<{ index: number }>) {
+      const picked = stateOf(this).quick[Number(event.detail?.index)];
+      if (!picked) return;
+      this.fill(picked.phone, picked.carrier);
       void this.onSubmit();
     },
 
-    onPickRecent(event: WechatMiniprogram.BaseEvent) {
-      const phone = stateOf(this).recent[Number(event.currentTarget.dataset.index)];
-      if (!phone) return;
-      this.fill(phone, null);
+    onRemoveQuick(event: WechatMiniprogram.CustomEvent<{ index: number }>) {
+      const picked = stateOf(this).quick[Number(event.detail?.index)];
+      if (!picked || this.data.quick[Number(event.detail?.index)]?.bound !== false) return;
+      const removed = services().cards.removeRecent(picked.phone);
+      if (!removed.ok) services().device.toast(removed.message);
+      this.refreshPicks();
+    },
+
+    async onClearQuick() {
+      const { cards, device } = services();
+      if (!(await device.confirm(CLEAR_RECENT))) return;
+      const cleared = cards.clearRecent();
+      if (!cleared.ok) device.toast(cleared.message);
+      this.refreshPicks();
+    },
+
+    /**
+     * 通讯录 (after the privacy agreement): one number goes into the field and is looked up;
+     * several are offered in a sheet; a refusal or a cancel leaves the page as it was, and says so.
+     */
+    async onContacts() {
+      const state = stateOf(this);
+      if (state.picking) return;
+      state.picking = true;
+      try {
+        const pick = await pickAfterPrivacy(services());
+        if (!pick.ok) {
+          this.setData({ contactHint: pick.message });
+          return;
+        }
+        if (pick.numbers.length === 1) {
+          this.useContactNumber(pick.name, pick.numbers[0]);
+          return;
+        }
+        state.contact = { name: pick.name, numbers: pick.numbers };
+        this.setData({ showContactSheet: true, contactSheet: sheetOf(pick), ...(this.data.contactHint ? { contactHint: '' } : {}) });
+      } finally {
+        state.picking = false;
+      }
+    },
+
+    onSelectContactNumber(event: { detail: { name?: string } | undefined }) {
+      const state = stateOf(this);
+      const contact = state.contact;
+      const number = contact ? numberOfRow(contact.numbers, this.data.contactSheet.actions, event.detail?.name) : undefined;
+      state.contact = null;
+      this.setData({ showContactSheet: false });
+      if (contact && number) this.useContactNumber(contact.name, number);
+    },
+
+    /** The sheet closed without a choice: the field keeps what it had. */
+    onCloseContactSheet() {
+      const state = stateOf(this);
+      if (!this.data.showContactSheet) return;
+      const name = state.contact?.name ?? '';
+      state.contact = null;
+      this.setData({ showContactSheet: false, contactHint: contactSheetCancelled(name) });
+    },
+
+    useContactNumber(name: string, number: ContactNumber) {
+      this.fill(number.national, null);
+      this.setData({ contactHint: contactFilled(name, number.masked) });
       void this.onSubmit();
+    },
+
+    onPrivacyAgree(event: WechatMiniprogram.CustomEvent<{ buttonId: string }>) {
+      stateOf(this).privacy?.agree(event.detail.buttonId);
+      this.setData({ privacyShow: false });
+    },
+
+    onPrivacyDisagree() {
+      stateOf(this).privacy?.disagree();
+      this.setData({ privacyShow: false });
+    },
+
+    onOpenPrivacyContract() {
+      services().privacy.openContract();
     },
 
     onOpenCarrierSheet() {
@@ -215,7 +353,7 @@ Component({
       state.query = query;
       if (!keepCard && state.shown) {
         state.shown = null;
-        this.setData({ status: 'loading', failure: '', card: null, carrierNote: '', iccidNumber: '' });
+        this.setData({ status: 'loading', failure: '', card: null, carrierNote: '', iccidNumber: '', recommended: null });
       } else {
         this.setData({ status: 'loading', failure: '' });
       }
@@ -224,17 +362,18 @@ Component({
       if (!answer) return;
       if (!answer.ok) {
         state.shown = null;
-        this.setData({ status: answer.retryable ? 'failed' : 'missing', failure: answer.message, card: null, carrierNote: '', iccidNumber: '' });
+        this.setData({ status: answer.retryable ? 'failed' : 'missing', failure: answer.message, card: null, carrierNote: '', iccidNumber: '', recommended: null });
         return;
       }
       const card = answer.card;
-      state.shown = { query, card, fetchedAt: answer.fetchedAt };
-      // A peso card is priced in yuan on the next page: fetch the rate now, while the user reads the card.
-      if (card.balance.currency !== 'CNY') void rateFor(services());
+      const shown: ShownCard = { query, card, fetchedAt: answer.fetchedAt };
+      state.shown = shown;
+      // A peso card is priced in yuan: fetch the rate now, while the user reads the card; the suggestion then shows its yuan.
+      if (card.balance.currency !== 'CNY') void rateFor(services()).then(() => this.repriceFor(shown));
       const byIccid = 'iccid' in query;
       // A number reached by ICCID goes to 最近查询 only once the user renews it.
       if (!byIccid) {
-        cards.pushRecent(card.phone);
+        cards.pushRecent(card.phone, { carrier: card.carrier, location: card.location });
         this.refreshPicks();
       }
       const note = carrierMismatchNote(state.override, card.carrier);
@@ -247,10 +386,20 @@ Component({
         carrierNote: note,
         carrier: byIccid ? null : carrierChip(this.data.input, state.override),
         iccidNumber: byIccid ? formatFullPhone(card.phone) : '',
+        recommended: this.recommendationFor(card),
         ...(today !== this.data.today ? { today } : {}),
       });
     },
 
+    /** The rate arrived: the suggestion for the same card on screen shows its yuan price. */
+    repriceFor(shown: ShownCard) {
+      const state = stateOf(this);
+      if (state.shown?.card.phone !== shown.card.phone) return;
+      const recommended = this.recommendationFor(state.shown.card);
+      if (JSON.stringify(recommended) !== JSON.stringify(this.data.recommended)) this.setData({ recommended });
+    },
+
+    /** 立即续费 and the suggestion both open packages with the suggested option chosen. */
     onRenew() {
       const state = stateOf(this);
       // By construction the shown card is the field's; checked once more at the moment it matters.
@@ -258,10 +407,11 @@ Component({
       if (!shown) return;
       const { cards, navigator } = services();
       if ('iccid' in shown.query) {
-        cards.pushRecent(shown.card.phone);
+        cards.pushRecent(shown.card.phone, { carrier: shown.card.carrier, location: shown.card.location });
         this.refreshPicks();
       }
-      navigator.open('packages', { phone: shown.card.phone });
+      const recommended = this.data.recommended;
+      navigator.open('packages', recommended ? { phone: shown.card.phone, productId: recommended.productId } : { phone: shown.card.phone });
     },
   },
 });

@@ -1,45 +1,14 @@
 /**
- * The lookup page's quick picks and carrier chip, as display data. The numbers stay in
- * the page's private state; the view only gets masked text.
+ * The lookup page's carrier chip and carrier choices, as display data (the quick picks
+ * are view/quick-numbers.ts's).
  */
-import type { BoundCard, CarrierId } from '../../core/types';
+import type { CarrierId } from '../../core/types';
 import { CARRIERS, carrierName, carriersOf } from '../../core/carriers';
-import { guessCarrier, maskPhone } from '../../core/phone';
-import { cardTitle } from '../../view/card-tile';
-
-export interface BoundPick {
-  /** Position in the list, as a stable wx:key (two numbers may mask alike). */
-  key: string;
-  masked: string;
-  label: string;
-}
-
-export interface RecentPick {
-  key: string;
-  masked: string;
-}
+import { guessCarrier } from '../../core/phone';
 
 export interface CarrierAction {
   name: string;
   carrier: CarrierId;
-}
-
-export function boundPicks(cards: BoundCard[]): BoundPick[] {
-  return cards.map((card, index) => ({
-    key: `b${index}`,
-    masked: maskPhone(card.phone),
-    label: cardTitle(card),
-  }));
-}
-
-/** Recent numbers not already among the bound ones (those have their own row). */
-export function recentNumbers(recent: string[], bound: BoundCard[]): string[] {
-  const boundPhones = new Set(bound.map((card) => card.phone));
-  return recent.filter((phone) => typeof phone === 'string' && !boundPhones.has(phone));
-}
-
-export function recentPicks(phones: string[]): RecentPick[] {
-  return phones.map((phone, index) => ({ key: `r${index}`, masked: maskPhone(phone) }));
 }
 
 /** The carrier the typed digits point to, or null while the prefix is still open. */

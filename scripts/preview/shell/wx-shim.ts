@@ -146,6 +146,8 @@ export function installWxShims(wx: Record<string, any>, hooks: ShimHooks): Local
       return answer;
     }),
     chooseContact: asyncApi('chooseContact', async () => {
+      // As in WeChat, the address book is privacy-guarded: held until the user agrees.
+      if (!(await askPrivacy('chooseContact'))) throw new Error('privacy permission is not authorized');
       const rows = [...DEMO_CONTACTS.map((c) => `${c.name} · ${c.numbers.join('，')}`), REFUSE_ROW];
       const index = await showActionSheet(rows);
       if (index < 0) throw new Error('cancel');

@@ -8,6 +8,7 @@ describe('cardSummaryView: a looked-up card, as the summary shows it', () => {
   test('an active China Mobile card: every field in Chinese, the number masked', () => {
     expect(cardSummaryView(cardProfile(), TODAY)).toEqual({
       carrier: '中国移动',
+      place: '归属地未知 · 中国移动',
       carrierColor: '#0085D0',
       typeLabel: '手机卡',
       masked: '138****8000',

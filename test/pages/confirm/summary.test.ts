@@ -96,6 +96,7 @@ describe('confirmView: the lines to check before paying', () => {
     const q = quote(product('cmcc-recharge-100'), card, TODAY);
     expect(confirmView(card, q, yuanCharge(q), TODAY)).toEqual({
       carrier: '中国移动',
+      place: '归属地未知 · 中国移动',
       typeLabel: '手机卡',
       payable: '¥95.00',
       lines: [
@@ -107,7 +108,20 @@ describe('confirmView: the lines to check before paying', () => {
         { label: '实付金额', value: '¥95.00' },
       ],
       debtNote: '',
+      scam: {
+        title: '谨防充值诈骗',
+        lead: '价格远低于面值、承诺“几天内到账”的充值，和替陌生人充值，都是骗子常用的套路。',
+        act: '如果已经上当：先打 移动 10086 冻结或核实号码，再打 12300 投诉；被骗了钱请拨 110 报警。',
+      },
     });
+  });
+
+  test('归属地 beside the carrier; the scam warning names this carrier\'s hotline', () => {
+    const card = cardProfile({ carrier: 'cucc', phone: '18600186002', location: { country: 'CN', province: '广东', city: '深圳' } });
+    const q = quote(product('cucc-recharge-50'), card, TODAY);
+    const view = confirmView(card, q, yuanCharge(q), TODAY);
+    expect(view.place).toBe('广东 深圳 · 中国联通');
+    expect(view.scam.act).toContain('联通 10010');
   });
 
   test('no promotion: no 优惠 line, and no 原价 repeating the price (walk 23)', () => {

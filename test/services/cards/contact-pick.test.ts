@@ -1,4 +1,5 @@
-import { contactNumbers, pickFromContacts, sheetOf } from '../../../miniprogram/services/cards/contact-pick';
+import { contactNumbers, numberOfRow, pickAfterPrivacy, pickFromContacts, sheetOf } from '../../../miniprogram/services/cards/contact-pick';
+import { FakePrivacyService } from '../../../miniprogram/services/wx/privacy';
 import { FakeDevice } from '../../support/fakes';
 
 describe('contactNumbers: the same parsing as typing', () => {
@@ -69,7 +70,7 @@ describe('pickFromContacts', () => {
         return d;
       },
       'no_number',
-      '「物业」：',
+      '「物业」没有能在这里充值的手机号（只支持中国大陆手机号和菲律宾 Smart / TNT 号码）',
     ],
     [
       'a Globe number',
@@ -79,7 +80,7 @@ describe('pickFromContacts', () => {
         return d;
       },
       'no_number',
-      'Globe',
+      '「Juan」的号码不能在这里充值：这是 Globe / TM 的号码',
     ],
     [
       'no numbers and no name',
@@ -89,13 +90,15 @@ describe('pickFromContacts', () => {
         return d;
       },
       'no_number',
-      '这个联系人没有手机号。号码没有改动',
+      '这个联系人没有能在这里充值的手机号（只支持中国大陆手机号和菲律宾 Smart / TNT 号码）。号码没有改动',
     ],
   ])('%s → %s, with words that say nothing changed', async (_name, make, error, words) => {
     const pick = await pickFromContacts(make());
     expect(pick).toMatchObject({ ok: false, error });
     expect(!pick.ok && pick.message).toContain(words);
     expect(!pick.ok && pick.message).toContain('号码没有改动');
+    // The field's typing advice (请输入…) would tell the user to type into a contact.
+    expect(!pick.ok && pick.message).not.toContain('请输入');
   });
 });
 
@@ -113,5 +116,39 @@ describe('sheetOf: a contact with several numbers', () => {
         { name: '138****8000（尾号 18000）', subname: '中国移动' },
       ],
     });
+  });
+});
+
+describe('pickAfterPrivacy: the agreement before the address book', () => {
+  test('agreed: the address book opens and answers', async () => {
+    const device = new FakeDevice();
+    device.pickContact('妈妈', '13800138000');
+    const pick = await pickAfterPrivacy({ device, privacy: new FakePrivacyService({ agreed: true }) });
+    expect(pick).toMatchObject({ ok: true, name: '妈妈' });
+    expect(device.contactPicks).toBe(1);
+  });
+
+  test('refused: the address book stays shut, and the words say nothing changed', async () => {
+    const device = new FakeDevice();
+    const privacy = new FakePrivacyService({ agreed: false });
+    privacy.onNeed((resolve) => resolve({ event: 'disagree' }));
+    const pick = await pickAfterPrivacy({ device, privacy });
+    expect(pick).toEqual({ ok: false, error: 'privacy', message: expect.stringContaining('不能打开通讯录，号码没有改动') });
+    expect(device.contactPicks).toBe(0);
+  });
+});
+
+describe('numberOfRow: the number behind the chosen sheet row', () => {
+  const numbers = contactNumbers(['13800138000', '13811118000', '18600186002']).numbers;
+
+  test('rows that mask alike are told apart by their tail, and each leads to its own number', () => {
+    const pick = { ok: true as const, name: '', nickname: '', numbers };
+    const rows = sheetOf(pick).actions;
+    expect(rows.map((r) => numberOfRow(numbers, rows, r.name)?.national)).toEqual(['13800138000', '13811118000', '18600186002']);
+  });
+
+  test('a row that is not there: nothing', () => {
+    expect(numberOfRow(numbers, [{ name: 'x' }], 'y')).toBeUndefined();
+    expect(numberOfRow(numbers, [], undefined)).toBeUndefined();
   });
 });

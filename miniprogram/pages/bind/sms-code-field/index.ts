@@ -2,7 +2,8 @@
  * A number and the SMS code that proves it: the phone field with its 获取验证码 button
  * (counting down until a resend is allowed) and the code field. Everything shown comes
  * in as properties; typing and the send tap go out as events (`phoneinput` { value },
- * `codeinput` { value }, `send`). The page owns the rules and the countdown.
+ * `codeinput` { value }, `send`, and `contacts` for 从通讯录选择). The page owns the rules
+ * and the countdown.
  */
 Component({
   properties: {
@@ -28,6 +29,10 @@ Component({
 
     onSend() {
       this.triggerEvent('send', {});
+    },
+
+    onContacts() {
+      this.triggerEvent('contacts', {});
     },
   },
 });

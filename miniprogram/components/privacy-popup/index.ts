@@ -1,5 +1,7 @@
 /**
- * The privacy agreement popup WeChat requires before the phone-number button works.
+ * The privacy agreement popup WeChat requires before a privacy-guarded API works (the
+ * phone-number button on binding, the address book on 充值 and binding).
+ * Properties: `show`, and `hint` (what the user can still do after refusing).
  * The agree button must be WeChat's own `open-type="agreePrivacyAuthorization"` and its
  * id travels with the answer: WeChat checks that this very button was tapped.
  */
@@ -8,6 +10,7 @@ export const AGREE_BUTTON_ID = 'privacy-agree';
 Component({
   properties: {
     show: { type: Boolean, value: false },
+    hint: { type: String, value: '' },
   },
 
   data: {
