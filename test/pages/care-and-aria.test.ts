@@ -39,7 +39,8 @@ describe('长辈模式', () => {
   test('the switch in 我的 turns it on and off, keeps it in storage, and the page follows at once', async () => {
     const mine = await openPage('mine', {}, app.services);
     expect(mine.textOf('.link-care')).toContain('长辈模式');
-    expect(mine.vantShown('.link-care', '.van-switch')).toBe(true);
+    expect(mine.has('.care-switch__track')).toBe(true);
+    expect(mine.find('.care-switch__track').dom.getAttribute('class')).not.toContain('care-switch__track--on');
     expect(pageMeta(mine)['root-font-size']).toBe('system');
     expect(ariaOf(mine.find('.care-switch'))).toEqual({ role: 'switch', checked: 'false', label: '长辈模式' });
 
@@ -48,6 +49,7 @@ describe('长辈模式', () => {
     await mine.until(() => rootClass(mine, '.mine').includes('care'), 'the care class');
     expect(pageMeta(mine)['root-font-size']).toBe('25.6px');
     expect(ariaOf(mine.find('.care-switch')).checked).toBe('true');
+    expect(mine.find('.care-switch__track').dom.getAttribute('class')).toContain('care-switch__track--on');
 
     await mine.tap('.link-care');
     expect(globalThis.__wxStorage.getStorageSync(CARE_MODE_KEY)).toBe(false);
@@ -138,10 +140,13 @@ describe('screen reader labels', () => {
     expect(ariaOf(home.find('.card-0 .renew-button')).label).toBe('给 138****8000 续费');
   });
 
-  test('lookup: the picks name the number they fill in', async () => {
+  test('lookup: the quick numbers name the number they look up; 清空 and 删除 say what they clear', async () => {
     app.services.cards.bind(boundCard('13800138000', { nickname: '我的主卡' }));
+    app.services.cards.pushRecent('18600186002');
     const lookup = await openPage('lookup', {}, app.services);
-    await lookup.until(() => lookup.has('#bound-0'), 'my numbers');
-    expect(ariaOf(lookup.find('#bound-0'))).toEqual({ role: 'button', label: expect.stringContaining('138****8000') });
+    await lookup.until(() => lookup.has('#quick >>> .quick-row-1'), 'my numbers and the recent one');
+    expect(ariaOf(lookup.find('#quick >>> .quick-row-0 .quick__main'))).toEqual({ role: 'button', label: '用 138****8000 我的主卡 查询' });
+    expect(ariaOf(lookup.find('#quick >>> .quick__clear'))).toEqual({ role: 'button', label: '清空最近查询的号码' });
+    expect(ariaOf(lookup.find('#quick >>> .quick-row-1 .quick__remove'))).toEqual({ role: 'button', label: '删除这个号码' });
   });
 });
