@@ -14,6 +14,7 @@ import type { Driver } from '../../test/support/page-driver';
 import { recordCalls, renderMeasured, summarize, type SegmentFigures } from './set-data';
 import { countNodes, type NodeFigures } from './wxml-nodes';
 import { LIST_TOP_PX, SCROLL_EVERY_MS } from '../../miniprogram/pages/records/window';
+import { ROW_PX } from '../../miniprogram/pages/records/list';
 
 /** What sits above the list, as the page reckons it: only where the bench scrolls to. */
 const ABOVE_LIST_PX = LIST_TOP_PX;
@@ -47,7 +48,7 @@ function listHeight(driver: Driver): number {
   const blocks = driver.data.blocks as { h?: number }[] | undefined;
   if (Array.isArray(blocks)) return blocks.reduce((sum, b) => sum + (b && typeof b.h === 'number' ? b.h : 0), 0);
   // A page without a windowed list: only its row count says how far there is to go.
-  return Number(driver.data.visible ?? 0) * 68;
+  return Number(driver.data.visible ?? 0) * ROW_PX;
 }
 
 function heading(driver: Driver): string {

@@ -20,15 +20,15 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-type CardSeed = Pick<CardProfile, 'phone' | 'region' | 'carrier' | 'cardType'>;
+type CardSeed = Pick<CardProfile, 'phone' | 'region' | 'carrier' | 'cardType' | 'location'>;
 
-/** The numbers a typical heavy user renews: own phone, a data card, a keep-number card, a Smart SIM. */
+/** The numbers a typical heavy user renews: own phone, a data card, a keep-number card, a Smart SIM; each with its 归属地 as orders keep it. */
 const CARDS: CardSeed[] = [
-  { phone: '13800138000', region: 'CN', carrier: 'cmcc', cardType: 'phone' },
-  { phone: '18612345678', region: 'CN', carrier: 'cucc', cardType: 'data' },
-  { phone: '17301234567', region: 'CN', carrier: 'ctcc', cardType: 'keep' },
-  { phone: '19212345678', region: 'CN', carrier: 'cbn', cardType: 'phone' },
-  { phone: '09171234567', region: 'PH', carrier: 'smart', cardType: 'phone' },
+  { phone: '13800138000', region: 'CN', carrier: 'cmcc', cardType: 'phone', location: { country: 'CN', province: '北京', city: '北京' } },
+  { phone: '18612345678', region: 'CN', carrier: 'cucc', cardType: 'data', location: { country: 'CN', province: '广东', city: '深圳' } },
+  { phone: '17301234567', region: 'CN', carrier: 'ctcc', cardType: 'keep', location: { country: 'CN', province: '黑龙江', city: '哈尔滨' } },
+  { phone: '19212345678', region: 'CN', carrier: 'cbn', cardType: 'phone', location: null },
+  { phone: '09171234567', region: 'PH', carrier: 'smart', cardType: 'phone', location: { country: 'PH', province: '', city: '' } },
 ];
 
 /** How renewals end in practice: mostly success, some cancelled or failed, a few refunded. */

@@ -122,7 +122,7 @@ export interface CreateOrderInput {
   id: string;
   idempotencyKey: string;
   now: number;
-  card: CardProfile | Pick<CardProfile, 'phone' | 'region' | 'carrier' | 'cardType' | 'expiry'>;
+  card: CardProfile | Pick<CardProfile, 'phone' | 'region' | 'carrier' | 'cardType' | 'expiry' | 'location'>;
   quote: Quote;
   /** What WeChat Pay charges (core/charge.ts chargeFor); kept on the order when it converted a peso price. */
   charge?: Charge;
@@ -158,6 +158,8 @@ export function createOrder(input: CreateOrderInput): Order {
     oldExpiry: quote.oldExpiry,
     newExpiry: quote.newExpiry,
     ...(charge && charge.fx ? { charged: charge.charged, fx: { rate: charge.fx.rate, quotedAt: charge.fx.quotedAt } } : {}),
+    // The place the lookup answered, kept so the voucher and the records can say it later.
+    ...(card.location !== undefined ? { location: card.location } : {}),
   };
 }
 

@@ -198,6 +198,12 @@ export interface Order {
   fx?: { rate: ExchangeRate; quotedAt: number };
   /** Set when an 自动充值 rule placed the order (paid under its 委托代扣 contract, no payment sheet). */
   autoTopup?: AutoTopupMark;
+  /**
+   * 归属地 as the lookup the order was placed from answered it (null: the carrier could not
+   * place the number). Absent on orders placed before orders kept it, or from a gateway
+   * that does not answer it: the voucher then says 归属地未知.
+   */
+  location?: NumberLocation | null;
 }
 
 /** Which rule placed an automatic top-up, for which period, under which papay contract. */

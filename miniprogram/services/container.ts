@@ -17,6 +17,7 @@ import type {
   Checkout,
   Clock,
   DeviceService,
+  InvoiceRulesModule,
   InvoicingService,
   KeyValueStorage,
   Navigator,
@@ -67,6 +68,8 @@ export interface Services {
   autoTopup: AutoTopupRunner;
   /** Fetches the auto top-up engine from its subpackage (tests and the preview hand over the module directly). */
   loadAutoTopupEngine: () => Promise<AutoTopupEngineModule>;
+  /** Fetches the invoice rules from their subpackage (tests and the preview hand over the module directly). */
+  loadInvoiceRules: () => Promise<InvoiceRulesModule>;
   /** The offline backend's module when the caller already holds it (tests, the preview): built at once, no fetch. */
   offlineBackend?: OfflineBackendModule;
   /** Fetches the offline backend from its subpackage. */
@@ -84,6 +87,12 @@ declare const require: { async?(path: string): Promise<unknown> };
 function loadEngineFromSubpackage(): Promise<AutoTopupEngineModule> {
   if (typeof require === 'undefined' || typeof require.async !== 'function') return Promise.reject(new Error('require.async is not available'));
   return require.async('../pages/autotopup/engine/index.js') as Promise<AutoTopupEngineModule>;
+}
+
+/** The invoice rules download with the invoice subpackage, the first time a page outside it asks. */
+function loadInvoiceRulesFromSubpackage(): Promise<InvoiceRulesModule> {
+  if (typeof require === 'undefined' || typeof require.async !== 'function') return Promise.reject(new Error('require.async is not available'));
+  return (require.async('../pages/invoice/rules.js') as Promise<{ invoiceRules: InvoiceRulesModule }>).then((m) => m.invoiceRules);
 }
 
 /** The offline backend downloads with its subpackage (backends/offline), on first use. */
@@ -127,13 +136,14 @@ export function createServices(given: Partial<Services> = {}): Services {
   const privacy = given.privacy ?? defaultPrivacyService();
   const invoicing = given.invoicing ?? backend().invoicing;
   const loadAutoTopupEngine = given.loadAutoTopupEngine ?? loadEngineFromSubpackage;
+  const loadInvoiceRules = given.loadInvoiceRules ?? loadInvoiceRulesFromSubpackage;
   const autoTopup = given.autoTopup ?? new LazyAutoTopupRunner({ storage, records, cards, gateway, checkout, device, clock, random }, loadAutoTopupEngine);
   late.autoTopup = autoTopup;
   const offlineBackend = given.offlineBackend;
   const arrived = (): Backend | null => (built && 'loaded' in built ? (built as LazyBackend).loaded() : built);
   return {
     ...{ clock, random, storage, records, cards, care, gateway, renewalCache, paymentSheet, payment, checkout, account, sms, device, navigator, privacy },
-    ...{ papay, invoicing, autoTopup, loadAutoTopupEngine, offlineBackend, loadOfflineBackend, backend: given.backend ?? arrived },
+    ...{ papay, invoicing, autoTopup, loadAutoTopupEngine, loadInvoiceRules, offlineBackend, loadOfflineBackend, backend: given.backend ?? arrived },
   };
 }
 

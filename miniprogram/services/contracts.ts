@@ -559,6 +559,8 @@ export interface InvoicingService {
 
 /** Where the auto top-up rules are kept; the launcher peeks here before loading the engine. */
 export const AUTO_TOPUP_RULES_KEY = 'autotopup.rules.v1';
+/** Where each rule's executions (tries, with a failure's reason) are kept; the card page reads the last one. */
+export const AUTO_TOPUP_EXECUTIONS_KEY = 'autotopup.executions.v1';
 
 export type AutoTopupOccasion =
   | { kind: 'launch' }
@@ -602,6 +604,20 @@ export interface AutoTopupDeps {
 /** The engine's module, downloaded with its subpackage only when a rule needs it (分包异步化). */
 export interface AutoTopupEngineModule {
   createAutoTopupEngine(deps: AutoTopupDeps): AutoTopupRunner;
+}
+
+/* ------------------------------------------- invoice rules, from their subpackage */
+
+export type OrderInvoiceState = 'requested' | 'issued' | 'failed' | 'voided';
+
+/** The invoice subpackage's answers for other pages (pages/invoice/rules.ts), fetched when first needed. */
+export interface InvoiceRulesModule {
+  /** Whether the order may go on a new invoice (with its yuan), or why not, in Chinese. */
+  invoiceability(order: Order, invoices: readonly unknown[]): Result<Money, string>;
+  /** The invoice an order is on, as its pages show it; null when never on one. */
+  invoiceOfOrder(order: Pick<Order, 'id' | 'state'>, invoices: readonly unknown[]): { id: string; state: OrderInvoiceState } | null;
+  /** Every readable invoice on the phone, newest first. */
+  listInvoices(storage: KeyValueStorage, clock: Clock): unknown[];
 }
 
 /* ------------------------------------------------------- the backend itself */

@@ -239,6 +239,7 @@ require(${shell}).boot({
   demoNumbers: ${demoNumbers},
   lazyModules: {
     autoTopupEngine: () => require(${abs('pages/autotopup/engine/index.ts')}),
+    invoiceRules: () => require(${abs('pages/invoice/rules.ts')}),
     offlineBackend: () => require(${abs('backends/offline/index.ts')}),
   },
   modules: {

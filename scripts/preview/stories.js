@@ -457,6 +457,74 @@ STORIES.push({
         await d.waitForText('已开具', 20000);
       },
     },
+    {
+      shot: 'voucher-invoiced.png',
+      title: '凭证 · 归属地、自动充值下单、发票已开具',
+      do: async (d) => {
+        const orderId = await d.withServices(() => window.__preview.services().records.all()[0].id);
+        await d.go(`voucher?orderId=${orderId}`);
+        await d.waitForPage('voucher');
+        await d.waitForText('已开具');
+        await d.page.evaluate(() => {
+          const slot = document.querySelector('#screen > .page-slot:not([hidden])');
+          const row = slot && Array.from(slot.querySelectorAll('*')).find((el) => el.textContent === '下单方式');
+          if (row) row.scrollIntoView({ block: 'start' });
+        });
+      },
+    },
+    {
+      shot: 'voucher-picture.png',
+      title: '保存凭证图片 · 画好的凭证，存相册或发给朋友',
+      do: async (d) => {
+        await d.tapText('保存凭证图片');
+        await d.page.locator(`${TOP} [class*="sheet__image"] img`).waitFor({ state: 'visible', timeout: 15000 });
+      },
+    },
+    {
+      shot: 'voucher-picture-refused.png',
+      title: '凭证图片 · 没有相册权限时说明原因，可去设置',
+      do: async (d) => {
+        await d.tapText('保存到相册', { within: TOP });
+        await d.waitForText('保存图片或视频到你的相册');
+        await d.tapText('拒绝', { exact: true });
+        await d.waitForText('需要相册权限');
+        await d.tapText('暂不', { exact: true });
+        await d.waitForText('去设置');
+      },
+    },
+  ],
+});
+
+STORIES.push({
+  name: 'records-invoice',
+  steps: [
+    {
+      shot: 'records-invoice-pick.png',
+      title: '记录 · 选几笔充值成功的订单开发票',
+      do: async (d) => {
+        await d.open('lookup', SHOT);
+        for (const [phone, tile] of [[EXPIRING_PHONE, '¥30'], [SMART_PHONE, '₱100'], [DEMO_PHONE, '¥50']]) {
+          await toPackages(d, phone);
+          await d.tapText(tile, { exact: true, within: TOP });
+          await d.tapText('下一步');
+          await d.waitForPage('confirm');
+          await d.waitForText('请核对号码');
+          await openPaySheet(d, null);
+          await confirmOnSheet(d);
+          await d.waitForPage('result');
+          await d.waitForText('充值成功');
+        }
+        await d.tapText('返回首页');
+        await d.waitForPage('home');
+        await d.tapText('记录', { within: '#tabbar' });
+        await d.waitForPage('records');
+        await d.tapText('开发票', { within: TOP, exact: true });
+        const rows = d.page.locator(`${TOP} [class*="row__main"]`);
+        await rows.nth(0).click();
+        await rows.nth(2).click();
+        await d.waitForText('已选 2 笔');
+      },
+    },
   ],
 });
 

@@ -113,7 +113,8 @@ describeInBrowser('issue 15 in the browser preview', () => {
     const plan = await driver.text();
     expect(plan).toContain('3 张卡');
     expect(plan).toContain('菲律宾 · Smart');
-    expect(plan).toContain('演示汇率');
+    // Converted at the carrier gateway's quote, with its time.
+    expect(plan).toMatch(/比索按 ₱1 ≈ ¥0\.1235 换算（\d\d:\d\d 运营商报价）/);
     expect(plan.indexOf('133****3003')).toBeLessThan(plan.indexOf('138****8000'));
 
     await driver.tapText(/^续费 133\*{4}3003 · /);

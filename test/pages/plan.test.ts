@@ -107,8 +107,32 @@ describe('保号计划 over three cards', () => {
     await bindThree();
     const page = await openPlan();
     const notes = page.textOf('.notes');
-    expect(notes).toContain('比索按 ₱1 ≈ ¥0.1235 换算（演示汇率）');
+    expect(notes).toMatch(/比索按 ₱1 ≈ ¥0\.1235 换算（\d\d:\d\d 运营商报价）/);
     expect(notes).toContain('按查到余额为 0 的那天估算');
+  });
+
+  test('the Smart yearly cost in yuan is at the rate the carrier gateway quotes, not a fixed one', async () => {
+    await bindThree();
+    // The gateway now quotes ₱1 ≈ ¥0.2000: the plan's yuan follow it.
+    const doubled = exchangeRate(2000, 10000);
+    if (!doubled.ok) throw new Error('rate');
+    gateway.exchangeRate = async () => ({ ok: true, value: { rate: doubled.value, quotedAt: app.clock.now() } });
+    const page = await openPlan();
+    const timeline = keepTimeline(app.services.cards.list(), { today: TODAY, rate: doubled.value });
+    if (!timeline.ok) throw new Error('timeline');
+    const smart = timeline.value.entries.find((e) => e.phone === '09181234567');
+    expect(page.textOf('.entry-1')).toContain(`约 ${formatMoney(smart!.option!.yearlyYuan!)} / 年`);
+    expect(page.textOf('.summary__total')).toBe(formatMoney(timeline.value.total.yearlyYuan));
+    expect(page.textOf('.notes')).toContain('比索按 ₱1 ≈ ¥0.2000 换算（10:00 运营商报价）');
+  });
+
+  test('no quote from the gateway: Smart in pesos alone, and the page says why', async () => {
+    await bindThree();
+    gateway.exchangeRate = async () => ({ ok: false, error: 'network', message: '网络连接失败' });
+    const page = await openPlan();
+    expect(page.textOf('.notes')).toContain('暂时没有比索汇率，Smart 的费用只按比索显示。');
+    expect(page.textOf('.entry-1')).toContain('₱');
+    expect(page.textOf('.entry-1')).not.toContain('约 ¥');
   });
 
   test('a recorded first zero day makes the Smart date exact', async () => {

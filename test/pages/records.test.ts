@@ -5,6 +5,7 @@ import { realOrder, type RealOrderSpec } from '../support/records-orders';
 import { countNodes } from '../../bench/measure/wxml-nodes';
 import type { BoundCard, Order } from '../../miniprogram/core/types';
 import { LIST_TOP_PX, SCROLL_EVERY_MS } from '../../miniprogram/pages/records/window';
+import { ROW_PX } from '../../miniprogram/pages/records/list';
 import { ORDER_STATE_LABELS } from '../../miniprogram/view/labels';
 
 let app: TestApp;
@@ -114,7 +115,8 @@ describe('records page, list', () => {
     // A page of 20 is read; the part of it that fits the screen and a margin is rendered.
     expect(page.data.visible).toBe(20);
     expect(rowIds(page)).toEqual(orders.slice(0, 10).map((o) => o.id));
-    expect(page.text()).toContain('138****8000 · 11月25日 09:00');
+    expect(page.text()).toContain('138****8000 · 归属地未知 · 中国移动');
+    expect(page.textOf('.row__time')).toBe('11月25日 09:00');
     expect(page.text()).not.toContain('13800138000');
     expect(page.text()).toContain('上滑加载更多');
     expect(page.vantShown('.row', '.van-swipe-cell')).toBe(true);
@@ -208,7 +210,7 @@ describe('records page, a long list', () => {
     expect(Math.max(...sent.map(bytes))).toBeLessThan(2 * 1024);
     // Nothing rendered changed the list's height: every row and heading has its fixed height.
     const height = listHeight(page);
-    expect(height).toBe(120 * 68 + page.data.months.length * 40);
+    expect(height).toBe(120 * ROW_PX + page.data.months.length * 40);
 
     // Back up again: the same height all the way, and the first screen exactly as it was.
     while (top > 0) {
@@ -225,7 +227,7 @@ describe('records page, a long list', () => {
     const page = await openRecords();
     await page.lifecycle('onReachBottom');
     await page.lifecycle('onReachBottom');
-    const target = orders[45];
+    const target = orders[55];
     const y = LIST_TOP_PX + listHeight(page) - app.device.windowHeight();
     await scrollTo(page, y);
     expect(rowIds(page)).toContain(target.id);
@@ -233,7 +235,7 @@ describe('records page, a long list', () => {
     app.device.confirmAnswers = [true];
     await tapDelete(page, target.id);
     await page.until(() => !rowIds(page).includes(target.id), 'the row removed');
-    expect(listHeight(page)).toBe(before - 68);
+    expect(listHeight(page)).toBe(before - ROW_PX);
     expect(app.services.records.get(target.id)).toBeUndefined();
     expect(page.data.visible).toBe(59);
   });
@@ -460,7 +462,9 @@ describe('records page, export', () => {
     expect(lines[0]).toContain('订单号');
     expect(lines[1]).toContain(orders[0].id);
     expect(lines[25]).toContain(orders[24].id);
-    expect(app.device.lastToast()).toContain('已复制 25 条记录');
+    // Plain words for where the records went: the clipboard, no bare "CSV".
+    expect(app.device.lastToast()).toBe('已把 25 条记录复制到剪贴板，可粘贴到表格或备忘录中保存');
+    expect(app.device.lastToast()).not.toContain('CSV');
   });
 
   test('with a filter, copies only the filtered records', async () => {
@@ -476,7 +480,7 @@ describe('records page, export', () => {
     expect(csv).toContain(orders[0].id);
     expect(csv).toContain(orders[2].id);
     expect(csv).not.toContain(orders[1].id);
-    expect(app.device.lastToast()).toContain('已复制筛选出的 2 条记录');
+    expect(app.device.lastToast()).toBe('已把筛选出的 2 条记录复制到剪贴板，可粘贴到表格或备忘录中保存');
   });
 });
 

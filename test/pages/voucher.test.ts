@@ -40,7 +40,8 @@ describe('voucher', () => {
     expect(field(page, 'paidAt')).toBe('支付时间 2026-11-25 10:00:04');
     expect(field(page, 'phone')).toContain('138****8000');
     expect(page.text()).not.toContain('13800138000');
-    expect(field(page, 'carrier')).toBe('运营商 中国移动');
+    expect(field(page, 'carrier')).toBe('归属地 归属地未知 · 中国移动');
+    expect(field(page, 'via')).toBe('下单方式 手动');
     expect(field(page, 'product')).toBe('套餐 话费充值 100 元（话费充值）');
     expect(field(page, 'original')).toBe('原价 ¥100.00');
     expect(field(page, 'discount')).toBe('优惠 -¥5.00');

@@ -2,7 +2,7 @@
  * Real orders for the records and voucher page tests, made the way the app makes them:
  * a catalog product, core's quote, createOrder, then transitions through the states.
  */
-import type { CarrierId, Order, OrderState, ProductKind, Region } from '../../miniprogram/core/types';
+import type { CarrierId, NumberLocation, Order, OrderState, ProductKind, Region } from '../../miniprogram/core/types';
 import { productsFor } from '../../miniprogram/core/catalog';
 import { chinaToday } from '../../miniprogram/core/dates';
 import { createOrder, newIdempotencyKey, newOrderId, transition } from '../../miniprogram/core/order';
@@ -44,6 +44,8 @@ export interface RealOrderSpec {
   /** Feeds the order number's 6 random digits. */
   serial?: number;
   reconciled?: boolean;
+  /** The 归属地 the lookup answered (absent: an order placed before orders kept it). */
+  location?: NumberLocation | null;
 }
 
 export function realOrder(spec: RealOrderSpec): Order {
@@ -53,7 +55,7 @@ export function realOrder(spec: RealOrderSpec): Order {
   const phone = spec.phone ?? (region === 'CN' ? '13800138000' : '09171234567');
   const products = productsFor(carrier).filter((p) => p.kind === (spec.kind ?? 'recharge'));
   const product = products[(spec.pick ?? 0) % products.length];
-  const card = { phone, region, carrier, cardType: 'phone' as const, expiry: '2026-12-01' };
+  const card = { phone, region, carrier, cardType: 'phone' as const, expiry: '2026-12-01', ...(spec.location !== undefined ? { location: spec.location } : {}) };
   const priced = quote(product, card, chinaToday(at));
   const serial = spec.serial ?? 1;
   const digits = () => ((serial * 7919) % 1_000_000) / 1_000_000;

@@ -22,6 +22,8 @@ import { CARD_TYPE_LABELS, CARD_TYPES } from '../../view/labels';
 import { REMIND_CHOICES, remindLabel, type RemindDays } from './core/reminder-plan';
 import { reminderView, type ReminderView } from './reminder-view';
 import { addEventToCalendar, subscribeExpiryReminder } from './device-reminders';
+import { autoTopupStatus, NO_RULE_LABEL, type AutoTopupStatus } from './auto-topup-status';
+import { AUTO_TOPUP_EXECUTIONS_KEY, AUTO_TOPUP_RULES_KEY } from '../../services/contracts';
 import { careMode } from '../../services/care/page-behavior';
 
 /** Radio names are strings: '1' / '3' / '7' / 'off'. */
@@ -74,6 +76,7 @@ Component({
     remind: '3' as RemindName,
     remindOptions: REMIND_CHOICES.map((days) => ({ id: remindName(days), label: remindLabel(days) })),
     reminders: null as Omit<ReminderView, 'plan' | 'blocked'> | null,
+    autoTopup: { label: NO_RULE_LABEL, warn: false } as AutoTopupStatus,
   },
 
   methods: {
@@ -94,8 +97,15 @@ Component({
         cardType: card.cardType,
         remind: remindName(card.remindDaysBefore),
         ...reminderData(remindersOf(card)),
+        autoTopup: this.autoTopupStatus(card.phone),
       });
       if (!card.lastKnown) await this.refresh(card);
+    },
+
+    /** The 自动充值 row: on, paused, or the last failure and its reason (told once as a toast, kept here). */
+    autoTopupStatus(phone: string): AutoTopupStatus {
+      const { storage } = services();
+      return autoTopupStatus(phone, storage.get(AUTO_TOPUP_RULES_KEY), storage.get(AUTO_TOPUP_EXECUTIONS_KEY));
     },
 
     card(): BoundCard | undefined {

@@ -44,7 +44,7 @@ Component({
   methods: {
     async onShow() {
       const state = stateOf(this);
-      state.rate = await planRate(services().gateway);
+      state.rate = await planRate(services());
       this.render();
       const unknown = services().cards.list().filter((card) => !card.lastKnown);
       if (unknown.length) await this.refresh(unknown);

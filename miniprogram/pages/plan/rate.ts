@@ -1,20 +1,24 @@
 /**
- * The peso-to-yuan rate behind the plan's yuan figures. For now a fixed demo rate: the
- * carrier gateway is gaining an exchange-rate quote (CarrierGateway, issue 12), and once
- * it has one this function asks it instead; the page and the rules stay as they are.
+ * The peso-to-yuan rate behind the plan's yuan figures: the carrier gateway's quote, the
+ * same one packages and confirm convert at (services/cards/card-lookup.ts rateFor, reused
+ * while it is fresh). No quote, no yuan: the page then shows Smart's cost in pesos alone
+ * and says why, rather than convert at a rate nobody quoted.
  */
-import { exchangeRate, type ExchangeRate } from '../../core/exchange';
-import type { CarrierGateway } from '../../services/contracts';
+import type { ExchangeRate } from '../../core/exchange';
+import { formatChinaTime } from '../../core/dates';
+import { rateFor, type RenewalLookupDeps } from '../../services/cards/card-lookup';
 
 export interface PlanRate {
   rate: ExchangeRate | null;
-  /** Where the rate comes from, for the page's footnote. */
+  /** Where the rate comes from, for the page's footnote: 10:00 运营商报价. */
   source: string;
 }
 
-/** ₱100 = ¥12.35: close to recent market rates, and labelled as a demo figure on the page. */
-const DEMO_RATE = exchangeRate(1235, 10000);
-
-export async function planRate(_gateway: CarrierGateway): Promise<PlanRate> {
-  return { rate: DEMO_RATE.ok ? DEMO_RATE.value : null, source: '演示汇率' };
+export async function planRate(deps: RenewalLookupDeps): Promise<PlanRate> {
+  try {
+    const quoted = await rateFor(deps);
+    return quoted.ok ? { rate: quoted.value.rate, source: `${formatChinaTime(quoted.value.quotedAt)} 运营商报价` } : { rate: null, source: '' };
+  } catch {
+    return { rate: null, source: '' };
+  }
 }

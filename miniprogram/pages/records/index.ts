@@ -2,13 +2,18 @@
  * 记录 (tab): renewal orders newest first, under China-month headings with each month's
  * charged totals; filter chips for number, status and kind; search by order number or
  * phone number (as typed, pasted or masked); pages of 20 loaded on scroll; swipe to
- * delete after a confirmation; export of all or the filtered records as CSV.
+ * delete after a confirmation; export of all or the filtered records as CSV (to the
+ * clipboard); 开发票: pick several succeeded orders not yet invoiced, then open the invoice
+ * page with them picked (an order that cannot be picked says why when tapped).
  *
  * The list is a window (list.ts): only the rows near the screen are rendered, so the
  * page costs the same after 500 rows as after 20, and a scroll sends only the rows
  * coming into view. Scroll updates are taken at most once per SCROLL_EVERY_MS.
  */
 import { ordersToCsv } from '../../core/order';
+import { formatMoney, money } from '../../core/money';
+import type { Order } from '../../core/types';
+import type { InvoiceRulesModule } from '../../services/contracts';
 import { deleteRecordWithConsent } from '../../services/checkout/record-deletion';
 import { services } from '../../services/container';
 import { eventValue } from '../../lib/events';
@@ -24,6 +29,7 @@ import {
   STATUS_OPTIONS,
   TOTALS_NOTE,
   chips,
+  exportToast,
   filterSheet,
   isFiltered,
   monthFacts,
@@ -54,6 +60,14 @@ interface RecordsState {
   sheet: FilterName | null;
   /** What the store held when the list was read (count, newest, unsettled): a change means read again. */
   mark: string;
+  /** While picking: the invoice rules (from their subpackage) and the invoices as stored when picking began. */
+  rules: InvoiceRulesModule | null;
+  invoices: unknown[];
+  /** Each loaded order that can go on an invoice, with its yuan amount in fen. */
+  invoiceable: Map<string, number>;
+  /** Picking orders for an invoice: the ones picked, in the order they were. */
+  picking: boolean;
+  picked: string[];
 }
 
 const stateOf = privateState<RecordsState>(() => ({
@@ -66,7 +80,13 @@ const stateOf = privateState<RecordsState>(() => ({
   scrollPending: false,
   sheet: null,
   mark: '',
+  rules: null,
+  invoices: [],
+  invoiceable: new Map(),
+  picking: false,
+  picked: [],
 }));
+
 
 /** Something about the store that changes when an order is added, deleted or settled. */
 function storeMark(): string {
@@ -96,6 +116,8 @@ Component({
     sheet: { show: false, title: '', actions: [] as SheetAction[] },
     note: TOTALS_NOTE,
     quarantine: null as QuarantineView | null,
+    picking: false,
+    pick: { count: 0, total: '¥0.00' },
   },
 
   lifetimes: {
@@ -158,6 +180,14 @@ Component({
       const page = records.page({ before, limit: PAGE_SIZE, filter });
       state.list.append(page.items.map(rowFacts), (month) => monthFacts(month, records.monthTotals(month, filter)));
       state.cursor = page.nextCursor;
+      if (state.picking) for (const order of page.items) this.noteInvoiceability(order);
+    },
+
+    noteInvoiceability(order: Order): void {
+      const state = stateOf(this);
+      const allowed = state.rules ? state.rules.invoiceability(order, state.invoices) : null;
+      if (allowed?.ok) state.invoiceable.set(order.id, allowed.value.amount);
+      state.list.mark(order.id, 'n', !allowed?.ok);
     },
 
     /** The first page for the current filter, replacing the list, back at the top. */
@@ -165,7 +195,10 @@ Component({
       const { records, device } = services();
       const state = stateOf(this);
       state.mark = storeMark();
+      state.invoiceable.clear();
       state.list.clear();
+      // Picks made before a reload would point at rows no longer listed.
+      state.picked = [];
       this.readPage(null);
       if (state.scrollTop > 0) device.scrollToTop();
       state.scrollTop = 0;
@@ -177,6 +210,7 @@ Component({
         filtered: isFiltered(state.choice),
         chips: chips(state.choice, this.filterOptions()),
         quarantine: quarantineView(records.quarantined()),
+        ...(state.picking ? { pick: this.pickSummary() } : {}),
       });
     },
 
@@ -247,7 +281,78 @@ Component({
 
     onOpen(event: WechatMiniprogram.BaseEvent): void {
       const id = this.rowId(event);
-      if (id) services().navigator.open('voucher', { orderId: id });
+      if (!id) return;
+      if (stateOf(this).picking) this.togglePick(id);
+      else services().navigator.open('voucher', { orderId: id });
+    },
+
+    /** 开发票: the rows become choices; those that cannot go on an invoice are greyed. The rules come with the invoice subpackage. */
+    async onStartPick(): Promise<void> {
+      const state = stateOf(this);
+      if (state.picking) return;
+      state.picking = true;
+      const { records, storage, clock, device, loadInvoiceRules } = services();
+      try {
+        state.rules = await loadInvoiceRules();
+        state.invoices = state.rules.listInvoices(storage, clock);
+      } catch {
+        state.picking = false;
+        device.toast('暂时打不开开发票，请检查网络后重试');
+        return;
+      }
+      state.picked = [];
+      state.invoiceable.clear();
+      for (const id of state.list.ids()) {
+        const order = records.get(id);
+        if (order) this.noteInvoiceability(order);
+      }
+      this.setData({ ...state.list.render(this.span()), picking: true, pick: this.pickSummary() });
+    },
+
+    onCancelPick(): void {
+      const state = stateOf(this);
+      if (!state.picking) return;
+      state.picking = false;
+      for (const id of state.list.ids()) {
+        state.list.mark(id, 'n', false);
+        state.list.mark(id, 'c', false);
+      }
+      state.picked = [];
+      this.setData({ ...state.list.render(this.span()), picking: false });
+    },
+
+    togglePick(id: string): void {
+      const state = stateOf(this);
+      if (!state.invoiceable.has(id)) {
+        const order = services().records.get(id);
+        const allowed = order && state.rules ? state.rules.invoiceability(order, state.invoices) : null;
+        services().device.toast(allowed && !allowed.ok ? allowed.message : '这笔订单不能开发票');
+        return;
+      }
+      const at = state.picked.indexOf(id);
+      if (at >= 0) state.picked.splice(at, 1);
+      else state.picked.push(id);
+      state.list.mark(id, 'c', at < 0);
+      this.setData({ ...state.list.render(this.span()), pick: this.pickSummary() });
+    },
+
+    pickSummary(): { count: number; total: string } {
+      const state = stateOf(this);
+      const fen = state.picked.reduce((sum, id) => sum + (state.invoiceable.get(id) ?? 0), 0);
+      return { count: state.picked.length, total: formatMoney(money(fen, 'CNY')) };
+    },
+
+    /** The invoice page with the picked orders (it checks each again); the list leaves picking. */
+    onInvoicePicked(): void {
+      const state = stateOf(this);
+      if (!state.picking) return;
+      if (!state.picked.length) {
+        services().device.toast('请先点选要开发票的订单');
+        return;
+      }
+      const orderIds = state.picked.join(',');
+      this.onCancelPick();
+      services().navigator.open('invoice', { orderIds });
     },
 
     onGoRenew(): void {
@@ -287,8 +392,7 @@ Component({
         return;
       }
       const copied = await device.copy(ordersToCsv(orders));
-      const which = isFiltered(state.choice) ? '筛选出的' : '';
-      device.toast(copied ? `已复制${which} ${orders.length} 条记录（CSV），可粘贴到表格或备忘录` : '复制失败，请重试', copied ? 'none' : 'fail');
+      device.toast(exportToast(orders.length, isFiltered(state.choice), copied), copied ? 'none' : 'fail');
     },
   },
 });

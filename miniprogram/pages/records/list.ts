@@ -17,7 +17,7 @@
 import { partsInSpan, type Span } from './window';
 
 /** The height of one row and of one month heading, in px (index.wxss says the same). */
-export const ROW_PX = 68;
+export const ROW_PX = 86;
 export const HEAD_PX = 40;
 /** Rows in one part: what enters or leaves the view in one step. */
 export const PART_ROWS = 10;
@@ -33,9 +33,16 @@ export interface RowFacts {
   phone: string;
   time: string;
   amount: string;
+  /** A second, smaller amount ('' for none): a Smart load's ₱ face value beside the yuan charged. */
+  face?: string;
+  /** Placed by an 自动充值 rule. */
+  auto?: boolean;
   /** Position in the page's `states` table (label and tag colour). */
   state: number;
 }
+
+/** Marks a row carries only while they are on (picking orders for an invoice): n cannot be picked, c is picked. */
+export type RowMark = 'n' | 'c';
 
 export interface MonthFacts {
   title: string;
@@ -54,6 +61,14 @@ export interface RowView {
   d: string;
   /** Amount paid. */
   a: string;
+  /** The face value under it, when another currency was charged in yuan. */
+  f?: string;
+  /** 1: an 自动充值 order. */
+  u?: 1;
+  /** 1: cannot be picked for an invoice (only while picking). */
+  n?: 1;
+  /** 1: picked for an invoice. */
+  c?: 1;
   /** Position in `states`. */
   s: number;
   /** Position in `months`: set on the first row of a month, whose heading goes above it. */
@@ -151,6 +166,8 @@ export class RecordList {
   /** Rows deleted and months changed since the last render, sent as single paths. */
   private removedRows: { part: number; row: number }[] = [];
   private changedMonths = new Set<number>();
+  /** Marks set or cleared since the last render, sent as one path each for rows on screen. */
+  private markedRows: { part: number; row: number; mark: RowMark }[] = [];
 
   constructor(shape: Partial<ListShape> = {}) {
     this.partRows = Math.max(1, Math.floor(shape.partRows ?? PART_ROWS));
@@ -172,6 +189,7 @@ export class RecordList {
     this.sent = freshSent();
     this.removedRows = [];
     this.changedMonths.clear();
+    this.markedRows = [];
   }
 
   /** Rows loaded and not deleted. */
@@ -209,6 +227,8 @@ export class RecordList {
         a: facts.amount,
         s: facts.state,
       };
+      if (facts.face) view.f = facts.face;
+      if (facts.auto) view.u = 1;
       if (opensMonth) view.m = month;
       this.serial += 1;
       this.byId.set(facts.id, { part, row: this.parts[part].length });
@@ -216,6 +236,22 @@ export class RecordList {
       this.months[month].alive += 1;
       this.alive += 1;
     }
+  }
+
+  /** Every listed order's id, top to bottom (deleted ones left out). */
+  ids(): string[] {
+    return this.parts.flatMap((part) => part.filter((row) => !row.view.x).map((row) => row.id));
+  }
+
+  /** Sets or clears a mark on the order's row; only a change is sent (one path, if the row is on screen). */
+  mark(id: string, mark: RowMark, on: boolean): void {
+    const at = this.byId.get(id);
+    if (!at) return;
+    const view = this.parts[at.part][at.row].view;
+    if (!!view[mark] === on) return;
+    if (on) view[mark] = 1;
+    else delete view[mark];
+    this.markedRows.push({ ...at, mark });
   }
 
   /** The order shown at part `part`, row `row` (what a tap or the delete button names). */
@@ -333,6 +369,10 @@ export class RecordList {
             for (let i = had.rows; i < rows; i += 1) patch[`blocks[${b}].parts[${p}].r[${i}]`] = { ...this.parts[g][i].view };
             // A deleted row of a part that stays on screen: one flag, not the part again.
             for (const gone of this.removedRows) if (gone.part === g && gone.row < had.rows) patch[`blocks[${b}].parts[${p}].r[${gone.row}].x`] = 1;
+            // A mark set or cleared on a row that stays on screen: one flag.
+            for (const marked of this.markedRows) {
+              if (marked.part === g && marked.row < had.rows) patch[`blocks[${b}].parts[${p}].r[${marked.row}].${marked.mark}`] = this.parts[g][marked.row].view[marked.mark] ?? 0;
+            }
           }
           before.parts[p] = { h: heights[g], shown: shown(g), rows };
         }
@@ -341,6 +381,7 @@ export class RecordList {
     this.sent = { fresh: false, blocks: sentBlocks, months: this.months.length, titles: this.titles.length, phones: this.phones.length };
     this.removedRows = [];
     this.changedMonths.clear();
+    this.markedRows = [];
     return patch;
   }
 }

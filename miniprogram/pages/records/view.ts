@@ -5,9 +5,10 @@
  * view/labels.ts or in core.
  */
 import type { BoundCard, Money, Order, OrderState, ProductKind } from '../../core/types';
-import { CARRIERS } from '../../core/carriers';
+import { yuanCharged } from '../../core/charge';
 import { chinaMonthOf, formatDateTime } from '../../core/dates';
 import { formatMoney } from '../../core/money';
+import { locationLine } from '../../view/location';
 import { maskPhone, normalizePhoneInput, parsePhone } from '../../core/phone';
 import type { QuarantinedEntry, QuarantineSource, RecordFilter } from '../../services/contracts';
 import { ORDER_STATE_LABELS, PRODUCT_KIND_LABELS, PRODUCT_KINDS, stateTag } from '../../view/labels';
@@ -162,17 +163,31 @@ export function rowTime(ms: number): string {
   return `${Number(full.slice(5, 7))}月${Number(full.slice(8, 10))}日 ${full.slice(11, 16)}`;
 }
 
+/**
+ * One order as its row shows it: the product, the yuan charged (a Smart load's ₱ face value
+ * beside it, smaller), the masked number with its 归属地 and carrier (广东 深圳 · 中国移动),
+ * the time, 自动充值 when a rule placed it, and the state.
+ */
 export function rowFacts(order: Order): RowFacts {
-  const carrier = CARRIERS[order.carrier]?.shortName ?? '';
+  const yuan = yuanCharged(order);
+  const foreign = order.payable?.currency !== 'CNY';
   return {
     id: order.id,
     month: chinaMonthOf(order.createdAt),
-    title: `${carrier} ${order.product.title}`.trim(),
-    phone: maskPhone(order.phone),
+    title: String(order.product?.title ?? ''),
+    phone: `${maskPhone(order.phone)} · ${locationLine(order.location, order.carrier)}`,
     time: rowTime(order.createdAt),
-    amount: formatMoney(order.payable),
+    amount: formatMoney(yuan ?? order.payable),
+    face: yuan && foreign ? `面值 ${formatMoney(order.payable)}` : '',
+    auto: !!order.autoTopup,
     state: stateIndex(order.state),
   };
+}
+
+/** The export's toast: where the records went (the clipboard: a mini-program cannot save a file for the user) and what to do with them. */
+export function exportToast(count: number, filtered: boolean, copied: boolean): string {
+  if (!copied) return '复制失败，记录没有导出，请重试';
+  return `已把${filtered ? '筛选出的 ' : ' '}${count} 条记录复制到剪贴板，可粘贴到表格或备忘录中保存`;
 }
 
 /* ----------------------------------------------------------------- months */

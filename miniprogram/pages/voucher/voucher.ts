@@ -13,6 +13,7 @@ import { formatMoney, isMoney } from '../../core/money';
 import { isUnsettled, renewsCard, wasCharged } from '../../core/order';
 import { formatFullPhone, maskPhone } from '../../core/phone';
 import { PRODUCT_KIND_LABELS, stateLabel, stateTag, type TagType } from '../../view/labels';
+import { locationText } from '../../view/location';
 
 export interface VoucherLine {
   key: string;
@@ -115,8 +116,10 @@ function discountText(order: Order): string {
 export function voucherLines(order: Order): VoucherLine[] {
   const lines: VoucherLine[] = [
     { key: 'created', label: '下单时间', value: formatDateTime(order.createdAt) },
+    { key: 'via', label: '下单方式', value: order.autoTopup ? '自动充值（微信支付委托代扣）' : '手动' },
     paidLine(order),
-    { key: 'carrier', label: '运营商', value: carrierName(order.carrier) },
+    // 广东 深圳 · 中国移动: the place the lookup answered when the order was placed.
+    { key: 'carrier', label: '归属地', value: `${locationText(order.location)} · ${carrierName(order.carrier)}` },
     { key: 'product', label: '套餐', value: productText(order) },
     { key: 'original', label: '原价', value: formatMoney(order.original) },
     { key: 'discount', label: '优惠', value: discountText(order) },

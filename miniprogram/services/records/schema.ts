@@ -24,6 +24,7 @@ import type {
   ChinaDate,
   Currency,
   Money,
+  NumberLocation,
   Order,
   OrderEvent,
   OrderState,
@@ -163,6 +164,7 @@ export function orderProblem(v: unknown): Check {
   // Newer than this schema, stored in the extras' `x` as they are: the yuan charged for a peso price and its rate.
   if (v.charged !== undefined && (moneyProblem(v.charged, '人民币实付', false) !== null || (v.charged as Money).currency !== 'CNY')) return '人民币实付金额无效';
   if (v.fx !== undefined && !isRateQuote(v.fx)) return '汇率信息无效';
+  if (v.location !== undefined && !isNumberLocation(v.location)) return '归属地信息无效';
   if (v.after !== undefined) return afterProblem(v.after);
   return null;
 }
@@ -172,7 +174,7 @@ export function orderProblem(v: unknown): Check {
 const KNOWN_ORDER_KEYS = new Set([
   'id', 'idempotencyKey', 'createdAt', 'updatedAt', 'state', 'history', 'phone', 'region', 'carrier', 'cardType',
   'product', 'original', 'discount', 'payable', 'promotions', 'bonusDataMb', 'oldExpiry', 'newExpiry',
-  'transactionId', 'failureReason', 'reconciled', 'after',
+  'transactionId', 'failureReason', 'reconciled', 'after', 'location',
 ]);
 const KNOWN_PRODUCT_KEYS = new Set(['id', 'kind', 'title', 'credit', 'dataMb', 'validityDays']);
 
@@ -211,7 +213,29 @@ export interface StoredExtras {
   a?: [number, number, number | null, ChinaDate];
   /** 1: newExpiry really is blank (a stored blank otherwise means "the same as after's expiry"). */
   e?: 1;
+  /** The order's 归属地 when it differs from the one its shard keeps for its number (StoredShard.l). */
+  l?: StoredPlace;
   x?: Record<string, unknown>;
+}
+
+/** A 归属地 as stored: [country, province, city], or 0 for one the carrier could not place. */
+export type StoredPlace = [string, string, string] | 0;
+
+/** A location as the carrier answers it (NumberLocation), or null for one it could not place. */
+export function isNumberLocation(value: unknown): value is NumberLocation | null {
+  if (value === null) return true;
+  return isPlainObject(value) && (value.country === 'CN' || value.country === 'PH') && isText(value.province, 40) && isText(value.city, 40);
+}
+
+function encodePlace(location: NumberLocation | null): StoredPlace {
+  return location === null ? 0 : [location.country, location.province, location.city];
+}
+
+/** A stored place back to a location; undefined for one this code cannot read (orderProblem then says so). */
+function decodePlace(raw: unknown): NumberLocation | null | undefined {
+  if (raw === 0) return null;
+  if (!Array.isArray(raw) || raw.length !== 3) return undefined;
+  return { country: raw[0], province: raw[1], city: raw[2] } as NumberLocation;
 }
 /**
  * [id, idempotencyKey, createdAt, updatedAt − createdAt, state, history, phone, region,
@@ -229,6 +253,8 @@ export interface StoredShard {
   o: StoredOrder[];
   /** Promotion titles, each stored once per shard; an order lists their positions. */
   q?: string[];
+  /** 归属地 per number, each stored once per shard; absent on shards written before orders kept it. */
+  l?: Record<string, StoredPlace>;
   /** The shard's own number: a value found under another shard's key is noticed. */
   n?: number;
   /** Two check characters per order, in order (shardChecks). */
@@ -245,19 +271,23 @@ const CHECK_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
  * order with the product and promotion titles it points to, and `c`, a checksum of the
  * whole shard (n, p, q, o and k).
  */
-function shardChecks(shard: Pick<StoredShard, 'n' | 'p' | 'q'> & { o: unknown[] }): { k: string; c: string } {
+function shardChecks(shard: Pick<StoredShard, 'n' | 'p' | 'q' | 'l'> & { o: unknown[] }): { k: string; c: string } {
   const productTexts = shard.p.map((p) => JSON.stringify(p));
+  // A shard without places is checked exactly as before places were kept, so older shards stay sound.
+  const places = isPlainObject(shard.l) ? (shard.l as Record<string, unknown>) : null;
   const titles: unknown[] = shard.q ?? [];
   const texts = shard.o.map((o) => JSON.stringify(o));
   const k = texts
     .map((text, i) => {
       const tuple = Array.isArray(shard.o[i]) ? (shard.o[i] as unknown[]) : [];
       const promotions = Array.isArray(tuple[15]) ? tuple[15].map((p) => (typeof p === 'number' ? titles[p] : p)) : null;
-      const hash = fnv1a(`${text}|${productTexts[tuple[10] as number]}|${JSON.stringify(promotions)}`);
+      const place = places ? `|${JSON.stringify(places[tuple[6] as string] ?? null)}` : '';
+      const hash = fnv1a(`${text}|${productTexts[tuple[10] as number]}|${JSON.stringify(promotions)}${place}`);
       return CHECK_CHARACTERS[hash & 63] + CHECK_CHARACTERS[(hash >>> 6) & 63];
     })
     .join('');
-  return { k, c: checksumText(`${JSON.stringify([shard.n, shard.p, shard.q])}[${texts.join(',')}]${k}`) };
+  const head = shard.l === undefined ? [shard.n, shard.p, shard.q] : [shard.n, shard.p, shard.q, shard.l];
+  return { k, c: checksumText(`${JSON.stringify(head)}[${texts.join(',')}]${k}`) };
 }
 
 function extraFields(source: Record<string, unknown>, known: Set<string>): Record<string, unknown> | undefined {
@@ -285,7 +315,7 @@ function encodeProduct(product: Order['product']): StoredProduct {
   return tuple;
 }
 
-function encodeExtras(order: Order): StoredExtras | undefined {
+function encodeExtras(order: Order, shardPlace: StoredPlace | undefined): StoredExtras | undefined {
   const extras: StoredExtras = {};
   if (order.transactionId !== undefined) extras.t = order.transactionId;
   if (order.failureReason !== undefined) extras.f = order.failureReason;
@@ -294,6 +324,10 @@ function encodeExtras(order: Order): StoredExtras | undefined {
     const { balance, dataLeftMb, expiry } = order.after;
     extras.a = [balance.amount, CURRENCIES.indexOf(balance.currency), dataLeftMb, expiry];
     if (order.newExpiry === '') extras.e = 1;
+  }
+  if (order.location !== undefined) {
+    const place = encodePlace(order.location);
+    if (JSON.stringify(place) !== JSON.stringify(shardPlace)) extras.l = place;
   }
   const newer = extraFields(order as unknown as Record<string, unknown>, KNOWN_ORDER_KEYS);
   if (newer) extras.x = newer;
@@ -310,6 +344,9 @@ export function encodeShard(orders: readonly Order[], n?: number): StoredShard {
     if (at < 0) at = promotionTitles.push(title) - 1;
     return at;
   };
+  // A number's 归属地 is the same on all its orders: kept once per number in the shard, not on each order.
+  const places: Record<string, StoredPlace> = {};
+  for (const order of orders) if (order.location !== undefined && !(order.phone in places)) places[order.phone] = encodePlace(order.location);
   const stored = orders.map((order): StoredOrder => {
     const product = encodeProduct(order.product);
     const productText = JSON.stringify(product);
@@ -348,12 +385,13 @@ export function encodeShard(orders: readonly Order[], n?: number): StoredShard {
       // The usual case, the carrier confirming the quoted expiry, costs no bytes.
       order.after && order.after.expiry === order.newExpiry ? '' : order.newExpiry,
     ];
-    const extras = encodeExtras(order);
+    const extras = encodeExtras(order, places[order.phone]);
     if (extras) tuple.push(extras);
     return tuple;
   });
   const shard: StoredShard = { v: 2, p: products, o: stored };
   if (promotionTitles.length) shard.q = promotionTitles;
+  if (Object.keys(places).length) shard.l = places;
   if (n !== undefined) shard.n = n;
   const { k, c } = shardChecks(shard);
   shard.k = k;
@@ -402,6 +440,7 @@ export function decodeStoredOrder(
   raw: unknown,
   products: readonly (Order['product'] | null)[],
   promotionTitles: readonly unknown[] = [],
+  places: Readonly<Record<string, unknown>> = {},
 ): { order: Order } | { problem: string } {
   if (!Array.isArray(raw) || raw.length < 19 || raw.length > 20) return { problem: '订单数据格式不对' };
   const [id, idempotencyKey, createdAt, updatedOffset, stateCode, history, phone, region, carrier, cardType, productAt, currencyCode, original, discount, payable, promotions, bonusDataMb, oldExpiry, newExpiry, extras] = raw;
@@ -444,6 +483,12 @@ export function decodeStoredOrder(
       if (newExpiry === '' && extras.e !== 1) order.newExpiry = extras.a[3];
     }
   }
+  const place = extras && extras.l !== undefined ? extras.l : typeof phone === 'string' && Object.prototype.hasOwnProperty.call(places, phone) ? places[phone] : undefined;
+  if (place !== undefined) {
+    const location = decodePlace(place);
+    if (location === undefined) return { problem: '归属地信息无效' };
+    order.location = location;
+  }
   const problem = orderProblem(order);
   return problem ? { problem } : { order: order as unknown as Order };
 }
@@ -482,6 +527,7 @@ export function decodeShard(raw: unknown, trusted = false): DecodedShard {
   if (!Array.isArray(raw.p) || !Array.isArray(raw.o)) return { ok: false, reason: '数据格式不对' };
   const products = raw.p.map(decodeProduct);
   const promotionTitles: unknown[] = Array.isArray(raw.q) ? raw.q : [];
+  const places: Record<string, unknown> = isPlainObject(raw.l) ? raw.l : {};
   const checksum = typeof raw.c === 'string' ? raw.c : null;
   // Written with checks (either field present): both must hold. Without either, a shard from before checksums.
   const computed = (checksum === null && raw.k === undefined) || trusted ? null : shardChecks(raw as unknown as StoredShard);
@@ -494,7 +540,7 @@ export function decodeShard(raw: unknown, trusted = false): DecodedShard {
   const rejected: RejectedEntry[] = [];
   const seen = new Set<string>();
   raw.o.forEach((entry, i) => {
-    const decoded = decodeStoredOrder(entry, products, promotionTitles);
+    const decoded = decodeStoredOrder(entry, products, promotionTitles, places);
     if ('problem' in decoded) rejected.push({ raw: entry, reason: decoded.problem });
     else if (checks && computed && checks.slice(2 * i, 2 * i + 2) !== computed.k.slice(2 * i, 2 * i + 2)) rejected.push({ raw: entry, reason: CHANGED_ORDER });
     else if (seen.has(decoded.order.id)) rejected.push({ raw: entry, reason: '订单号重复' });

@@ -213,6 +213,7 @@ export function boot(config: BootConfig): void {
   container.installServices({
     navigator: nav,
     loadAutoTopupEngine: async () => config.lazyModules.autoTopupEngine(),
+    loadInvoiceRules: async () => config.lazyModules.invoiceRules().invoiceRules,
     loadOfflineBackend: async () => config.lazyModules.offlineBackend().offlineBackend,
   });
   handle.services = () => container.services();

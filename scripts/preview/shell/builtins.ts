@@ -193,6 +193,10 @@ function syncImage(this: BuiltinInstance): void {
   if (src) img.src = src.startsWith('/') ? src.slice(1) : src;
   const fits: Record<string, string> = { aspectFit: 'contain', aspectFill: 'cover', scaleToFill: 'fill', widthFix: 'contain', heightFix: 'contain' };
   img.style.objectFit = fits[text(this.data.mode)] ?? 'fill';
+  // widthFix keeps the width and lets the picture's own proportions set the height, as WeChat does.
+  const widthFix = text(this.data.mode) === 'widthFix';
+  host(this).style.height = widthFix ? 'auto' : '';
+  img.style.height = widthFix ? 'auto' : '';
 }
 
 const imageDefinition: ComponentDefinition = {

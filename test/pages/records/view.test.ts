@@ -181,20 +181,37 @@ describe('rows', () => {
 describe('rowFacts', () => {
   test('a succeeded China Mobile recharge', () => {
     const order = realOrder({ at: '2026-11-25T10:30:45+08:00' });
-    expect(rowFacts(order)).toEqual({
+    expect(rowFacts({ ...order, location: { country: 'CN', province: '广东', city: '深圳' } })).toEqual({
       id: order.id,
       month: '2026-11',
-      title: '移动 话费充值 10 元',
-      phone: '138****8000',
+      title: '话费充值 10 元',
+      phone: '138****8000 · 广东 深圳 · 中国移动',
       time: '11月25日 10:30',
       amount: '¥10.00',
+      face: '',
+      auto: false,
       state: stateIndex('succeeded'),
     });
   });
 
-  test('a Smart load in pesos', () => {
+  test('an order placed before orders kept the place says 归属地未知', () => {
+    expect(rowFacts(realOrder({ at: '2026-11-25T10:30:45+08:00' })).phone).toBe('138****8000 · 归属地未知 · 中国移动');
+  });
+
+  test('a Smart load charged in yuan shows the yuan, its ₱ face value beside', () => {
+    const order = realOrder({ at: '2026-11-25T10:30:00+08:00', carrier: 'smart', phone: '09181234567', location: { country: 'PH', province: '', city: '' } });
+    const charged = { ...order, charged: { amount: 247, currency: 'CNY' as const }, fx: { rate: { from: 'PHP' as const, to: 'CNY' as const, fen: 247, centavos: 2000 }, quotedAt: order.createdAt } };
+    expect(rowFacts(charged)).toMatchObject({ title: '充值 ₱20', phone: '0918***4567 · 菲律宾 · Smart', amount: '¥2.47', face: '面值 ₱20.00' });
+  });
+
+  test('a Smart order from before yuan charging (no charged) still shows its pesos, and no face value twice', () => {
     const row = rowFacts(realOrder({ at: '2026-11-25T10:30:00+08:00', carrier: 'smart', phone: '09181234567' }));
-    expect(row).toMatchObject({ title: 'Smart 充值 ₱20', phone: '0918***4567', amount: '₱20.00' });
+    expect(row).toMatchObject({ amount: '₱20.00', face: '' });
+  });
+
+  test('an 自动充值 order is marked', () => {
+    const order = realOrder({ at: '2026-11-25T10:30:00+08:00' });
+    expect(rowFacts({ ...order, autoTopup: { ruleId: 'r', period: 'M2026-11', contractId: 'c' } }).auto).toBe(true);
   });
 
   test('the time and the month are China time whatever the phone\u2019s zone: 23:59 UTC is the next morning', () => {

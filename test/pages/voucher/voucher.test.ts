@@ -30,6 +30,7 @@ function orderIn(state: OrderState, overrides: Partial<Order> = {}): Order {
 
 describe('the voucher (one builder for the page, the text and the picture)', () => {
   const succeeded = orderIn('succeeded', {
+    location: { country: 'CN', province: '北京', city: '北京' },
     transactionId: '4200001234202611251234567890',
     after: { balance: yuan(120), dataLeftMb: null, expiry: '2027-11-30' },
   });
@@ -41,8 +42,9 @@ describe('the voucher (one builder for the page, the text and the picture)', () 
     expect(view.phoneFull).toBe('138 0013 8000');
     expect(view.lines.map((l) => [l.label, l.value])).toEqual([
       ['下单时间', '2026-11-25 10:30:00'],
+      ['下单方式', '手动'],
       ['支付时间', '2026-11-25 10:30:02'],
-      ['运营商', '中国移动'],
+      ['归属地', '北京 · 中国移动'],
       ['套餐', '话费充值 100 元（话费充值）'],
       ['原价', '¥100.00'],
       ['优惠', '-¥5.00'],
@@ -73,7 +75,9 @@ describe('the voucher (one builder for the page, the text and the picture)', () 
     ['the gateway\u2019s new expiry wins over the quote', { after: { balance: yuan(1), dataLeftMb: 1, expiry: '2027-12-01' } }, '新到期日', '2027年12月1日'],
     ['a pending order marks the new expiry as expected', { state: 'paid' as const, after: undefined }, '新到期日', '2027年11月30日（预计，充值成功后生效）'],
     ['a Smart order in pesos', { carrier: 'smart' as const, phone: '09171234567', payable: peso(100) }, '实付金额', '₱100.00'],
-    ['a corrupt carrier', { carrier: 'globe' as never }, '运营商', '未知运营商'],
+    ['a corrupt carrier', { carrier: 'globe' as never }, '归属地', '北京 · 未知运营商'],
+    ['a corrupt location', { location: { country: 'CN', province: 7 } as never }, '归属地', '归属地未知 · 中国移动'],
+    ['an unplaced number', { location: null }, '归属地', '归属地未知 · 中国移动'],
     ['a corrupt state', { state: '__proto__' as never }, '充值状态', '未知状态'],
     ['a corrupt time', { createdAt: NaN }, '下单时间', '—'],
     ['a corrupt amount', { payable: { amount: 1.5, currency: 'CNY' } as never }, '实付金额', '—'],

@@ -10,10 +10,10 @@
  */
 import { isExecution, isRule, type AutoTopupExecution, type AutoTopupRule } from '../core/auto-topup';
 import type { Result } from '../../../core/types';
-import { AUTO_TOPUP_RULES_KEY, type Clock, type KeyValueStorage, type QuarantinedEntry, type StorageError } from '../../../services/contracts';
+import { AUTO_TOPUP_EXECUTIONS_KEY, AUTO_TOPUP_RULES_KEY, type Clock, type KeyValueStorage, type QuarantinedEntry, type StorageError } from '../../../services/contracts';
 
 export const RULES_KEY = AUTO_TOPUP_RULES_KEY;
-export const EXECUTIONS_KEY = 'autotopup.executions.v1';
+export const EXECUTIONS_KEY = AUTO_TOPUP_EXECUTIONS_KEY;
 export const QUARANTINE_KEY = 'autotopup.quarantine';
 /** Live rules: one per bound number, and at most as many numbers as the card book holds. */
 export const MAX_LIVE_RULES = 20;

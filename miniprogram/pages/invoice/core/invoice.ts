@@ -27,11 +27,12 @@
  */
 import { formatChinaDate, formatDateTime } from '../../../core/dates';
 import { parseEmail, type EmailError } from './contact';
-import { formatMoney, isMoney, money } from '../../../core/money';
+import { formatMoney, money } from '../../../core/money';
 import { newOrderId } from '../../../core/order';
 import { maskPhone } from '../../../core/phone';
 import { parseTaxId } from './tax-id';
-import type { Money, Order, OrderState, Result } from '../../../core/types';
+import type { Money, Order, Result } from '../../../core/types';
+import { invoiceability, REFUNDED_STATES, type InvoiceableOrder } from './invoiceability';
 
 // ---------------------------------------------------------------------------------
 // Types
@@ -81,59 +82,12 @@ export interface Invoice {
   sentTo: string[];
 }
 
-/** An order as stored, possibly carrying the yuan WeChat Pay charged (orders of peso products). */
-export type InvoiceableOrder = Order & { charged?: Money };
 
 // ---------------------------------------------------------------------------------
-// Which orders
+// Which orders: invoiceability.ts (the records tab and the voucher ask it through rules.ts)
 // ---------------------------------------------------------------------------------
 
-export type InvoiceabilityError = 'not_charged' | 'refunded' | 'already_invoiced' | 'no_yuan_amount' | 'bad_order';
-
-const REFUNDED_STATES: readonly OrderState[] = ['refunding', 'refunded'];
-const UNFINISHED_STATES: readonly OrderState[] = ['created', 'awaiting_payment', 'unknown', 'paid'];
-/** Invoices that hold their orders: an order on one of these cannot be invoiced again. */
-const HOLDING_STATES: readonly InvoiceState[] = ['requested', 'issued'];
-
-/** The yuan actually charged for an order, or null when there is none to invoice. */
-export function invoiceableAmount(order: InvoiceableOrder | null | undefined): Money | null {
-  if (!order || typeof order !== 'object') return null;
-  if (order.charged !== undefined) return isMoney(order.charged) && order.charged.currency === 'CNY' && order.charged.amount > 0 ? order.charged : null;
-  return isMoney(order.payable) && order.payable.currency === 'CNY' && order.payable.amount > 0 ? order.payable : null;
-}
-
-function holdingInvoice(orderId: string, invoices: readonly unknown[]): Invoice | undefined {
-  const list = Array.isArray(invoices) ? invoices : [];
-  return list.find(
-    (inv): inv is Invoice =>
-      typeof inv === 'object' &&
-      inv !== null &&
-      HOLDING_STATES.includes((inv as Invoice).state) &&
-      Array.isArray((inv as Invoice).lines) &&
-      (inv as Invoice).lines.some((line) => line && line.orderId === orderId),
-  );
-}
-
-/** Whether the order may go on a new invoice, with its yuan amount; or why not, in Chinese. */
-export function invoiceability(order: InvoiceableOrder, invoices: readonly unknown[]): Result<Money, InvoiceabilityError> {
-  if (!order || typeof order !== 'object' || typeof order.id !== 'string' || order.id === '') {
-    return { ok: false, error: 'bad_order', message: '订单数据有误，不能开票' };
-  }
-  const name = `订单 ${order.id}`;
-  if (REFUNDED_STATES.includes(order.state)) return { ok: false, error: 'refunded', message: `${name}已退款，不能开票` };
-  if (order.state !== 'succeeded') {
-    const why = UNFINISHED_STATES.includes(order.state) ? '还没有完成，完成后再开票' : '没有扣款，不能开票';
-    return { ok: false, error: 'not_charged', message: `${name}${why}` };
-  }
-  const held = holdingInvoice(order.id, invoices);
-  if (held) {
-    const where = held.state === 'issued' ? '已开过发票' : '的发票正在申请中';
-    return { ok: false, error: 'already_invoiced', message: `${name}${where}，一笔订单只能开一次发票` };
-  }
-  const amount = invoiceableAmount(order);
-  if (amount === null) return { ok: false, error: 'no_yuan_amount', message: `${name}没有人民币支付金额，暂不能开票` };
-  return { ok: true, value: amount };
-}
+export { invoiceableAmount, invoiceability, type InvoiceabilityError, type InvoiceableOrder } from './invoiceability';
 
 /** The orders that could be picked for a new invoice, in the order given. */
 export function invoiceableOrders(orders: readonly InvoiceableOrder[], invoices: readonly unknown[]): InvoiceableOrder[] {

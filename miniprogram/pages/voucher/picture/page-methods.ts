@@ -36,6 +36,8 @@ function shown(host: Host, outcome: PictureOutcome): void {
 
 export const voucherPictureMethods = {
   async onSavePicture(this: Host): Promise<void> {
+    // A second tap while the first picture is being drawn draws nothing more.
+    if (this.data.picture.show && this.data.picture.busy) return;
     const order = this.pictureOrder();
     const scope = this.selectComponent('#picture');
     if (!order || !scope) return;

@@ -53,11 +53,9 @@ export function wrap(text: string, size: number, maxWidth: number): string[] {
   return lines;
 }
 
-/** The lines the picture shows: the voucher's own, and how the order was placed when a rule placed it. */
+/** The lines the picture shows: the voucher's own (下单方式 and 归属地 included). */
 export function pictureLines(order: Order): { label: string; value: string }[] {
-  const lines = voucherText(order).map(({ label, value }) => ({ label, value }));
-  if (order.autoTopup) lines.push({ label: '下单方式', value: '自动充值（微信支付委托代扣）' });
-  return lines;
+  return voucherText(order).map(({ label, value }) => ({ label, value }));
 }
 
 export function voucherPicture(order: Order, madeAt: number): VoucherPicture {
