@@ -506,7 +506,7 @@ STORIES.push({
         for (const [phone, tile] of [[EXPIRING_PHONE, '¥30'], [SMART_PHONE, '₱100'], [DEMO_PHONE, '¥50']]) {
           await toPackages(d, phone);
           await d.tapText(tile, { exact: true, within: TOP });
-          await d.tapText('下一步');
+          await d.tapText(NEXT);
           await d.waitForPage('confirm');
           await d.waitForText('请核对号码');
           await openPaySheet(d, null);
