@@ -12,6 +12,7 @@ import type {
   AutoTopupRunner,
   Backend,
   CardBook,
+  CareMode,
   CarrierGateway,
   Checkout,
   Clock,
@@ -42,6 +43,7 @@ import { StoredCardBook } from './cards/card-book';
 import { MemoryRenewalCache } from './cards/renewal-cache';
 import { LazyAutoTopupRunner } from './autotopup/lazy-runner';
 import { lazyBackend, type LazyBackend } from './backend/lazy';
+import { StoredCareMode } from './care/care-mode';
 
 export interface Services {
   clock: Clock;
@@ -49,6 +51,8 @@ export interface Services {
   storage: KeyValueStorage;
   records: RecordStore;
   cards: CardBook;
+  /** 长辈模式, kept on the phone. */
+  care: CareMode;
   gateway: CarrierGateway;
   renewalCache: RenewalCache;
   paymentSheet: PaymentSheetSlot;
@@ -104,6 +108,7 @@ export function createServices(given: Partial<Services> = {}): Services {
   const storage = given.storage ?? new WxKeyValueStorage();
   const records = given.records ?? new ShardedRecordStore(storage, clock);
   const cards = given.cards ?? new StoredCardBook(storage, clock);
+  const care = given.care ?? new StoredCareMode(storage);
   const renewalCache = given.renewalCache ?? new MemoryRenewalCache();
   const paymentSheet = given.paymentSheet ?? createPaymentSheetSlot();
   // The offline backend sees every balance a lookup answers with: low-balance rules start from there.
@@ -137,7 +142,7 @@ export function createServices(given: Partial<Services> = {}): Services {
   const offlineBackend = given.offlineBackend;
   const arrived = (): Backend | null => (built && 'loaded' in built ? (built as LazyBackend).loaded() : built);
   return {
-    ...{ clock, random, storage, records, cards, gateway, renewalCache, paymentSheet, payment, checkout, account, sms, device, navigator, privacy },
+    ...{ clock, random, storage, records, cards, care, gateway, renewalCache, paymentSheet, payment, checkout, account, sms, device, navigator, privacy },
     ...{ papay, invoicing, autoTopup, loadAutoTopupEngine, loadInvoiceRules, offlineBackend, loadOfflineBackend, backend: given.backend ?? arrived },
   };
 }

@@ -650,3 +650,17 @@ export interface OfflineBackendDeps {
 export interface OfflineBackendModule {
   createOfflineBackend(deps: OfflineBackendDeps): Backend;
 }
+
+/* --------------------------------------------------------------- care mode */
+
+/**
+ * 长辈模式: larger type, bigger tap targets, one main action a screen. The user's choice,
+ * kept on the phone; pages that are open follow a change at once.
+ */
+export interface CareMode {
+  enabled(): boolean;
+  /** Stores the choice and tells every listener; a failed write changes nothing and says why. */
+  set(on: boolean): Result<void, StorageError>;
+  /** Called with the new choice after each change; returns the unsubscribe. */
+  subscribe(listener: (on: boolean) => void): () => void;
+}

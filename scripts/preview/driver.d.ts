@@ -1,9 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 export const CURRENT: string;
 export class PreviewDriver {
-  constructor(page: Page, baseUrl: string);
+  constructor(page: Page, baseUrl: string, options?: { query?: string });
   readonly page: Page;
   readonly baseUrl: string;
+  readonly query: string;
   readonly problems: string[];
   open(route?: string, options?: { shot?: boolean }): Promise<void>;
   go(route: string): Promise<void>;
@@ -11,7 +12,7 @@ export class PreviewDriver {
   current(): Locator;
   currentPage(): Promise<string | null>;
   text(): Promise<string>;
-  waitForText(fragment: string, timeout?: number): Promise<void>;
+  waitForText(fragment: string | RegExp, timeout?: number): Promise<void>;
   waitForPage(name: string, timeout?: number): Promise<void>;
   tapText(text: string | RegExp, options?: { within?: string; exact?: boolean }): Promise<void>;
   tap(selector: string): Promise<void>;

@@ -10,9 +10,11 @@ const CURRENT = '#screen > .page-slot:not([hidden])';
 
 class PreviewDriver {
   /** @param {import('playwright-core').Page} page */
-  constructor(page, baseUrl) {
+  /** @param {{ query?: string }} [options] query: added to every address opened, e.g. "care=1". */
+  constructor(page, baseUrl, { query = '' } = {}) {
     this.page = page;
     this.baseUrl = baseUrl;
+    this.query = query;
     /** Errors the page reported (console errors and uncaught exceptions). */
     this.problems = [];
     page.on('pageerror', (error) => this.problems.push(`pageerror: ${error.message}`));
@@ -24,7 +26,8 @@ class PreviewDriver {
 
   /** Loads the preview fresh (shot: the bare phone for screenshots) at a route such as "lookup?phone=1". */
   async open(route = '', { shot = false } = {}) {
-    await this.page.goto(`${this.baseUrl}${shot ? '?shot' : ''}#/${route}`);
+    const search = [shot ? 'shot' : '', this.query].filter(Boolean).join('&');
+    await this.page.goto(`${this.baseUrl}${search ? `?${search}` : ''}#/${route}`);
     await this.page.waitForFunction(() => window.__preview && window.__preview.ready, null, { timeout: 15000 });
     await this.settle();
   }

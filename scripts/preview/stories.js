@@ -12,6 +12,9 @@ const SMART_PHONE = '09181234567';
 /** China Unicom demo card that expires in 2 days (backends/offline/card-data.ts). */
 const EXPIRING_PHONE = '18600186002';
 const SHOT = { shot: true };
+/** The renewal's buttons, in the standard words and in 长辈模式's plainer ones. */
+const RENEW = /^(立即续费|给这个号码充值)$/;
+const NEXT = /^(下一步|去付款)$/;
 
 /** The page on top of the preview's stack. */
 const TOP = '#screen > .page-slot:not([hidden])';
@@ -21,8 +24,8 @@ async function toPackages(d, phone) {
   await d.go('lookup');
   await d.type(phone, { placeholder: '手机号' });
   await d.tapText('查询', { exact: true });
-  await d.waitForText('立即续费');
-  await d.tapText('立即续费');
+  await d.waitForText(RENEW);
+  await d.tapText(RENEW);
   await d.waitForPage('packages');
   await d.waitForText('已选');
 }
@@ -50,14 +53,14 @@ const STORIES = [
           await d.open('lookup', SHOT);
           await d.type(DEMO_PHONE, { placeholder: '手机号' });
           await d.tapText('查询', { exact: true });
-          await d.waitForText('立即续费');
+          await d.waitForText(RENEW);
         },
       },
       {
         shot: 'packages.png',
         title: '选择充值金额或套餐',
         do: async (d) => {
-          await d.tapText('立即续费');
+          await d.tapText(RENEW);
           await d.waitForPage('packages');
           await d.tapText('¥50', { exact: true });
           await d.waitForText('已选：');
@@ -67,7 +70,7 @@ const STORIES = [
         shot: 'confirm.png',
         title: '确认订单 · 请核对号码',
         do: async (d) => {
-          await d.tapText('下一步');
+          await d.tapText(NEXT);
           await d.waitForPage('confirm');
           await d.waitForText('请核对号码');
         },
@@ -206,7 +209,7 @@ const STORIES = [
       {
         // To confirm: ¥12.35 to pay, with the face value and the rate (not photographed: packages shows it).
         do: async (d) => {
-          await d.tapText('下一步');
+          await d.tapText(NEXT);
           await d.waitForPage('confirm');
           await d.waitForText('汇率');
         },
@@ -261,16 +264,16 @@ STORIES.push({
         await d.open('lookup', SHOT);
         await d.type(EXPIRING_PHONE, { placeholder: '手机号' });
         await d.tapText('查询', { exact: true });
-        await d.waitForText('立即续费');
+        await d.waitForText(RENEW);
       },
     },
     {
       shot: 'result-unknown.png',
       title: '支付结果 · 没有收到支付结果',
       do: async (d) => {
-        await d.tapText('立即续费');
+        await d.tapText(RENEW);
         await d.waitForPage('packages');
-        await d.tapText('下一步');
+        await d.tapText(NEXT);
         await d.waitForPage('confirm');
         await d.waitForText('请核对号码');
         await openPaySheet(d, '无响应');
@@ -503,7 +506,7 @@ STORIES.push({
         for (const [phone, tile] of [[EXPIRING_PHONE, '¥30'], [SMART_PHONE, '₱100'], [DEMO_PHONE, '¥50']]) {
           await toPackages(d, phone);
           await d.tapText(tile, { exact: true, within: TOP });
-          await d.tapText('下一步');
+          await d.tapText(NEXT);
           await d.waitForPage('confirm');
           await d.waitForText('请核对号码');
           await openPaySheet(d, null);

@@ -5,7 +5,9 @@
  * records filter open), and at each state reads the computed colours in Chromium. Body
  * text must reach 4.5:1 against what is behind it (large text 3:1), nothing may show one
  * of Vant's untouched default colours, dark mode may paint no white surface, and the
- * navigation and tab bars must show what app.json and theme.json declare.
+ * navigation and tab bars must show what app.json and theme.json declare. In 长辈模式
+ * (?care=1, type at 1.6×) every page again, light and dark: the same colour checks, no text
+ * cut off or past the phone's edge, and tap targets of at least 48 px.
  * Skipped, and said so, when Chromium is not installed (scripts/install-chromium.sh).
  */
 import fs from 'fs';
@@ -18,6 +20,8 @@ import { findChromium, launchChromium } from '../../scripts/preview/browser';
 import { PreviewDriver } from '../../scripts/preview/driver';
 import { STORIES } from '../../scripts/preview/stories';
 import { auditColours, rgbKey, VANT_DEFAULTS, type AuditOptions } from '../support/colour-audit';
+import { auditCare, type CareAuditOptions } from '../support/care-audit';
+import { CARE_SCALE, STANDARD_ROOT_PX } from '../../miniprogram/view/care';
 
 const chromium = findChromium();
 if (!chromium) console.warn('theme e2e skipped: chromium not installed (run scripts/install-chromium.sh as root)');
@@ -122,8 +126,11 @@ describeInBrowser('theme in the browser preview: light and dark', () => {
     if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
   });
 
-  test('every page: body text ≥ 4.5:1, no Vant default colours, bars as theme.json declares', async () => {
+
+  const everyPage = (care: boolean) => async () => {
     const findings: string[] = [];
+    const careFindings: string[] = [];
+    const bodySizes = new Set<number>();
     const problems: string[] = [];
     const pageBackgrounds: Record<Scheme, Set<string>> = { light: new Set(), dark: new Set() };
     const lowest: Record<Scheme, number> = { light: Infinity, dark: Infinity };
@@ -156,6 +163,14 @@ describeInBrowser('theme in the browser preview: light and dark', () => {
           lowestAt[scheme] = `${state}: ${result.lowestAt}`;
         }
         judged += result.judged;
+        if (care && scheme === 'light') {
+          const careOptions: CareAuditOptions = { scope: ['#screen > .page-slot:not([hidden])', '#overlay'], frame: '#phone', minTarget: 48 };
+          const seen = await d.page.evaluate(auditCare, careOptions);
+          const root = await d.page.evaluate(() => parseFloat(document.documentElement.style.fontSize));
+          if (root !== STANDARD_ROOT_PX * CARE_SCALE) careFindings.push(`${state}: root font ${root}px, care asks ${STANDARD_ROOT_PX * CARE_SCALE}px`);
+          if (seen.texts > 3) bodySizes.add(seen.bodyPx);
+          for (const f of seen.findings) careFindings.push(`care ${state}: [${f.kind}] ${f.where} "${f.text}" ${f.detail}`);
+        }
       }
       await d.page.emulateMedia({ colorScheme: 'light' });
       audited.add(state);
@@ -164,7 +179,7 @@ describeInBrowser('theme in the browser preview: light and dark', () => {
     const runStory = async (story: (typeof STORIES)[number]) => {
       const context = await browser.newContext({ viewport: { width: 375, height: 2400 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', colorScheme: 'light' });
       const page = await context.newPage();
-      const d = new PreviewDriver(page, server!.url);
+      const d = new PreviewDriver(page, server!.url, { query: care ? 'care=1' : '' });
       try {
         for (const step of story.steps) {
           if (step.do) await step.do(d);
@@ -197,7 +212,7 @@ describeInBrowser('theme in the browser preview: light and dark', () => {
 
     console.log(
       [
-        `theme audit: ${audited.size} states × light/dark, ${judged} text elements judged`,
+        `theme audit${care ? ' (长辈模式)' : ''}: ${audited.size} states × light/dark, ${judged} text elements judged${care ? `; body text ${[...bodySizes].sort().join('/')} px` : ''}`,
         `lowest body-text contrast: light ${lowest.light.toFixed(2)}:1 (${lowestAt.light}), dark ${lowest.dark.toFixed(2)}:1 (${lowestAt.dark})`,
         `white labels on WeChat green (#07c160, 2.4:1, WeChat's own primary button): ${[...brandLabels].join(' / ') || 'none'}`,
       ].join('\n'),
@@ -224,7 +239,85 @@ describeInBrowser('theme in the browser preview: light and dark', () => {
     // Dark mode really is dark, and differs from light.
     for (const bg of pageBackgrounds.dark) expect(Number(/\d+/.exec(bg)?.[0] ?? 255)).toBeLessThan(64);
     for (const bg of pageBackgrounds.light) expect(Number(/\d+/.exec(bg)?.[0] ?? 0)).toBeGreaterThan(200);
-  }, 300000);
+    if (care) {
+      expect(careFindings.slice(0, 80)).toEqual([]);
+      // Most pages' body text is at WeChat's care size (about 24 px) or near it.
+      expect(Math.max(...bodySizes)).toBeGreaterThanOrEqual(22);
+    }
+  };
+
+  test('every page: body text ≥ 4.5:1, no Vant default colours, bars as theme.json declares', everyPage(false), 300000);
+
+  test('长辈模式, type at 1.6×: every page as above, no clipped or off-screen text, tap targets ≥ 48 px', everyPage(true), 300000);
+
+  test('长辈模式 from the side panel or ?care=1 is the app\u2019s own setting; ?font=1.6 is WeChat\u2019s font size', async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    const page = await context.newPage();
+    const d = new PreviewDriver(page, server!.url);
+    try {
+      const shown = () =>
+        page.evaluate(() => ({
+          root: document.documentElement.style.fontSize,
+          // The page root's class `care` (scoped by simulate as page--care / main--care).
+          care: Array.from(document.querySelectorAll('#screen > .page-slot:not([hidden]) *')).some((el) => /(^|\s|--)care(\s|$)/.test(el.getAttribute('class') ?? '')),
+          panel: document.getElementById('care-switch')?.getAttribute('aria-checked'),
+        }));
+      await d.open('mine');
+      expect(await shown()).toEqual({ root: '16px', care: false, panel: 'false' });
+      await page.locator('#care-switch').click();
+      await d.settle();
+      expect(await shown()).toEqual({ root: '25.6px', care: true, panel: 'true' });
+      // The same setting as 我的's switch: the app stored it and reads it back after a reload.
+      await page.reload();
+      await page.waitForFunction(() => (window as any).__preview?.ready);
+      expect(await shown()).toEqual({ root: '25.6px', care: true, panel: 'true' });
+      await d.tap('#screen > .page-slot:not([hidden]) [class*="care-switch"]');
+      expect(await shown()).toEqual({ root: '16px', care: false, panel: 'false' });
+
+      await page.goto(`${server!.url}?care=1#/lookup`);
+      await page.waitForFunction(() => (window as any).__preview?.ready);
+      expect((await shown()).root).toBe('25.6px');
+      await page.goto(`${server!.url}?care=0&font=1.6#/lookup`);
+      await page.waitForFunction(() => (window as any).__preview?.ready);
+      expect(await shown()).toEqual({ root: '25.6px', care: false, panel: 'false' });
+      expect(d.problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60000);
+
+  test('a screen reader in the preview finds the labels: amount chips, the confirm page\u2019s number and amount, the pay sheet\u2019s ✕', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 1400 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    const d = new PreviewDriver(page, server!.url);
+    const phone = page.locator('#phone');
+    const seen: string[] = [];
+    try {
+      const renewal = STORIES.find((story) => story.name === 'renewal')!;
+      for (const step of renewal.steps) {
+        if (step.do) await step.do(d);
+        await d.settle(300);
+        if (step.shot === 'packages.png') {
+          await expect(phone.getByRole('radio', { name: '充值 ¥50，推荐' }).getAttribute('aria-checked')).resolves.toBe('true');
+          seen.push('packages');
+        }
+        if (step.shot === 'confirm.png') {
+          await expect(phone.locator('[aria-label^="充值号码"]').first().getAttribute('aria-label')).resolves.toBe('充值号码 138 0013 8000，支付 ¥50.00，请核对号码');
+          seen.push('confirm');
+        }
+        if (step.shot === 'pay-sheet.png') {
+          await expect(phone.getByRole('button', { name: '关闭，取消支付' }).isVisible()).resolves.toBe(true);
+          await expect(phone.getByRole('radio', { name: '模拟结果：正常支付' }).getAttribute('aria-checked')).resolves.toBe('true');
+          seen.push('pay sheet');
+          break;
+        }
+      }
+      expect(seen).toEqual(['packages', 'confirm', 'pay sheet']);
+      expect(d.problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90000);
 
   test('the side panel switches light/dark over the system theme; ?theme=dark asks for dark', async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: 'light' });

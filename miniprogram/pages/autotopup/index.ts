@@ -15,6 +15,7 @@ import { validateRuleDraft } from './core/auto-topup';
 import { AutoTopupStore } from './engine/rule-store';
 import { cancelRule, setPaused } from './engine/rule-actions';
 import { amountChoices, currencyUnit, dayHint, defaultForm, draftInput, formSummary, ruleView, signingQuery, type RuleForm, type RuleView } from './view';
+import { careMode } from '../../services/care/page-behavior';
 
 const stateOf = privateState<{ phone: string; carrier: CarrierId | null; busy: boolean }>(() => ({ phone: '', carrier: null, busy: false }));
 
@@ -24,6 +25,7 @@ function store(): AutoTopupStore {
 }
 
 Component({
+  behaviors: [careMode],
   data: {
     missing: false,
     tile: null as CardTile | null,

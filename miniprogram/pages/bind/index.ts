@@ -21,6 +21,7 @@ import { contactMethods, type ContactSheet } from './contact-methods';
 import { grantMethods } from './grant-methods';
 import { smsMethods } from './sms-methods';
 import { cardTypeOptions, carrierOptions, carrierPatch, choiceOwner, newBoundCard } from './view';
+import { careMode } from '../../services/care/page-behavior';
 
 /** What the form keeps outside `data` (nothing here is rendered). */
 interface FormState {
@@ -34,6 +35,7 @@ interface FormState {
 const stateOf = privateState<FormState>(() => ({ carrierChosenFor: '', typeChosenFor: '', lookup: new LatestLookup() }));
 
 Component({
+  behaviors: [careMode],
   data: {
     message: '',
     messageKind: 'info' as 'info' | 'error',

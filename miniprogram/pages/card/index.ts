@@ -24,6 +24,7 @@ import { reminderView, type ReminderView } from './reminder-view';
 import { addEventToCalendar, subscribeExpiryReminder } from './device-reminders';
 import { autoTopupStatus, NO_RULE_LABEL, type AutoTopupStatus } from './auto-topup-status';
 import { AUTO_TOPUP_EXECUTIONS_KEY, AUTO_TOPUP_RULES_KEY } from '../../services/contracts';
+import { careMode } from '../../services/care/page-behavior';
 
 /** Radio names are strings: '1' / '3' / '7' / 'off'. */
 type RemindName = '1' | '3' | '7' | 'off';
@@ -62,6 +63,7 @@ function reminderData(view: ReminderView): Record<string, unknown> {
 }
 
 Component({
+  behaviors: [careMode],
   data: {
     missing: false,
     tile: null as CardTile | null,

@@ -23,8 +23,10 @@ import { decodeQuery } from '../../services/wx/navigator';
 import { figureMethods, type Status } from './figure-methods';
 import { payMethods } from './pay-methods';
 import { readConfirmQuery, type ConfirmView } from './summary';
+import { careMode } from '../../services/care/page-behavior';
 
 Component({
+  behaviors: [careMode],
   data: {
     status: 'loading' as Status,
     message: '',

@@ -6,8 +6,10 @@
 import { services } from '../../services/container';
 import { HELP_SECTIONS, HOTLINES } from './content';
 import { SCAM_WARNING } from './scam';
+import { careMode } from '../../services/care/page-behavior';
 
 Component({
+  behaviors: [careMode],
   data: {
     scam: SCAM_WARNING,
     hotlines: HOTLINES,

@@ -11,6 +11,7 @@ import { services } from '../../services/container';
 import { lastKnownOf, lookupCard } from '../../services/cards/card-lookup';
 import { privateState } from '../../lib/private-state';
 import { byUrgency, cardTile, urgentNotice, type CardTile, type UrgentNotice } from '../../view/card-tile';
+import { careMode } from '../../services/care/page-behavior';
 
 interface HomeState {
   cards: BoundCard[];
@@ -35,6 +36,7 @@ function tileFor(card: BoundCard, index: number): CardTile & { key: string } {
 }
 
 Component({
+  behaviors: [careMode],
   data: {
     loaded: false,
     cards: [] as (CardTile & { key: string })[],

@@ -12,6 +12,7 @@ import { decodeQuery } from '../../services/wx/navigator';
 import { invoiceability } from './core/invoice';
 import { applyForInvoice, invoiceStore, ordersNamed, voidRefunded } from './store/invoicing';
 import { invoiceRow, orderRow, parseOrderIds, pickableRows, preview, INVOICE_CONTENT, type InvoiceRow, type OrderRow, type Preview } from './view';
+import { careMode } from '../../services/care/page-behavior';
 
 const PAGE_SIZE = 20;
 
@@ -26,6 +27,7 @@ const stateOf = privateState<InvoicePageState>(() => ({ picked: new Set(), curso
 const FIELD_ERRORS: Record<string, string> = { bad_name: 'nameError', bad_tax_id: 'taxIdError', bad_email: 'emailError' };
 
 Component({
+  behaviors: [careMode],
   data: {
     rows: [] as OrderRow[],
     more: false,

@@ -31,6 +31,7 @@ import { SCAM_LEAD, SCAM_TITLE } from '../../view/scam-words';
 import { contactMethods, type ContactSheet } from './contact-methods';
 import { lookupMethods, type Status } from './lookup-methods';
 import { quickMethods } from './quick-methods';
+import { careMode } from '../../services/care/page-behavior';
 
 /** What the field's carrier chip keeps outside `data`. */
 interface FieldState {
@@ -43,6 +44,7 @@ interface FieldState {
 const stateOf = privateState<FieldState>(() => ({ override: null, guessed: null }));
 
 Component({
+  behaviors: [careMode],
   data: {
     input: '',
     fieldError: '',

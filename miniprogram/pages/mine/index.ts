@@ -1,12 +1,14 @@
 /**
  * 我的 (tab): the bound numbers with 设为默认, and the ways to everything else —
- * binding, the 保号计划, a card's settings, the records (with their count) and help.
+ * binding, the 保号计划, a card's settings, the records (with their count) and help;
+ * and the 长辈模式 switch.
  */
 import type { BoundCard } from '../../core/types';
 import { chinaToday } from '../../core/dates';
 import { services } from '../../services/container';
 import { privateState } from '../../lib/private-state';
 import { cardTile, type CardTile } from '../../view/card-tile';
+import { careMode } from '../../services/care/page-behavior';
 
 type Row = Pick<CardTile, 'masked' | 'title' | 'carrier' | 'isDefault'> & { key: string };
 
@@ -19,6 +21,7 @@ function rowOf(card: BoundCard, today: string): Row {
 }
 
 Component({
+  behaviors: [careMode],
   data: {
     cards: [] as Row[],
     recordCount: 0,
@@ -64,6 +67,13 @@ Component({
     onOpenCard(event: WechatMiniprogram.BaseEvent) {
       const card = this.cardAt(event);
       if (card) services().navigator.open('card', { phone: card.phone });
+    },
+
+    /** The row and its switch both toggle 长辈模式; every open page follows (services/care). */
+    onToggleCare() {
+      const { care, device } = services();
+      const result = care.set(!care.enabled());
+      if (!result.ok) device.toast(result.message);
     },
 
     onBind() {

@@ -24,6 +24,7 @@ import { cardQueryOf } from './link';
 import { pickOn } from './pick';
 import { selectionMethods, type Offer } from './selection-methods';
 import { customHint, productTabs, promotionLine, quotesFor, rateNote, selectionOf, type ProductTab, type Selection } from './tiles';
+import { careMode } from '../../services/care/page-behavior';
 
 type Status = 'loading' | 'ready' | 'failed' | 'missing' | 'invalid';
 
@@ -47,6 +48,7 @@ const stateOf = privateState<PackagesState>(() => ({
 }));
 
 Component({
+  behaviors: [careMode],
   data: {
     status: 'loading' as Status,
     message: '',

@@ -14,6 +14,7 @@ import { privateState } from '../../lib/private-state';
 import { keepTimeline } from './core/keep-plan';
 import { planRate, type PlanRate } from './rate';
 import { planView, type NextRenewal, type PlanRow } from './view';
+import { careMode } from '../../services/care/page-behavior';
 
 interface PlanState {
   next: NextRenewal | null;
@@ -31,6 +32,7 @@ function zeroDays(cards: BoundCard[]): Record<string, string> {
 }
 
 Component({
+  behaviors: [careMode],
   data: {
     loaded: false,
     empty: false,

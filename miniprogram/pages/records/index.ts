@@ -45,6 +45,7 @@ import {
   type QuarantineView,
   type SheetAction,
 } from './view';
+import { careMode } from '../../services/care/page-behavior';
 
 
 interface RecordsState {
@@ -99,6 +100,7 @@ function storeMark(): string {
 }
 
 Component({
+  behaviors: [careMode],
   data: {
     loaded: false,
     blocks: [] as unknown[],

@@ -10,6 +10,7 @@ import { services } from '../../services/container';
 import { privateState } from '../../lib/private-state';
 import { decodeQuery } from '../../services/wx/navigator';
 import { resultView, type ResultView } from './view';
+import { careMode } from '../../services/care/page-behavior';
 
 interface ResultState {
   orderId: string;
@@ -20,6 +21,7 @@ interface ResultState {
 const stateOf = privateState<ResultState>(() => ({ orderId: '', shown: false, refreshing: false }));
 
 Component({
+  behaviors: [careMode],
   data: {
     found: true,
     view: null as ResultView | null,

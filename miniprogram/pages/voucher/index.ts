@@ -13,11 +13,13 @@ import { repeatQuery } from '../../core/order';
 import type { Order } from '../../core/types';
 import { voucherInvoice, type VoucherInvoice } from './invoice-entry';
 import { NO_PICTURE, voucherPictureMethods } from './picture/page-methods';
+import { careMode } from '../../services/care/page-behavior';
 
 /** leaving: a page was opened from here and this one not shown again yet (a second tap opens nothing more). */
 const stateOf = privateState<{ orderId: string | null; refreshing: boolean; leaving: boolean }>(() => ({ orderId: null, refreshing: false, leaving: false }));
 
 Component({
+  behaviors: [careMode],
   data: {
     view: null as VoucherView | null,
     missing: '',

@@ -13,6 +13,8 @@ import { PreviewNavigator, parseRoute } from './navigator';
 import { PullRefresh } from './pull-refresh';
 import { installMouseTouches } from './touch';
 import { initialChoice, ThemeSwitch, type ThemeChoice } from './theme';
+import { followPageFonts, systemFontScale } from './font-size';
+import { mirrorAria } from './aria';
 import { showModal } from './ui';
 import { installWxShims, notifyThemeChange } from './wx-shim';
 import type { BootConfig, SimulateApi } from './types';
@@ -51,6 +53,24 @@ function wireThemeButtons(theme: ThemeSwitch): void {
     });
   }
   mark();
+}
+
+/**
+ * The side panel's 长辈模式 switch: the app's own setting (services().care, as 我的 sets it),
+ * so the open pages follow at once. ?care=1 or ?care=0 in the address sets it on load.
+ */
+function wireCareSwitch(care: { enabled(): boolean; set(on: boolean): unknown; subscribe(listener: (on: boolean) => void): unknown }): void {
+  const asked = /[?&]care=([01])\b/.exec(window.location.search)?.[1];
+  if (asked !== undefined && care.enabled() !== (asked === '1')) care.set(asked === '1');
+  const button = document.getElementById('care-switch');
+  if (!button) return;
+  const mark = (on: boolean) => {
+    button.setAttribute('aria-checked', String(on));
+    button.textContent = on ? '已开启' : '已关闭';
+  };
+  button.addEventListener('click', () => care.set(!care.enabled()));
+  care.subscribe(mark);
+  mark(care.enabled());
 }
 
 /** Links beside the phone that open the lookup tab with a demo number filled in. */
@@ -166,6 +186,8 @@ export function boot(config: BootConfig): void {
     theme: () => theme.current(),
   });
   installBuiltins(simulate);
+  followPageFonts(screen, systemFontScale(window.location.search));
+  mirrorAria([screen, document.getElementById('overlay')!].filter(Boolean));
   installMouseTouches(document.getElementById('phone')!);
   screen.addEventListener(
     'scroll',
@@ -195,6 +217,7 @@ export function boot(config: BootConfig): void {
     loadOfflineBackend: async () => config.lazyModules.offlineBackend().offlineBackend,
   });
   handle.services = () => container.services();
+  wireCareSwitch(container.services().care);
   handle.navigator = nav;
   handle.reset = () => {
     window.localStorage.clear();

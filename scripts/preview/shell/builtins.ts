@@ -7,6 +7,7 @@
  */
 import type { BuiltinInstance, ComponentDefinition, SimulateApi } from './types';
 import { canvasDefinition } from './pictures';
+import { pageMetaDefinition } from './font-size';
 import { askPrivacy, markPrivacyAgreed } from './privacy';
 import { showModal, showToast } from './ui';
 
@@ -210,7 +211,7 @@ const imageDefinition: ComponentDefinition = {
 };
 
 export function installBuiltins(simulate: SimulateApi): void {
-  for (const definition of [fieldDefinition('input'), fieldDefinition('textarea'), buttonDefinition, imageDefinition, canvasDefinition]) {
+  for (const definition of [fieldDefinition('input'), fieldDefinition('textarea'), buttonDefinition, imageDefinition, canvasDefinition, pageMetaDefinition]) {
     simulate.load(definition);
   }
 }

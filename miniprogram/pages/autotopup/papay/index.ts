@@ -12,10 +12,12 @@ import type { RuleDraft } from '../core/auto-topup';
 import { contractLimits, contractName, openRule } from '../engine/rule-actions';
 import { draftFromQuery } from '../view';
 import { AGREEMENT_POINTS, AGREEMENT_TITLE } from './terms';
+import { careMode } from '../../../services/care/page-behavior';
 
 const stateOf = privateState<{ draft: RuleDraft | null; signing: boolean }>(() => ({ draft: null, signing: false }));
 
 Component({
+  behaviors: [careMode],
   data: {
     invalid: '',
     payee: PAYEE_NAME,

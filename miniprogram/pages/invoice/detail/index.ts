@@ -10,6 +10,7 @@ import { decodeQuery } from '../../../services/wx/navigator';
 import type { Invoice } from '../core/invoice';
 import { followInvoice, invoiceStore, resend } from '../store/invoicing';
 import { invoiceView, type InvoiceView } from '../view';
+import { careMode } from '../../../services/care/page-behavior';
 
 /** How often, and how many times, an invoice still 申请中 is asked about while the page shows. */
 export const POLL_INTERVAL_MS = 2000;
@@ -18,6 +19,7 @@ export const MAX_POLLS = 15;
 const stateOf = privateState<{ id: string; alive: boolean; polling: boolean; sending: boolean }>(() => ({ id: '', alive: false, polling: false, sending: false }));
 
 Component({
+  behaviors: [careMode],
   data: {
     missing: '',
     invoice: null as InvoiceView | null,
