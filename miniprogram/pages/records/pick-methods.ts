@@ -111,9 +111,10 @@ export const pickMethods = {
   togglePick(this: Host, id: string): void {
     const state = stateOf(this);
     if (!state.invoiceable.has(id)) {
-      const order = services().records.get(id);
+      const { records, device } = services();
+      const order = records.get(id);
       const allowed = order && state.rules ? state.rules.invoiceability(order, state.invoices) : null;
-      services().device.toast(allowed && !allowed.ok ? allowed.message : '这笔订单不能开发票');
+      device.toast(allowed && !allowed.ok ? allowed.message : '这笔订单不能开发票');
       return;
     }
     const at = state.picked.indexOf(id);
@@ -127,12 +128,13 @@ export const pickMethods = {
   onInvoicePicked(this: Host): void {
     const state = stateOf(this);
     if (!state.picking) return;
+    const { device, navigator } = services();
     if (!state.picked.length) {
-      services().device.toast('请先点选要开发票的订单');
+      device.toast('请先点选要开发票的订单');
       return;
     }
     const orderIds = state.picked.join(',');
     this.onCancelPick();
-    services().navigator.open('invoice', { orderIds });
+    navigator.open('invoice', { orderIds });
   },
 };
