@@ -95,6 +95,23 @@ describeInBrowser('a long records list in the browser preview', () => {
     await driver.waitForText('充值成功');
     const top = await rendered(page);
     expect(top.heading).toContain('2026年11月');
+    // Each row's time and its number line stay on one line each (issue 12, item 15).
+    const wrapped = await page.evaluate((current) => {
+      const lines = Array.from(document.querySelector(current)!.querySelectorAll('[class*="row__time"], [class*="row__sub"]'));
+      return {
+        count: lines.length,
+        wrapped: lines
+          .filter((el) => {
+            const style = getComputedStyle(el);
+            // 'normal' line height is about 1.2 em; a second line would double the box.
+            const line = parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize);
+            return el.getBoundingClientRect().height > 1.5 * line;
+          })
+          .map((el) => el.textContent),
+      };
+    }, CURRENT);
+    expect(wrapped.count).toBeGreaterThan(10);
+    expect(wrapped.wrapped).toEqual([]);
     await page.mouse.move(187, 400);
     let most = top;
     for (let step = 0; step < 400; step += 1) {
