@@ -78,6 +78,22 @@ export default tseslint.config(
   // files may not import; a test (test/lint-walls.test.ts) proves each wall holds.
   ...walls(),
   {
+    // A page's index.ts translates between the user and core; each concern it grows goes
+    // into a module of methods it spreads in (see pages/lookup/*-methods.ts), so no page
+    // file grows past a screenful of reading. Blank lines and comments count.
+    files: ['miniprogram/pages/**/index.ts'],
+    rules: {
+      'max-lines': ['error', { max: 250, skipBlankLines: false, skipComments: false }],
+    },
+  },
+  {
+    // Temporary exceptions (split pending: lead). Remove this block once both are split.
+    files: ['miniprogram/pages/records/index.ts', 'miniprogram/pages/card/index.ts'],
+    rules: {
+      'max-lines': 'off',
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', Buffer: 'readonly', setTimeout: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

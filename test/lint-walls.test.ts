@@ -39,3 +39,13 @@ test('the walls between layers hold, and what is allowed stays allowed', () => {
   const verdicts = CASES.map(([name], i) => [name, hits[i].includes(WALL)]);
   expect(verdicts).toEqual(CASES.map(([name, , , blocked]) => [name, blocked]));
 });
+
+test('a page index.ts over 250 lines is refused, comments and blank lines counted; 250 lines pass', () => {
+  // One line of code, then comments and blank lines: only a rule that counts them all refuses it.
+  const page = (lines: number) => ['export const used = 1;', ...Array.from({ length: lines - 1 }, (_, i) => (i % 2 ? '' : `// note ${i}`))].join('\n') + '\n';
+  const snippets = [251, 250].map((lines) => ({ filePath: 'miniprogram/pages/lookup/index.ts', code: page(lines) }));
+  expect(snippets.map((s) => s.code.split('\n').length - 1)).toEqual([251, 250]);
+  const output = execFileSync(process.execPath, [path.join(ROOT, 'test/support/lint-snippets.mjs')], { cwd: ROOT, input: JSON.stringify(snippets), encoding: 'utf8' });
+  const hits = JSON.parse(output) as string[][];
+  expect(hits.map((rules) => rules.includes('max-lines'))).toEqual([true, false]);
+});

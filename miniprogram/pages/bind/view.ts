@@ -86,6 +86,17 @@ export function carrierPatch(raw: string, chosenFor: string, carrier: CarrierId,
   return Object.keys(patch).length ? patch : null;
 }
 
+/**
+ * The number a carrier or card type picked by hand belongs to: the WeChat number while it
+ * is granted, else the typed one once it parses; '' while there is none. Typing or the
+ * carrier's answer must not undo a choice made for the same number.
+ */
+export function choiceOwner(granted: PhoneNumber | null, typed: string): string {
+  if (granted) return granted.national;
+  const parsed = parsePhone(typed);
+  return parsed.ok ? parsed.value.national : '';
+}
+
 export interface BindDraft {
   phone: PhoneNumber;
   verifiedBy: BoundCard['verifiedBy'];

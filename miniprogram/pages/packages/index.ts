@@ -7,39 +7,31 @@
  * The card is the one this renewal already fetched for the number in the link (the
  * renewal cache, keyed by number, so it is always that number's card), reused while it
  * is fresh and shown with 数据更新于 HH:mm; older, or on pull-down, it is asked again.
+ *
+ * The page loads and shows the card's shelf (which product starts selected: pick.ts);
+ * what the user selects, and 下一步, are selection-methods.ts, spread into its methods.
  */
-import type { CardProfile, Product, Quote } from '../../core/types';
-import type { RateQuote } from '../../core/charge';
-import { CUSTOM_RECHARGE_BOUNDS, customRecharge, productById, productsFor } from '../../core/catalog';
+import type { CardProfile, Product } from '../../core/types';
+import { productsFor } from '../../core/catalog';
 import { chinaToday, formatChinaTime } from '../../core/dates';
-import { parseIccid } from '../../core/iccid';
-import { parsePhone } from '../../core/phone';
-import { quote, recommend } from '../../core/pricing';
+import { recommend } from '../../core/pricing';
 import type { CardQuery } from '../../services/contracts';
 import { services } from '../../services/container';
-import { eventValue } from '../../lib/events';
 import { LatestLookup, cardFor, lookupCard, rateFor, type LookupAnswer } from '../../services/cards/card-lookup';
 import { decodeQuery } from '../../services/wx/navigator';
 import { privateState } from '../../lib/private-state';
-import { productTabs, promotionLine, quotesFor, selectionOf, type ProductTab, type Selection } from './tiles';
-import { rateLine } from '../../core/charge';
+import { cardQueryOf } from './link';
+import { pickOn } from './pick';
+import { selectionMethods, type Offer } from './selection-methods';
+import { customHint, productTabs, promotionLine, quotesFor, rateNote, selectionOf, type ProductTab, type Selection } from './tiles';
 
 type Status = 'loading' | 'ready' | 'failed' | 'missing' | 'invalid';
 
-interface PackagesState {
+interface PackagesState extends Offer {
   query: CardQuery | null;
   preselect: string;
-  card: CardProfile | null;
   fetchedAt: number;
   products: Product[];
-  quotes: Map<string, Quote>;
-  /** A custom recharge the user typed (not one of the tiles), once valid. */
-  custom: Quote | null;
-  selected: Quote | null;
-  /** The selection came from 其他金额 (so clearing the field clears it too). */
-  typed: boolean;
-  /** The peso-to-yuan quote prices are shown at (Smart); null for yuan cards or while unknown. */
-  rate: RateQuote | null;
   lookup: LatestLookup;
 }
 
@@ -50,30 +42,9 @@ const stateOf = privateState<PackagesState>(() => ({
   fetchedAt: 0,
   products: [],
   quotes: new Map(),
-  custom: null,
-  selected: null,
-  typed: false,
   rate: null,
   lookup: new LatestLookup(),
 }));
-
-/** The card a page link names, validated as if typed; null when the link is broken. */
-function cardQueryOf(query: Record<string, string>): CardQuery | null {
-  if (query.phone) {
-    const phone = parsePhone(query.phone);
-    return phone.ok ? { phone: phone.value.national } : null;
-  }
-  if (query.iccid) {
-    const iccid = parseIccid(query.iccid);
-    return iccid.ok ? { iccid: iccid.value.value } : null;
-  }
-  return null;
-}
-
-function customHint(card: CardProfile): string {
-  const { min, max } = CUSTOM_RECHARGE_BOUNDS[card.carrier];
-  return card.carrier === 'smart' ? `₱${min}–₱${max} 的整数` : `${min}–${max} 元的整数`;
-}
 
 Component({
   data: {
@@ -96,6 +67,8 @@ Component({
   },
 
   methods: {
+    ...selectionMethods,
+
     onLoad(raw: Record<string, string | undefined>) {
       const query = decodeQuery(raw);
       const state = stateOf(this);
@@ -129,6 +102,11 @@ Component({
       services().navigator.back();
     },
 
+    /** The card on screen, its quotes and the rate they are shown at (selectionMethods read them). */
+    offer(): Readonly<Offer> {
+      return stateOf(this);
+    },
+
     async load(refresh = false) {
       const state = stateOf(this);
       const query = state.query;
@@ -156,16 +134,14 @@ Component({
       const now = services().clock.now();
       const today = chinaToday(now);
       const products = productsFor(card.carrier, card.cardType);
-      const previous = state.selected?.product ?? null;
+      const previous = this.selectedQuote()?.product ?? null;
       state.card = card;
       state.fetchedAt = fetchedAt;
       state.products = products;
       state.quotes = quotesFor(products, card, today);
       const recommended = recommend(card, products, today);
-      const kept = previous ? this.quoteFor(previous, card, products, today) : null;
-      const pick = kept ?? this.preselected(card, products, today) ?? (recommended ? state.quotes.get(recommended.productId) ?? null : null);
-      state.selected = pick;
-      state.custom = pick && !state.quotes.has(pick.product.id) ? pick : null;
+      const pick = pickOn({ card, products, quotes: state.quotes, today }, previous, state.preselect, recommended ? recommended.productId : null);
+      this.keepPick(pick);
       const tabs = productTabs(products, state.quotes, recommended ? recommended.productId : null, state.rate, now);
       const activeTab = pick ? Math.max(0, tabs.findIndex((tab) => tab.kind === pick.product.kind)) : 0;
       this.setData({
@@ -173,7 +149,7 @@ Component({
         card,
         today,
         updatedAt: `数据更新于 ${formatChinaTime(fetchedAt)}`,
-        rateNote: card.balance.currency === 'CNY' ? '' : state.rate ? `按 ${rateLine(state.rate)}折合人民币支付` : '暂时没有取到汇率，人民币金额将在下一步确认',
+        rateNote: rateNote(card, state.rate),
         promo: promotionLine(tabs[activeTab], products, today),
         tabs,
         activeTab,
@@ -184,24 +160,6 @@ Component({
       });
     },
 
-    /** The same product quoted again for the card as it is now (a refresh keeps the user's choice). */
-    quoteFor(product: Product, card: CardProfile, products: Product[], today: string): Quote | null {
-      const listed = stateOf(this).quotes.get(product.id);
-      if (listed) return listed;
-      return product.carrier === card.carrier && products.some((p) => p.kind === product.kind) ? quote(product, card, today) : null;
-    },
-
-    /** The product a link asked for, if it is this carrier's. */
-    preselected(card: CardProfile, products: Product[], today: string): Quote | null {
-      const state = stateOf(this);
-      if (!state.preselect) return null;
-      const listed = state.quotes.get(state.preselect);
-      if (listed) return listed;
-      const product = productById(state.preselect);
-      if (!product || product.carrier !== card.carrier || product.kind !== 'recharge' || !products.some((p) => p.kind === 'recharge')) return null;
-      return quote(product, card, today);
-    },
-
     onTab(event: WechatMiniprogram.BaseEvent) {
       const index = Number(event.currentTarget.dataset.index);
       const state = stateOf(this);
@@ -209,64 +167,6 @@ Component({
       if (!tab || index === this.data.activeTab) return;
       const promo = promotionLine(tab, state.products, this.data.today);
       this.setData({ activeTab: index, ...(promo !== this.data.promo ? { promo } : {}) });
-    },
-
-    onPick(event: WechatMiniprogram.BaseEvent) {
-      const id = String(event.currentTarget.dataset.id ?? '');
-      const state = stateOf(this);
-      const q = state.quotes.get(id);
-      if (!q) return;
-      // A tile replaces whatever was typed in 其他金额.
-      state.custom = null;
-      state.typed = false;
-      if (this.data.customValue !== '' || this.data.customError !== '') this.setData({ customValue: '', customError: '' });
-      if (id !== this.data.selectedId) this.select(q);
-    },
-
-    select(q: Quote | null) {
-      const state = stateOf(this);
-      state.selected = q;
-      const selection = q && state.card ? selectionOf(q, state.card, state.rate, services().clock.now()) : null;
-      this.setData({ selectedId: q ? q.product.id : '', selection });
-    },
-
-    /** Any text in 其他金额 replaces the tile choice; text that is not a valid amount leaves nothing to pay. */
-    onCustomInput(event: { detail: unknown }) {
-      const state = stateOf(this);
-      const card = state.card;
-      if (!card) return;
-      const raw = eventValue(event);
-      const patch: Record<string, unknown> = {};
-      if (raw !== this.data.customValue) patch.customValue = raw;
-      const result = raw.trim() === '' ? null : customRecharge(card.carrier, raw);
-      const error = result && !result.ok ? result.message : '';
-      if (error !== this.data.customError) patch.customError = error;
-      if (Object.keys(patch).length) this.setData(patch);
-      if (!result || !result.ok) {
-        // Cleared: a typed choice goes with the text. Invalid: nothing is left to pay.
-        const drop = result !== null || state.typed;
-        state.custom = null;
-        state.typed = false;
-        if (drop && state.selected) this.select(null);
-        return;
-      }
-      const listed = state.quotes.get(result.value.id);
-      const q = listed ?? quote(result.value, card, chinaToday(services().clock.now()));
-      state.custom = listed ? null : q;
-      state.typed = true;
-      if (state.selected !== q) this.select(q);
-    },
-
-    onNext() {
-      const state = stateOf(this);
-      const { card, selected } = state;
-      if (!card || !selected) {
-        services().device.toast('请先选择充值金额或套餐');
-        return;
-      }
-      const query: Record<string, string> = { phone: card.phone, productId: selected.product.id };
-      if (selected === state.custom) query.amount = String(selected.product.credit.amount);
-      services().navigator.open('confirm', query);
     },
   },
 });

@@ -8,8 +8,8 @@
  * second price only when a promotion makes it differ from the face value.
  */
 import type { CardProfile, ChinaDate, Money, Product, ProductKind, Promotion, Quote } from '../../core/types';
-import { PROMOTIONS, activePromotions } from '../../core/catalog';
-import { chargeFor, priceWords, type RateQuote } from '../../core/charge';
+import { CUSTOM_RECHARGE_BOUNDS, PROMOTIONS, activePromotions } from '../../core/catalog';
+import { chargeFor, priceWords, rateLine, type RateQuote } from '../../core/charge';
 import { formatChinaDate } from '../../core/dates';
 import { formatMoneyCompact, isMoney, money } from '../../core/money';
 import { debtWarning, promotionApplies, quote } from '../../core/pricing';
@@ -159,4 +159,16 @@ export function promotionLine(tab: ProductTab | undefined, products: Product[], 
     .filter((promo) => shown.some((product) => promotionApplies(promo, product, today)))
     .map((promo) => promo.title);
   return titles.length ? `限时优惠：${titles.join('；')}` : '';
+}
+
+/** The placeholder of 其他金额: the whole amounts this carrier accepts. */
+export function customHint(card: CardProfile): string {
+  const { min, max } = CUSTOM_RECHARGE_BOUNDS[card.carrier];
+  return card.carrier === 'smart' ? `₱${min}–₱${max} 的整数` : `${min}–${max} 元的整数`;
+}
+
+/** For a peso card: the rate its yuan prices are shown at, or that none is known yet; '' for a yuan card. */
+export function rateNote(card: CardProfile, rate: RateQuote | null): string {
+  if (card.balance.currency === 'CNY') return '';
+  return rate ? `按 ${rateLine(rate)}折合人民币支付` : '暂时没有取到汇率，人民币金额将在下一步确认';
 }

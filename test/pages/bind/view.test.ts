@@ -8,6 +8,7 @@ import {
   cardTypeOptions,
   carrierOptions,
   carrierPatch,
+  choiceOwner,
   codeSent,
   demoHint,
   grantedNumber,
@@ -198,6 +199,22 @@ describe('carrierPatch: the carrier to pre-select for a typed number', () => {
 
   test.each([['1380013'], [''], [null], ['abc'], ['+85291234567']])('an unfinished or hostile number %p changes nothing', (raw) => {
     expect(carrierPatch(raw as never, '', 'cmcc', 'cmcc')).toBeNull();
+  });
+});
+
+describe('choiceOwner: the number a carrier or card type picked by hand belongs to', () => {
+  test('the WeChat number while granted, whatever the field says', () => {
+    expect(choiceOwner(phone('13800138000'), '18600186002')).toBe('13800138000');
+    expect(choiceOwner(phone('13800138000'), '')).toBe('13800138000');
+  });
+
+  test('else the typed number, in national form', () => {
+    expect(choiceOwner(null, '+86 186 0018 6002')).toBe('18600186002');
+    expect(choiceOwner(null, '0918 123 4567')).toBe('09181234567');
+  });
+
+  test.each([[''], ['1380013'], ['abc'], [null], [{}]])('no number yet (%p): nobody, so a later number is not held to the choice', (raw) => {
+    expect(choiceOwner(null, raw as never)).toBe('');
   });
 });
 

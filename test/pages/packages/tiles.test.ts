@@ -2,7 +2,7 @@ import { productById, productsFor } from '../../../miniprogram/core/catalog';
 import { quote } from '../../../miniprogram/core/pricing';
 import type { CardProfile, Product, Promotion } from '../../../miniprogram/core/types';
 import type { RateQuote } from '../../../miniprogram/core/charge';
-import { KIND_TITLES, productTabs, promotionLine, quotesFor, selectionOf, tileOf, yearlySaving, type ProductTab } from '../../../miniprogram/pages/packages/tiles';
+import { KIND_TITLES, customHint, productTabs, promotionLine, quotesFor, rateNote, selectionOf, tileOf, yearlySaving, type ProductTab } from '../../../miniprogram/pages/packages/tiles';
 import { PRODUCT_KIND_LABELS } from '../../../miniprogram/view/labels';
 import { cardProfile, smartProfile } from '../../support/card-profiles';
 
@@ -228,5 +228,29 @@ describe('yearlySaving: from the catalog, at the price paid', () => {
     const p = product('cmcc-keep-12m');
     expect(yearlySaving(quote(p, CARD, TODAY), [p])).toBeNull();
     expect(yearlySaving(null as never, [])).toBeNull();
+  });
+});
+
+describe('customHint: the placeholder of 其他金额', () => {
+  test('a mainland card: whole yuan within the carrier\u2019s bounds', () => {
+    expect(customHint(CARD)).toBe('10–500 元的整数');
+  });
+
+  test('a Smart card: whole pesos, up to ₱1000', () => {
+    expect(customHint(smartProfile())).toBe('₱10–₱1000 的整数');
+  });
+});
+
+describe('rateNote: the rate yuan prices are shown at', () => {
+  test('a yuan card needs none', () => {
+    expect(rateNote(CARD, RATE)).toBe('');
+  });
+
+  test('a peso card: the rate with its quote time', () => {
+    expect(rateNote(smartProfile(), RATE)).toBe('按 ₱1 ≈ ¥0.1235（10:05 报价）折合人民币支付');
+  });
+
+  test('a peso card before any rate is known: says the yuan comes at the next step, none made up', () => {
+    expect(rateNote(smartProfile(), null)).toBe('暂时没有取到汇率，人民币金额将在下一步确认');
   });
 });
