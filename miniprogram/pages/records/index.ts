@@ -10,14 +10,11 @@
  * page costs the same after 500 rows as after 20, and a scroll sends only the rows
  * coming into view. Scroll updates are taken at most once per SCROLL_EVERY_MS.
  *
- * Each concern is a module of methods the page spreads in: the list with its window and
- * scrolling (list-methods.ts), the filters and search (filter-methods.ts) and 开发票's
- * picking (pick-methods.ts); the page itself deletes a row and exports.
+ * Each concern is a module of methods the page spreads in: the list with its window,
+ * scrolling and swipe delete (list-methods.ts), the filters, search and the export of
+ * what they select (filter-methods.ts) and 开发票's picking (pick-methods.ts).
  */
-import { ordersToCsv } from '../../core/order';
-import { deleteRecordWithConsent } from '../../services/checkout/record-deletion';
-import { services } from '../../services/container';
-import { KIND_OPTIONS, NO_FILTER, STATES, STATUS_OPTIONS, TOTALS_NOTE, chips, exportToast, isFiltered, phoneOptions, toRecordFilter, type Chip, type FilterName, type QuarantineView, type SheetAction } from './view';
+import { KIND_OPTIONS, NO_FILTER, STATES, STATUS_OPTIONS, TOTALS_NOTE, chips, phoneOptions, type Chip, type FilterName, type QuarantineView, type SheetAction } from './view';
 import { listMethods } from './list-methods';
 import { filterMethods } from './filter-methods';
 import { pickMethods } from './pick-methods';
@@ -52,34 +49,5 @@ Component({
     ...listMethods,
     ...filterMethods,
     ...pickMethods,
-
-    onGoRenew(): void {
-      services().navigator.open('lookup');
-    },
-
-    async onDelete(event: WechatMiniprogram.BaseEvent): Promise<void> {
-      const id = this.rowId(event);
-      const { records, device } = services();
-      const order = id ? records.get(id) : undefined;
-      if (!order) {
-        device.toast('这条记录已经不在了');
-        this.reload();
-        return;
-      }
-      if (!(await deleteRecordWithConsent(order, { records, device }))) return;
-      this.hideRow(order.id);
-    },
-
-    async onExport(): Promise<void> {
-      const { records, device } = services();
-      const choice = this.filterChoice();
-      const orders = records.all(toRecordFilter(choice));
-      if (!orders.length) {
-        device.toast('没有可导出的记录');
-        return;
-      }
-      const copied = await device.copy(ordersToCsv(orders));
-      device.toast(exportToast(orders.length, isFiltered(choice), copied), copied ? 'none' : 'fail');
-    },
   },
 });

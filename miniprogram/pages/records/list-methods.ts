@@ -1,10 +1,12 @@
 /**
  * 记录's list: pages of orders read from the store under the current filter, kept in a
  * window (list.ts) that renders only the rows near the screen, moved as the page scrolls
- * (at most once per SCROLL_EVERY_MS), and read again when the store changed behind it.
+ * (at most once per SCROLL_EVERY_MS), and read again when the store changed behind it;
+ * a row swiped and deleted (after a confirmation) leaves it with its month's totals.
  * Ready to spread into the page's Component methods (`methods: { ...listMethods }`).
  */
 import type { Order } from '../../core/types';
+import { deleteRecordWithConsent } from '../../services/checkout/record-deletion';
 import { services } from '../../services/container';
 import { privateState } from '../../lib/private-state';
 import { RecordList, type Patch } from './list';
@@ -51,6 +53,8 @@ interface Host {
   readPage(before: string | null): void;
   reload(): void;
   loadMore(): void;
+  rowId(event: WechatMiniprogram.BaseEvent): string | undefined;
+  hideRow(id: string): void;
 }
 
 export const listMethods = {
@@ -66,6 +70,11 @@ export const listMethods = {
 
   onReachBottom(this: Host): void {
     this.loadMore();
+  },
+
+  /** An empty list's 去充值. */
+  onGoRenew(this: Host): void {
+    services().navigator.open('lookup');
   },
 
   onPageScroll(this: Host, event: { scrollTop?: number }): void {
@@ -173,5 +182,18 @@ export const listMethods = {
     this.setData({ ...this.windowPatch(), visible: state.list.size });
     // The last shown row gone but older ones left: bring the next page in.
     if (state.list.size === 0 && state.cursor !== null) this.loadMore();
+  },
+
+  async onDelete(this: Host, event: WechatMiniprogram.BaseEvent): Promise<void> {
+    const id = this.rowId(event);
+    const { records, device } = services();
+    const order = id ? records.get(id) : undefined;
+    if (!order) {
+      device.toast('这条记录已经不在了');
+      this.reload();
+      return;
+    }
+    if (!(await deleteRecordWithConsent(order, { records, device }))) return;
+    this.hideRow(order.id);
   },
 };
