@@ -152,26 +152,28 @@ export interface ListShape {
 export class RecordList {
   private readonly partRows: number;
   private readonly blockParts: number;
-  private parts: Row[][] = [];
-  private months: Month[] = [];
+  // Set by clear(), which the constructor calls: one place says what an empty list is.
+  private parts!: Row[][];
+  private months!: Month[];
   private readonly monthAt = new Map<string, number>();
-  private titles: string[] = [];
+  private titles!: string[];
   private readonly titleAt = new Map<string, number>();
-  private phones: string[] = [];
+  private phones!: string[];
   private readonly phoneAt = new Map<string, number>();
   private readonly byId = new Map<string, { part: number; row: number }>();
-  private serial = 0;
-  private alive = 0;
-  private sent: Sent = freshSent();
+  private serial!: number;
+  private alive!: number;
+  private sent!: Sent;
   /** Rows deleted and months changed since the last render, sent as single paths. */
-  private removedRows: { part: number; row: number }[] = [];
+  private removedRows!: { part: number; row: number }[];
   private changedMonths = new Set<number>();
   /** Marks set or cleared since the last render, sent as one path each for rows on screen. */
-  private markedRows: { part: number; row: number; mark: RowMark }[] = [];
+  private markedRows!: { part: number; row: number; mark: RowMark }[];
 
   constructor(shape: Partial<ListShape> = {}) {
     this.partRows = Math.max(1, Math.floor(shape.partRows ?? PART_ROWS));
     this.blockParts = Math.max(1, Math.floor(shape.blockParts ?? BLOCK_PARTS));
+    this.clear();
   }
 
   /** Forgets every row; the next render replaces the view's list whole. */
