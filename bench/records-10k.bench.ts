@@ -4,6 +4,7 @@
  * node, setData per scroll step), down through 500 rows and back up to the top.
  */
 import { offlineBackend } from '../miniprogram/backends/offline/index';
+import { checkoutEngine } from '../miniprogram/pages/confirm/checkout';
 import { installServices, type Services } from '../miniprogram/services/container';
 import type { Clock } from '../miniprogram/services/contracts';
 import { FakeClock, FakeDevice, RecordingNavigator } from '../test/support/fakes';
@@ -18,7 +19,7 @@ const RECORDS = 10000;
 const SCROLL_ROWS = 500;
 
 function freshServices(clock: Clock = new FakeClock(NOW)): Services {
-  return installServices({ clock, random: seededRandom(7), device: new FakeDevice(), navigator: new RecordingNavigator(), offlineBackend });
+  return installServices({ clock, random: seededRandom(7), device: new FakeDevice(), navigator: new RecordingNavigator(), offlineBackend, loadCheckoutEngine: async () => checkoutEngine });
 }
 
 /** The launch's background work pauses between shards on real timers, as on the phone. */

@@ -22,10 +22,14 @@ App({
       void records.verify().then((checked) => {
         if (checked.notice) device.toast(checked.notice);
       });
-      void checkout.reconcile().then((result) => {
-        const summary = reconcileSummary(result);
-        if (summary) device.toast(summary);
-      });
+      void checkout
+        .reconcile()
+        .then((result) => {
+          const summary = reconcileSummary(result);
+          if (summary) device.toast(summary);
+        })
+        // The money path could not be fetched (offline): open orders stay open for 刷新结果 or the next launch.
+        .catch(() => undefined);
       // Due 自动充值 rules (the engine settles its own open orders first); costs one storage read when there are none.
       void services().autoTopup.run({ kind: 'launch' });
     });

@@ -4,6 +4,7 @@
  * not be listed — each in one short Chinese toast, and nothing when all is well.
  */
 import { offlineBackend } from '../miniprogram/backends/offline/index';
+import { checkoutEngine } from '../miniprogram/pages/confirm/checkout';
 import { installServices } from '../miniprogram/services/container';
 import type { KeyValueStorage } from '../miniprogram/services/contracts';
 import { WxKeyValueStorage } from '../miniprogram/services/wx/storage';
@@ -23,13 +24,13 @@ const fake = () => globalThis.__wxStorage;
 const T0 = Date.parse('2026-11-01T09:00:00+08:00');
 
 function seed(count: number): void {
-  const services = installServices({ clock: new FakeClock(), device: new FakeDevice(), offlineBackend });
+  const services = installServices({ clock: new FakeClock(), device: new FakeDevice(), offlineBackend, loadCheckoutEngine: async () => checkoutEngine });
   for (let i = 0; i < count; i += 1) services.records.append(makeOrder({ at: T0 + i * 3_600_000, serial: i }));
 }
 
 async function launched(storage: KeyValueStorage = new WxKeyValueStorage()): Promise<{ device: FakeDevice }> {
   const device = new FakeDevice();
-  installServices({ clock: new FakeClock(), device, storage, offlineBackend });
+  installServices({ clock: new FakeClock(), device, storage, offlineBackend, loadCheckoutEngine: async () => checkoutEngine });
   launch();
   await settleMicrotasks(400);
   return { device };
@@ -77,7 +78,7 @@ test('the background work waits for the first page: nothing but the index is rea
     pauses.push(ms);
     return new Promise<void>((resolve) => (release = resolve));
   };
-  installServices({ clock, device, offlineBackend });
+  installServices({ clock, device, offlineBackend, loadCheckoutEngine: async () => checkoutEngine });
   launch();
   // What open() itself read is onLaunch's; from here on only the first page may read.
   fake().resetCounters();

@@ -9,6 +9,7 @@
 import type {
   AccountService,
   AutoTopupEngineModule,
+  CheckoutEngineModule,
   AutoTopupRunner,
   Backend,
   CardBook,
@@ -37,7 +38,7 @@ import { WxNavigator } from './wx/navigator';
 import { defaultPrivacyService } from './wx/privacy';
 import { WxKeyValueStorage } from './wx/storage';
 import { ShardedRecordStore } from './records/store';
-import { CheckoutService } from './checkout/checkout';
+import { LazyCheckout } from './checkout/lazy-checkout';
 import { createPaymentSheetSlot } from './checkout/payment-sheet-slot';
 import { StoredCardBook } from './cards/card-book';
 import { MemoryRenewalCache } from './cards/renewal-cache';
@@ -68,6 +69,8 @@ export interface Services {
   autoTopup: AutoTopupRunner;
   /** Fetches the auto top-up engine from its subpackage (tests and the preview hand over the module directly). */
   loadAutoTopupEngine: () => Promise<AutoTopupEngineModule>;
+  /** Fetches the money path from the confirm subpackage (tests and the preview hand over the module directly). */
+  loadCheckoutEngine: () => Promise<CheckoutEngineModule>;
   /** Fetches the invoice rules from their subpackage (tests and the preview hand over the module directly). */
   loadInvoiceRules: () => Promise<InvoiceRulesModule>;
   /** The offline backend's module when the caller already holds it (tests, the preview): built at once, no fetch. */
@@ -87,6 +90,12 @@ declare const require: { async?(path: string): Promise<unknown> };
 function loadEngineFromSubpackage(): Promise<AutoTopupEngineModule> {
   if (typeof require === 'undefined' || typeof require.async !== 'function') return Promise.reject(new Error('require.async is not available'));
   return require.async('../pages/autotopup/engine/index.js') as Promise<AutoTopupEngineModule>;
+}
+
+/** The money path downloads with the confirm subpackage, the first time an order is paid or left open. */
+function loadCheckoutFromSubpackage(): Promise<CheckoutEngineModule> {
+  if (typeof require === 'undefined' || typeof require.async !== 'function') return Promise.reject(new Error('require.async is not available'));
+  return (require.async('../pages/confirm/checkout/index.js') as Promise<{ checkoutEngine: CheckoutEngineModule }>).then((m) => m.checkoutEngine);
 }
 
 /** The invoice rules download with the invoice subpackage, the first time a page outside it asks. */
@@ -128,7 +137,8 @@ export function createServices(given: Partial<Services> = {}): Services {
   const gateway = given.gateway ?? backend().gateway;
   const papay = given.papay ?? backend().papay;
   const payment = given.payment ?? backend().payment;
-  const checkout = given.checkout ?? new CheckoutService({ records, payment, gateway, cards, clock, renewalCache });
+  const loadCheckoutEngine = given.loadCheckoutEngine ?? loadCheckoutFromSubpackage;
+  const checkout = given.checkout ?? new LazyCheckout({ records, payment, gateway, cards, clock, renewalCache }, loadCheckoutEngine);
   const account = given.account ?? backend().account;
   const sms = given.sms ?? backend().sms;
   const device = given.device ?? new WxDeviceService();
@@ -143,7 +153,7 @@ export function createServices(given: Partial<Services> = {}): Services {
   const arrived = (): Backend | null => (built && 'loaded' in built ? (built as LazyBackend).loaded() : built);
   return {
     ...{ clock, random, storage, records, cards, care, gateway, renewalCache, paymentSheet, payment, checkout, account, sms, device, navigator, privacy },
-    ...{ papay, invoicing, autoTopup, loadAutoTopupEngine, loadInvoiceRules, offlineBackend, loadOfflineBackend, backend: given.backend ?? arrived },
+    ...{ papay, invoicing, autoTopup, loadAutoTopupEngine, loadCheckoutEngine, loadInvoiceRules, offlineBackend, loadOfflineBackend, backend: given.backend ?? arrived },
   };
 }
 

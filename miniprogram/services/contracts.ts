@@ -488,6 +488,22 @@ export interface Checkout {
   settled(): Promise<void>;
 }
 
+/** What the money path is built from. */
+export interface CheckoutDeps {
+  records: RecordStore;
+  payment: PaymentService;
+  gateway: CarrierGateway;
+  cards: CardBook;
+  clock: Clock;
+  /** When given, a credited top-up also updates the card the renewal flow holds. */
+  renewalCache?: RenewalCache;
+}
+
+/** The money path's module, downloaded with the confirm subpackage when an order needs it (分包异步化). */
+export interface CheckoutEngineModule {
+  createCheckout(deps: CheckoutDeps): Checkout;
+}
+
 /* ------------------------------------------------- 委托代扣 (papay contracts) */
 
 export interface PapaySignRequest {

@@ -240,6 +240,7 @@ require(${shell}).boot({
   lazyModules: {
     autoTopupEngine: () => require(${abs('pages/autotopup/engine/index.ts')}),
     invoiceRules: () => require(${abs('pages/invoice/rules.ts')}),
+    checkoutEngine: () => require(${abs('pages/confirm/checkout/index.ts')}),
     offlineBackend: () => require(${abs('backends/offline/index.ts')}),
   },
   modules: {

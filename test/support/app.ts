@@ -10,6 +10,7 @@ import { Driver, follow, openPage } from './page-driver';
 import type { PageName } from '../../miniprogram/services/contracts';
 import * as autoTopupEngine from '../../miniprogram/pages/autotopup/engine';
 import { invoiceRules } from '../../miniprogram/pages/invoice/rules';
+import { checkoutEngine } from '../../miniprogram/pages/confirm/checkout';
 
 export interface TestAppOptions {
   now?: number | string;
@@ -47,6 +48,8 @@ export class TestApp {
       navigator: this.nav,
       // In WeChat the engine arrives with its subpackage (require.async); here it is at hand.
       loadAutoTopupEngine: async () => autoTopupEngine,
+      // In WeChat the money path arrives with the confirm subpackage; here it is at hand.
+      loadCheckoutEngine: async () => checkoutEngine,
       // In WeChat the invoice rules arrive with the invoice subpackage; here they are at hand.
       loadInvoiceRules: async () => invoiceRules,
       // In WeChat the offline backend is a subpackage fetched on first use; here it is at hand.

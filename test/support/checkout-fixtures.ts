@@ -9,7 +9,7 @@ import { createOrder, newIdempotencyKey, newOrderId } from '../../miniprogram/co
 import { quote } from '../../miniprogram/core/pricing';
 import type { Order, Promotion } from '../../miniprogram/core/types';
 import { StoredCardBook } from '../../miniprogram/services/cards/card-book';
-import { CheckoutService } from '../../miniprogram/services/checkout/checkout';
+import { CheckoutService } from '../../miniprogram/pages/confirm/checkout/checkout';
 import type { PaymentRequest, PaymentService, PaymentSheetHost, SheetChoice } from '../../miniprogram/services/contracts';
 import { DEMO_PESO_RATE, MockCarrierGateway } from '../../miniprogram/backends/offline/gateway';
 import { chargeFor } from '../../miniprogram/core/charge';

@@ -214,6 +214,7 @@ export function boot(config: BootConfig): void {
     navigator: nav,
     loadAutoTopupEngine: async () => config.lazyModules.autoTopupEngine(),
     loadInvoiceRules: async () => config.lazyModules.invoiceRules().invoiceRules,
+    loadCheckoutEngine: async () => config.lazyModules.checkoutEngine().checkoutEngine,
     loadOfflineBackend: async () => config.lazyModules.offlineBackend().offlineBackend,
   });
   handle.services = () => container.services();

@@ -78,7 +78,7 @@ export interface BootConfig {
   /** The mock carrier's demo numbers (phone + what it shows), when it documents some. */
   demoNumbers: () => readonly { phone: string; description: string }[];
   /** Modules the mini-program loads on demand with require.async (分包异步化), by name. */
-  lazyModules: { autoTopupEngine: () => unknown; offlineBackend: () => { offlineBackend: unknown }; invoiceRules: () => { invoiceRules: unknown } };
+  lazyModules: { autoTopupEngine: () => unknown; offlineBackend: () => { offlineBackend: unknown }; invoiceRules: () => { invoiceRules: unknown }; checkoutEngine: () => { checkoutEngine: unknown } };
   /** TypeScript components (pages included) by path, e.g. "pages/lookup/index". */
   modules: Record<string, () => unknown>;
 }

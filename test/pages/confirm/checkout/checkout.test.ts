@@ -1,10 +1,11 @@
-import type { BoundCard, Order, OrderState } from '../../../miniprogram/core/types';
-import { CHECKOUT_MESSAGES, CheckoutService, NOT_STARTED_MESSAGES, PAYEE_NAME } from '../../../miniprogram/services/checkout/checkout';
-import { ShardedRecordStore } from '../../../miniprogram/services/records/store';
-import { WxKeyValueStorage } from '../../../miniprogram/services/wx/storage';
-import { FaultyStorage } from '../../support/records-storage';
-import type { PaymentService, RecordStoreError } from '../../../miniprogram/services/contracts';
-import type { MockWeChatPay } from '../../../miniprogram/backends/offline/wechat-pay';
+import type { BoundCard, Order, OrderState } from '../../../../miniprogram/core/types';
+import { CHECKOUT_MESSAGES, CheckoutService, NOT_STARTED_MESSAGES } from '../../../../miniprogram/pages/confirm/checkout/checkout';
+import { PAYEE_NAME } from '../../../../miniprogram/services/checkout/payee';
+import { ShardedRecordStore } from '../../../../miniprogram/services/records/store';
+import { WxKeyValueStorage } from '../../../../miniprogram/services/wx/storage';
+import { FaultyStorage } from '../../../support/records-storage';
+import type { PaymentService, RecordStoreError } from '../../../../miniprogram/services/contracts';
+import type { MockWeChatPay } from '../../../../miniprogram/backends/offline/wechat-pay';
 import {
   ManualSheet,
   backend,
@@ -13,7 +14,7 @@ import {
   settleMicrotasks,
   storageFake,
   type Backend,
-} from '../../support/checkout-fixtures';
+} from '../../../support/checkout-fixtures';
 
 const MINUTE = 60 * 1000;
 

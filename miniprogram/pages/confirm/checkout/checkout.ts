@@ -1,5 +1,6 @@
 /**
- * The renewal's money path, in the order that keeps money safe:
+ * The renewal's money path, in the order that keeps money safe (it downloads with the confirm
+ * subpackage; services/checkout/lazy-checkout.ts stands in for it until then):
  *   1. the order is written as awaiting_payment BEFORE any payment starts (no record,
  *      no payment: a charge the app cannot show afterwards must never happen);
  *   2. one payment per idempotency key: concurrent calls share one run, and a key
@@ -10,16 +11,18 @@
  *   4. reconcile() settles what a killed app or a lost answer left open, asking the
  *      payment service and the carrier, each open order once.
  */
-import { carrierName } from '../../core/carriers';
-import { DUPLICATE_WINDOW_MS, alternativeOrderId, findDuplicate, isUnsettled, transition } from '../../core/order';
-import { maskPhone } from '../../core/phone';
-import { rateLine, yuanCharged } from '../../core/charge';
-import { formatMoney } from '../../core/money';
-import type { Order, OrderState, Result } from '../../core/types';
+import { carrierName } from '../../../core/carriers';
+import { DUPLICATE_WINDOW_MS, alternativeOrderId, findDuplicate, isUnsettled, transition } from '../../../core/order';
+import { maskPhone } from '../../../core/phone';
+import { rateLine, yuanCharged } from '../../../core/charge';
+import { formatMoney } from '../../../core/money';
+import type { Order, OrderState, Result } from '../../../core/types';
+import { PAYEE_NAME } from '../../../services/checkout/payee';
 import type {
   CardBook,
   CarrierGateway,
   Checkout,
+  CheckoutDeps,
   CheckoutOutcome,
   CheckoutResult,
   Clock,
@@ -32,10 +35,8 @@ import type {
   RecordStoreError,
   RenewalCache,
   TopUpReceipt,
-} from '../contracts';
+} from '../../../services/contracts';
 
-/** Shown on the payment sheet as 商户名称. */
-export const PAYEE_NAME = '卡续费（演示商户）';
 
 export const CHECKOUT_MESSAGES = {
   succeeded: '充值成功，已到账',
@@ -67,15 +68,6 @@ export function payFailedMessage(reason: string | undefined): string {
   return `支付失败：${reason || '支付未成功'}，没有扣款`;
 }
 
-export interface CheckoutDeps {
-  records: RecordStore;
-  payment: PaymentService;
-  gateway: CarrierGateway;
-  cards: CardBook;
-  clock: Clock;
-  /** When given, a credited top-up also updates the card the renewal flow holds. */
-  renewalCache?: RenewalCache;
-}
 
 /** Numbers tried for one order: its own and seven alternatives. */
 const ID_ATTEMPTS = 8;
