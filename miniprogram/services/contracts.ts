@@ -488,6 +488,9 @@ export interface Checkout {
   settled(): Promise<void>;
 }
 
+/** The merchant WeChat Pay names on the pay sheet (商户名称) and on the 委托代扣 contract page. */
+export const PAYEE_NAME = '卡续费（演示商户）';
+
 /** What the money path is built from. */
 export interface CheckoutDeps {
   records: RecordStore;

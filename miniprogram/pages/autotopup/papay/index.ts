@@ -4,7 +4,7 @@
  * Pay's (the mini-program jumps to it); here the offline papay backend stands behind it.
  * The rule arrives as query text and is checked again by core before anything is signed.
  */
-import { PAYEE_NAME } from '../../../services/checkout/payee';
+import { PAYEE_NAME } from '../../../services/contracts';
 import { services } from '../../../services/container';
 import { privateState } from '../../../lib/private-state';
 import { decodeQuery } from '../../../services/wx/navigator';

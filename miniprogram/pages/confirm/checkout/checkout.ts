@@ -17,7 +17,6 @@ import { maskPhone } from '../../../core/phone';
 import { rateLine, yuanCharged } from '../../../core/charge';
 import { formatMoney } from '../../../core/money';
 import type { Order, OrderState, Result } from '../../../core/types';
-import { PAYEE_NAME } from '../../../services/checkout/payee';
 import type {
   CardBook,
   CarrierGateway,
@@ -36,6 +35,7 @@ import type {
   RenewalCache,
   TopUpReceipt,
 } from '../../../services/contracts';
+import { PAYEE_NAME } from '../../../services/contracts';
 
 
 export const CHECKOUT_MESSAGES = {

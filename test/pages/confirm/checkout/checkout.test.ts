@@ -1,6 +1,6 @@
 import type { BoundCard, Order, OrderState } from '../../../../miniprogram/core/types';
 import { CHECKOUT_MESSAGES, CheckoutService, NOT_STARTED_MESSAGES } from '../../../../miniprogram/pages/confirm/checkout/checkout';
-import { PAYEE_NAME } from '../../../../miniprogram/services/checkout/payee';
+import { PAYEE_NAME } from '../../../../miniprogram/services/contracts';
 import { ShardedRecordStore } from '../../../../miniprogram/services/records/store';
 import { WxKeyValueStorage } from '../../../../miniprogram/services/wx/storage';
 import { FaultyStorage } from '../../../support/records-storage';
