@@ -177,6 +177,18 @@ describe('records page, list', () => {
     await tapRow(page, order.id);
     expect(app.nav.last()).toEqual({ kind: 'open', page: 'voucher', query: { orderId: order.id } });
   });
+
+  test('two quick taps on a record open one voucher; back on the list, a tap opens it again', async () => {
+    const [order] = seedMany(1);
+    const page = await openRecords();
+    const opened = () => app.nav.moves.filter((m) => m.page === 'voucher').length;
+    await tapRow(page, order.id);
+    await tapRow(page, order.id);
+    expect(opened()).toBe(1);
+    await page.lifecycle('onShow');
+    await tapRow(page, order.id);
+    expect(opened()).toBe(2);
+  });
 });
 
 describe('records page, a long list', () => {

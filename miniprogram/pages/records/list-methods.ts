@@ -48,6 +48,7 @@ interface Host {
   /** pickMethods': newly read orders while picking, and the picks a reload forgets (with the patch saying so). */
   notePicks(orders: Order[]): void;
   forgetPicks(): Patch;
+  shownAgain(): void;
   moveWindow(): void;
   windowPatch(): Patch;
   readPage(before: string | null): void;
@@ -60,6 +61,7 @@ interface Host {
 export const listMethods = {
   /** Coming back (from a voucher, another tab) keeps the place in the list unless the records changed. */
   onShow(this: Host): void {
+    this.shownAgain();
     if (!this.data.loaded || storeMark() !== stateOf(this).mark) this.reload();
   },
 

@@ -22,9 +22,11 @@ export interface PickState {
   /** Picking orders for an invoice: the ones picked, in the order they were. */
   picking: boolean;
   picked: string[];
+  /** A voucher was opened and the page not shown again since. */
+  leaving: boolean;
 }
 
-const stateOf = privateState<PickState>(() => ({ rules: null, invoices: [], invoiceable: new Map(), picking: false, picked: [] }));
+const stateOf = privateState<PickState>(() => ({ rules: null, invoices: [], invoiceable: new Map(), picking: false, picked: [], leaving: false }));
 
 /** Greys an order's row unless the rules let it go on an invoice, and keeps its amount if they do. */
 function noteInvoiceability(state: PickState, list: RecordList, order: Order): void {
@@ -67,8 +69,18 @@ export const pickMethods = {
   onOpen(this: Host, event: WechatMiniprogram.BaseEvent): void {
     const id = this.rowId(event);
     if (!id) return;
-    if (stateOf(this).picking) this.togglePick(id);
-    else services().navigator.open('voucher', { orderId: id });
+    const state = stateOf(this);
+    if (state.picking) this.togglePick(id);
+    else if (!state.leaving) {
+      // A second quick tap opens no second voucher: the page is on its way out.
+      state.leaving = true;
+      services().navigator.open('voucher', { orderId: id });
+    }
+  },
+
+  /** Shown again: a row tap may open a voucher again. */
+  shownAgain(this: Host): void {
+    stateOf(this).leaving = false;
   },
 
   /** 开发票: the rows become choices; those that cannot go on an invoice are greyed. The rules come with the invoice subpackage. */
