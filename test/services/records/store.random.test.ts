@@ -8,31 +8,17 @@ import { isDeepStrictEqual } from 'util';
 import { ShardedRecordStore } from '../../../miniprogram/services/records/store';
 import { WxKeyValueStorage } from '../../../miniprogram/services/wx/storage';
 import { decodeShard } from '../../../miniprogram/services/records/schema';
-import type { Order, OrderState } from '../../../miniprogram/core/types';
+import type { Order } from '../../../miniprogram/core/types';
 import type { RecordFilter, RecordStore } from '../../../miniprogram/services/contracts';
 import { FakeClock } from '../../support/fakes';
 import { makeOrder } from '../../support/records-fixtures';
 import { FaultyStorage, SimulatedCrash } from '../../support/records-storage';
 import { readAll } from '../../support/record-store-contract';
 import { MAX_ITEM_BYTES, MAX_TOTAL_BYTES } from '../../support/wx-storage-fake';
+import { PHONES, STATES, T0, rng } from '../../support/records-faults';
 
 const SEEDS = 30;
 const STEPS = 200;
-const T0 = Date.parse('2026-03-01T08:00:00+08:00');
-const STATES: OrderState[] = ['created', 'awaiting_payment', 'paid', 'cancelled', 'pay_failed', 'unknown', 'succeeded', 'topup_failed', 'refunding', 'refunded'];
-const PHONES = ['13800138000', '13912345678', '18600001111', '09171234567'];
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** How often each hard path was really taken, over all seeds (asserted at the end). */
 const seen = { crashes: 0, refusedWrites: 0, quota: 0, corruptions: 0, keptInPlace: 0, reportedAtOpen: 0 };
