@@ -40,10 +40,18 @@ class PreviewDriver {
     await this.settle();
   }
 
-  /** Waits for queued navigation, then for rendering and the mocks' short delays. */
-  async settle(ms = 120) {
-    await this.page.evaluate(() => window.__preview.navigator.settled());
-    await this.page.waitForTimeout(ms);
+  /**
+   * Waits until the app has done what the last step set going: queued navigation, then
+   * its short timers (transitions, the mocks' latencies; shell/idle.ts) and two frames.
+   * `ms` adds a fixed pause on top, for what no timer tracks.
+   */
+  async settle(ms = 0) {
+    await this.page.evaluate(async () => {
+      await window.__preview.navigator.settled();
+      await window.__preview.idle.whenIdle();
+      await window.__preview.navigator.settled();
+    });
+    if (ms > 0) await this.page.waitForTimeout(ms);
   }
 
   current() {

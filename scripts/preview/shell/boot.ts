@@ -5,6 +5,7 @@
  * or app.json's first page.
  */
 import { installBuiltins } from './builtins';
+import { installIdleTracker, type IdleTracker } from './idle';
 import { Frame } from './frame';
 import { installLateReady } from './late-ready';
 import { ComponentModules } from './modules';
@@ -25,6 +26,8 @@ export interface PreviewHandle {
   defineComponent(path: string): void;
   services(): Record<string, any>;
   navigator: PreviewNavigator;
+  /** Whether the app is still busy after a tap (short timers pending): what scripts wait on. */
+  idle: IdleTracker;
   /** Light or dark: follow the browser ("auto") or force one, as the side panel does. */
   theme: ThemeSwitch;
   errors: string[];
@@ -108,7 +111,7 @@ export function boot(config: BootConfig): void {
 
   installLateReady(win as { Component: (options: Record<string, any>) => unknown });
   const modules = new ComponentModules(config.modules);
-  const handle: Partial<PreviewHandle> = { defineComponent: (path) => modules.defineComponent(path), errors, ready: false };
+  const handle: Partial<PreviewHandle> = { defineComponent: (path) => modules.defineComponent(path), errors, ready: false, idle: installIdleTracker() };
   win.__preview = handle;
 
   const screen = document.getElementById('screen')!;
