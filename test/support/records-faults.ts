@@ -117,8 +117,8 @@ export class World {
     const known = new Map(expected.map((o) => [o.id, o]));
     const flaws = { lostOutside: 0, altered: 0, doubled: 0, disagree: 0, unreported: 0 };
     flaws.altered = rows.filter((o) => !isDeepStrictEqual(o, known.get(o.id))).length;
-    flaws.doubled = rows.length - new Set(rows.map((o) => o.id)).size;
     const readIds = new Set(rows.map((o) => o.id));
+    flaws.doubled = rows.length - readIds.size;
     const missing = expected.filter((o) => !readIds.has(o.id));
     flaws.lostOutside = missing.filter((o) => !damaged.some((text) => text.includes(o.id))).length;
     if (store.count() !== rows.length) flaws.disagree += 1;
