@@ -9,6 +9,7 @@ export class PreviewDriver {
   open(route?: string, options?: { shot?: boolean }): Promise<void>;
   go(route: string): Promise<void>;
   settle(ms?: number): Promise<void>;
+  afterAnimations(timeout?: number): Promise<void>;
   current(): Locator;
   currentPage(): Promise<string | null>;
   text(): Promise<string>;

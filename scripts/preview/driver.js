@@ -54,6 +54,22 @@ class PreviewDriver {
     if (ms > 0) await this.page.waitForTimeout(ms);
   }
 
+  /**
+   * Waits until every CSS transition and finite animation on the page has ended (a fade,
+   * a sheet sliding in); endless ones (a loading spinner) are not waited for. `timeout`
+   * caps the wait, and a timeout is not an error: the caller judges what it sees.
+   */
+  async afterAnimations(timeout = 2000) {
+    await this.page
+      .waitForFunction(
+        () =>
+          document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+        null,
+        { polling: 'raf', timeout },
+      )
+      .catch(() => undefined);
+  }
+
   current() {
     return this.page.locator(CURRENT);
   }

@@ -3,7 +3,7 @@
  * The colour table without a browser: one table (styles/theme.wxss) that every wxss
  * uses, the same tokens in light and dark, theme.json agreeing with it, text pairs
  * reaching WCAG's 4.5:1, and the pictures app.json and the pages point at existing,
- * small, WeChat-sized PNGs. test/browser/theme.e2e.test.ts measures the rendered pages.
+ * small, WeChat-sized PNGs. test/support/theme-audit.ts (the theme-*.e2e tests) measures the rendered pages.
  */
 import fs from 'fs';
 import path from 'path';
