@@ -14,6 +14,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['<rootDir>/test/support/setup.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.js',
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   testTimeout: 20000,
   // Jest's default is one worker fewer than the cores: a single worker on two cores. The
   // browser journeys mostly wait on the page, so twice the cores (at most four) keeps the

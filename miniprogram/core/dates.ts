@@ -82,9 +82,17 @@ export function chinaToday(nowMs: number): ChinaDate {
 
 /** The China calendar month of an instant: '2026-11'; '' for a value that is not a usable time. */
 export function chinaMonthOf(ms: number): string {
+  // Records are summarised order by order, mostly many to a month: the last month's range answers those.
+  if (typeof ms === 'number' && ms >= lastMonthRange.start && ms < lastMonthRange.end) return lastMonth;
   const wallClock = chinaWallClock(ms);
-  return wallClock ? wallClock.toISOString().slice(0, 7) : '';
+  if (!wallClock) return '';
+  lastMonth = wallClock.toISOString().slice(0, 7);
+  lastMonthRange = chinaMonthRange(lastMonth)!;
+  return lastMonth;
 }
+
+let lastMonth = '';
+let lastMonthRange = { start: 0, end: 0 };
 
 /** [start, end) of a China calendar month in epoch ms; null for a malformed month. */
 export function chinaMonthRange(month: string): { start: number; end: number } | null {

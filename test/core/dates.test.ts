@@ -3,6 +3,7 @@ import {
   addDays,
   chinaCompactTimestamp,
   chinaDateToEpochSec,
+  chinaMonthOf,
   chinaToday,
   daysBetween,
   expiryState,
@@ -30,6 +31,30 @@ describe('chinaToday', () => {
 
   test.each([[NaN], [Infinity], [-Infinity], [8.64e15 + 1], [1e20], ['1764000000000'], [null]])('%p is a programmer error, not a date', (ms) => {
     expect(() => chinaToday(ms as number)).toThrow(RangeError);
+  });
+});
+
+describe('chinaMonthOf', () => {
+  const cases: [string, number, string][] = [
+    ['the first instant of a China month (16:00 UTC the day before)', utc(2026, 10, 31, 16), '2026-11'],
+    ['its last instant', utc(2026, 11, 30, 15, 59, 59, 999), '2026-11'],
+    ['the next instant', utc(2026, 11, 30, 16), '2026-12'],
+    ['New Year in China, still December in UTC', utc(2026, 12, 31, 16), '2027-01'],
+    ['the epoch', 0, '1970-01'],
+  ];
+
+  test.each(cases)('%s', (_name, ms, month) => {
+    expect(chinaMonthOf(ms)).toBe(month);
+  });
+
+  test('the same answers in any order: a month remembered from the last call never answers for its neighbours', () => {
+    const orders = [...cases, ...cases.slice().reverse(), ...cases.flatMap((c) => [c, cases[0]])];
+    for (const [name, ms, month] of orders) expect([name, chinaMonthOf(ms)]).toEqual([name, month]);
+  });
+
+  test.each([[NaN], [Infinity], [1e20], [String(utc(2026, 11, 25))], [null]])('%p is no month, even right after its own month was asked', (ms) => {
+    chinaMonthOf(utc(2026, 11, 25));
+    expect(chinaMonthOf(ms as number)).toBe('');
   });
 });
 
