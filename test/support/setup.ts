@@ -1,13 +1,16 @@
 /**
  * Runs before every test file: miniprogram-simulate installs its `wx` stubs and the
- * Component/Behavior constructors; then storage is replaced with a faithful fake.
+ * Component/Behavior constructors, its compilers answer from a disk cache where they can
+ * (compile-cache.ts); then storage is replaced with a faithful fake.
  */
 import simulate from 'miniprogram-simulate';
 import { WxStorageFake } from './wx-storage-fake';
 import { installDefinitionReplay } from './replay-definitions';
 import { fillSimulatorGaps } from './simulator-gaps';
+import { installCompileCache } from './compile-cache';
 
 void simulate;
+installCompileCache();
 installDefinitionReplay();
 fillSimulatorGaps();
 
