@@ -28,8 +28,8 @@ function hash(parts: readonly string[]): string {
 }
 
 /** The cached answer for `key`, or computes, stores and returns it. */
-function cached(kind: string, key: string, compute: () => string): string {
-  const file = path.join(COMPILE_CACHE_DIR, `${kind}-${key}`);
+function cached(dir: string, kind: string, key: string, compute: () => string): string {
+  const file = path.join(dir, `${kind}-${key}`);
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {
@@ -37,7 +37,7 @@ function cached(kind: string, key: string, compute: () => string): string {
   }
   const value = compute();
   try {
-    fs.mkdirSync(COMPILE_CACHE_DIR, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true });
     const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
     fs.writeFileSync(temp, value);
     fs.renameSync(temp, file);
@@ -56,19 +56,19 @@ function readOrEmpty(file: string): string {
 }
 
 /** wcc's output for these templates, keyed by their text (a list must be given: simulateLoadOptions gives one). */
-export function cachedWxmlToJs(compile: WxmlToJs, version: string): WxmlToJs {
+export function cachedWxmlToJs(compile: WxmlToJs, version: string, dir = COMPILE_CACHE_DIR): WxmlToJs {
   return (rootPath, options = {}) => {
     const { wxmlList, wxsList } = options;
     if (!wxmlList || !wxsList) return compile(rootPath, options);
     const parts = [version, JSON.stringify({ ...options, wxmlList: undefined, wxsList: undefined })];
     for (const file of [...wxmlList, ...wxsList]) parts.push(file, readOrEmpty(path.join(rootPath, file)));
-    return cached('wxml', hash(parts), () => compile(rootPath, options));
+    return cached(dir, 'wxml', hash(parts), () => compile(rootPath, options));
   };
 }
 
 /** simulate's WXSS compile, keyed by the text and what changes its output (the class prefix, less). */
-export function cachedWxssCompile(compile: WxssCompile, version: string): WxssCompile {
-  return (text, options = {}) => cached('wxss', hash([version, String(options.prefix), String(Boolean(options.less)), text]), () => compile(text, options));
+export function cachedWxssCompile(compile: WxssCompile, version: string, dir = COMPILE_CACHE_DIR): WxssCompile {
+  return (text, options = {}) => cached(dir, 'wxss', hash([version, String(options.prefix), String(Boolean(options.less)), text]), () => compile(text, options));
 }
 
 /** Puts both caches in front of the compilers simulate uses (call once per test file, before any load). */
