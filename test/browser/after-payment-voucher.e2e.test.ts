@@ -7,24 +7,13 @@
  * records; two orders picked there (one changed, one that cannot be picked says why) and
  * 开发票 for them. Skipped, and said so, when Chromium is not installed.
  */
-import fs from 'fs';
-import os from 'os';
-import path from 'path';
 import type { Page } from 'playwright-core';
-import { buildPreview } from '../../scripts/preview/build';
-import { startPreviewServer, type PreviewServer } from '../../scripts/preview/serve';
-import { findChromium, launchChromium } from '../../scripts/preview/browser';
 import { PreviewDriver } from '../../scripts/preview/driver';
-
-const chromium = findChromium();
-if (!chromium) console.warn('browser e2e skipped: chromium not installed (run scripts/install-chromium.sh as root)');
-const describeInBrowser = chromium ? describe : describe.skip;
+import { describeInBrowser, usePreviewSession, type PreviewSession } from '../support/preview-session';
 
 const TOP = '#screen > .page-slot:not([hidden])';
 
-let outDir = '';
-let server: PreviewServer | null = null;
-let closeBrowser: (() => Promise<void>) | null = null;
+let session: PreviewSession;
 let page: Page;
 let d: PreviewDriver;
 
@@ -70,25 +59,15 @@ async function renew(phone: string, tile: string): Promise<string> {
 
 const topText = async () => (await page.locator(TOP).innerText()).replace(/\s+/g, ' ');
 
-describeInBrowser('after the payment: voucher, invoice, picture, records', () => {
+describeInBrowser('browser e2e')('after the payment: voucher, invoice, picture, records', () => {
+  session = usePreviewSession('voucher');
   beforeAll(async () => {
-    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-voucher-'));
-    await buildPreview({ outDir });
-    server = await startPreviewServer({ dir: outDir, port: 0 });
-    const launched = await launchChromium();
-    closeBrowser = launched.close;
-    page = await launched.browser.newPage({ viewport: { width: 375, height: 740 }, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' });
-    d = new PreviewDriver(page, server.url);
+    page = await session.browser.newPage({ viewport: { width: 375, height: 740 }, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' });
+    d = new PreviewDriver(page, session.url);
     await d.open('lookup');
     await page.evaluate(() => window.localStorage.clear());
     await relaunch('lookup');
   }, 60000);
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-  });
 
   afterEach(() => {
     expect(d.problems).toEqual([]);

@@ -5,17 +5,8 @@
  * then an e-invoice applied for, issued, and sent again to another address.
  * Skipped, and said so, when Chromium is not installed (scripts/install-chromium.sh).
  */
-import fs from 'fs';
-import os from 'os';
-import path from 'path';
-import { buildPreview } from '../../scripts/preview/build';
-import { startPreviewServer, type PreviewServer } from '../../scripts/preview/serve';
-import { findChromium, launchChromium } from '../../scripts/preview/browser';
 import { PreviewDriver } from '../../scripts/preview/driver';
-
-const chromium = findChromium();
-if (!chromium) console.warn('browser e2e skipped: chromium not installed (run scripts/install-chromium.sh as root)');
-const describeInBrowser = chromium ? describe : describe.skip;
+import { describeInBrowser, usePreviewSession } from '../support/preview-session';
 
 const PHONE = '13800138000';
 
@@ -34,27 +25,14 @@ async function storedCounts(driver: PreviewDriver): Promise<{ orders: number; au
   });
 }
 
-describeInBrowser('after the payment, in the browser preview', () => {
-  let outDir = '';
-  let server: PreviewServer | null = null;
-  let closeBrowser: (() => Promise<void>) | null = null;
+describeInBrowser('browser e2e')('after the payment, in the browser preview', () => {
+  const session = usePreviewSession('after');
   let driver: PreviewDriver;
 
   beforeAll(async () => {
-    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-after-'));
-    await buildPreview({ outDir });
-    server = await startPreviewServer({ dir: outDir, port: 0 });
-    const launched = await launchChromium();
-    closeBrowser = launched.close;
-    const page = await launched.browser.newPage({ viewport: { width: 375, height: 740 }, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' });
-    driver = new PreviewDriver(page, server.url);
+    const page = await session.browser.newPage({ viewport: { width: 375, height: 740 }, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' });
+    driver = new PreviewDriver(page, session.url);
   }, 60000);
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-  });
 
   test('自动充值: card settings → rule → 委托代扣 → tops up today, once, also after a relaunch', async () => {
     await driver.open('home');

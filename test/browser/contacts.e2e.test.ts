@@ -7,17 +7,8 @@
  * was; a recent number removed, then all of them cleared. Each journey starts from empty
  * storage and goes by taps. Skipped, and said so, without Chromium.
  */
-import fs from 'fs';
-import os from 'os';
-import path from 'path';
-import { buildPreview } from '../../scripts/preview/build';
-import { startPreviewServer, type PreviewServer } from '../../scripts/preview/serve';
-import { findChromium, launchChromium } from '../../scripts/preview/browser';
 import { PreviewDriver } from '../../scripts/preview/driver';
-
-const chromium = findChromium();
-if (!chromium) console.warn('browser e2e skipped: chromium not installed (run scripts/install-chromium.sh as root)');
-const describeInBrowser = chromium ? describe : describe.skip;
+import { describeInBrowser, usePreviewSession } from '../support/preview-session';
 
 const TOP = '.page-slot:not([hidden])';
 
@@ -29,29 +20,16 @@ async function openContacts(driver: PreviewDriver): Promise<void> {
   await driver.waitForText('（演示）不允许使用通讯录');
 }
 
-describeInBrowser('充值 numbers in the browser preview (issue 15 items 1–3, 6)', () => {
-  let outDir = '';
-  let server: PreviewServer | null = null;
-  let closeBrowser: (() => Promise<void>) | null = null;
+describeInBrowser('browser e2e')('充值 numbers in the browser preview (issue 15 items 1–3, 6)', () => {
+  const session = usePreviewSession('contacts');
   let newDriver: () => Promise<PreviewDriver>;
 
   beforeAll(async () => {
-    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-contacts-'));
-    await buildPreview({ outDir });
-    server = await startPreviewServer({ dir: outDir, port: 0 });
-    const launched = await launchChromium();
-    closeBrowser = launched.close;
     newDriver = async () => {
-      const context = await launched.browser.newContext({ viewport: { width: 375, height: 740 } });
-      return new PreviewDriver(await context.newPage(), server!.url);
+      const context = await session.browser.newContext({ viewport: { width: 375, height: 740 } });
+      return new PreviewDriver(await context.newPage(), session.url);
     };
   }, 60000);
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-  });
 
   test('a contact with two numbers → the chosen card with its 归属地 → the recommended option → confirm with 归属地 and the scam warning', async () => {
     const driver = await newDriver();

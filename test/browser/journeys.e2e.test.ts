@@ -7,25 +7,14 @@
  * so the file stays quick; WeChat Pay's own timings are left as they are.
  * Skipped, and said so, when Chromium is not installed (scripts/install-chromium.sh).
  */
-import fs from 'fs';
-import os from 'os';
-import path from 'path';
 import type { Page } from 'playwright-core';
-import { buildPreview } from '../../scripts/preview/build';
-import { startPreviewServer, type PreviewServer } from '../../scripts/preview/serve';
-import { findChromium, launchChromium } from '../../scripts/preview/browser';
 import { PreviewDriver } from '../../scripts/preview/driver';
-
-const chromium = findChromium();
-if (!chromium) console.warn('browser journeys skipped: chromium not installed (run scripts/install-chromium.sh as root)');
-const describeInBrowser = chromium ? describe : describe.skip;
+import { describeInBrowser, usePreviewSession, type PreviewSession } from '../support/preview-session';
 
 /** The page on top of the preview's stack (its classes carry the page's prefix). */
 const TOP = '#screen > .page-slot:not([hidden])';
 
-let outDir = '';
-let server: PreviewServer | null = null;
-let closeBrowser: (() => Promise<void>) | null = null;
+let session: PreviewSession;
 let page: Page;
 let d: PreviewDriver;
 
@@ -42,7 +31,7 @@ let launches = 0;
 async function fresh(route: string): Promise<void> {
   await page.evaluate(() => window.localStorage.clear()).catch(() => undefined);
   launches += 1;
-  await page.goto(`${server!.url}?launch=${launches}#/${route}`);
+  await page.goto(`${session.url}?launch=${launches}#/${route}`);
   await page.waitForFunction(() => (window as any).__preview && (window as any).__preview.ready, null, { timeout: 15000 });
   await quickCarrier();
   await d.settle();
@@ -104,22 +93,12 @@ function clipped(selector: string): Promise<string[]> {
   return page.evaluate((sel) => Array.from(document.querySelectorAll(sel)).filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent ?? ''), selector);
 }
 
-describeInBrowser('journeys across pages in the browser preview', () => {
+describeInBrowser('browser journeys')('journeys across pages in the browser preview', () => {
+  session = usePreviewSession('journeys');
   beforeAll(async () => {
-    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-journeys-'));
-    await buildPreview({ outDir });
-    server = await startPreviewServer({ dir: outDir, port: 0 });
-    const launched = await launchChromium();
-    closeBrowser = launched.close;
-    page = await launched.browser.newPage({ viewport: { width: 375, height: 740 } });
-    d = new QuickDriver(page, server.url);
+    page = await session.browser.newPage({ viewport: { width: 375, height: 740 } });
+    d = new QuickDriver(page, session.url);
   }, 60000);
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-  });
 
   afterEach(() => {
     expect(d.problems).toEqual([]);

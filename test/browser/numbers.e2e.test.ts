@@ -6,17 +6,8 @@
  * empty storage with demo numbers bound the way the bind page leaves them (seeded through
  * the app's own card book), then goes by taps. Skipped, and said so, without Chromium.
  */
-import fs from 'fs';
-import os from 'os';
-import path from 'path';
-import { buildPreview } from '../../scripts/preview/build';
-import { startPreviewServer, type PreviewServer } from '../../scripts/preview/serve';
-import { findChromium, launchChromium } from '../../scripts/preview/browser';
 import { PreviewDriver } from '../../scripts/preview/driver';
-
-const chromium = findChromium();
-if (!chromium) console.warn('browser e2e skipped: chromium not installed (run scripts/install-chromium.sh as root)');
-const describeInBrowser = chromium ? describe : describe.skip;
+import { describeInBrowser, usePreviewSession } from '../support/preview-session';
 
 /** Binds demo numbers in the running app, as the bind page would (nickname, card type). */
 async function bindDemo(driver: PreviewDriver, cards: { phone: string; carrier: string; cardType: string; nickname?: string }[]): Promise<void> {
@@ -38,30 +29,17 @@ async function bindDemo(driver: PreviewDriver, cards: { phone: string; carrier: 
   }, cards);
 }
 
-describeInBrowser('issue 15 in the browser preview', () => {
-  let outDir = '';
-  let server: PreviewServer | null = null;
-  let closeBrowser: (() => Promise<void>) | null = null;
+describeInBrowser('browser e2e')('issue 15 in the browser preview', () => {
+  const session = usePreviewSession('numbers');
   let newDriver: () => Promise<PreviewDriver>;
 
   beforeAll(async () => {
-    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-numbers-'));
-    await buildPreview({ outDir });
-    server = await startPreviewServer({ dir: outDir, port: 0 });
-    const launched = await launchChromium();
-    closeBrowser = launched.close;
     // A fresh browser context per journey: empty storage.
     newDriver = async () => {
-      const context = await launched.browser.newContext({ viewport: { width: 375, height: 740 } });
-      return new PreviewDriver(await context.newPage(), server!.url);
+      const context = await session.browser.newContext({ viewport: { width: 375, height: 740 } });
+      return new PreviewDriver(await context.newPage(), session.url);
     };
   }, 60000);
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-  });
 
   test('首页 puts what needs doing first, and its notice opens the renewal for the most urgent card', async () => {
     const driver = await newDriver();

@@ -4,23 +4,14 @@
  * the mouse wheel to the end and back, a row swiped open with the mouse and deleted, and
  * a search cleared by 清除筛选. Skipped, and said so, when Chromium is not installed.
  */
-import fs from 'fs';
-import os from 'os';
-import path from 'path';
 import type { Page } from 'playwright-core';
-import { buildPreview } from '../../scripts/preview/build';
-import { startPreviewServer, type PreviewServer } from '../../scripts/preview/serve';
-import { findChromium, launchChromium } from '../../scripts/preview/browser';
 import { PreviewDriver } from '../../scripts/preview/driver';
+import { describeInBrowser, usePreviewSession } from '../support/preview-session';
 import { KEY_PREFIX } from '../../scripts/preview/shell/storage';
 import { ShardedRecordStore } from '../../miniprogram/services/records/store';
 import { WxKeyValueStorage } from '../../miniprogram/services/wx/storage';
 import { WxStorageFake } from '../support/wx-storage-fake';
 import { realOrder } from '../support/records-orders';
-
-const chromium = findChromium();
-if (!chromium) console.warn('browser records e2e skipped: chromium not installed (run scripts/install-chromium.sh as root)');
-const describeInBrowser = chromium ? describe : describe.skip;
 
 const RECORDS = 150;
 const NOW = Date.parse('2026-11-25T10:00:00+08:00');
@@ -55,21 +46,14 @@ async function rendered(page: Page): Promise<{ rows: number; nodes: number; firs
   }, CURRENT);
 }
 
-describeInBrowser('a long records list in the browser preview', () => {
-  let outDir = '';
-  let server: PreviewServer | null = null;
-  let closeBrowser: (() => Promise<void>) | null = null;
+describeInBrowser('browser records e2e')('a long records list in the browser preview', () => {
+  const session = usePreviewSession('records');
   let driver: PreviewDriver;
   let page: Page;
 
   beforeAll(async () => {
-    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-records-'));
-    await buildPreview({ outDir });
-    server = await startPreviewServer({ dir: outDir, port: 0 });
-    const launched = await launchChromium();
-    closeBrowser = launched.close;
-    page = await launched.browser.newPage({ viewport: { width: 375, height: 740 } });
-    driver = new PreviewDriver(page, server.url);
+    page = await session.browser.newPage({ viewport: { width: 375, height: 740 } });
+    driver = new PreviewDriver(page, session.url);
     // The records go into the preview's wx storage before the app starts.
     await driver.open('home');
     await page.evaluate(
@@ -82,12 +66,6 @@ describeInBrowser('a long records list in the browser preview', () => {
     // A fresh start over the seeded storage (open() alone only changes the address's #).
     await page.goto('about:blank');
   }, 90000);
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-  });
 
   test('scrolled with the wheel to the end and back, the page renders a few rows at a time and finds the top as it was', async () => {
     await driver.open('records');

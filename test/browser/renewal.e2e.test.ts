@@ -4,43 +4,21 @@
  * TypeScript and Vant) in Debian's headless Chromium, driven with clicks and typing.
  * Skipped, and said so, when Chromium is not installed (scripts/install-chromium.sh).
  */
-import fs from 'fs';
-import os from 'os';
-import path from 'path';
-import { buildPreview } from '../../scripts/preview/build';
-import { startPreviewServer, type PreviewServer } from '../../scripts/preview/serve';
-import { findChromium, launchChromium } from '../../scripts/preview/browser';
 import { PreviewDriver } from '../../scripts/preview/driver';
-
-const chromium = findChromium();
-if (!chromium) console.warn('browser e2e skipped: chromium not installed (run scripts/install-chromium.sh as root)');
-const describeInBrowser = chromium ? describe : describe.skip;
+import { describeInBrowser, usePreviewSession } from '../support/preview-session';
 
 /** A mainland China Mobile number: the mock gateway answers every valid number. */
 const PHONE = '13800138000';
 const MASKED = '138****8000';
 
-describeInBrowser('renewal in the browser preview', () => {
-  let outDir = '';
-  let server: PreviewServer | null = null;
-  let closeBrowser: (() => Promise<void>) | null = null;
+describeInBrowser('browser e2e')('renewal in the browser preview', () => {
+  const session = usePreviewSession('e2e');
   let driver: PreviewDriver;
 
   beforeAll(async () => {
-    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-e2e-'));
-    await buildPreview({ outDir });
-    server = await startPreviewServer({ dir: outDir, port: 0 });
-    const launched = await launchChromium();
-    closeBrowser = launched.close;
-    const page = await launched.browser.newPage({ viewport: { width: 375, height: 740 } });
-    driver = new PreviewDriver(page, server.url);
+    const page = await session.browser.newPage({ viewport: { width: 375, height: 740 } });
+    driver = new PreviewDriver(page, session.url);
   }, 60000);
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-  });
 
   test('lookup → packages → confirm → pay → result → records shows the order', async () => {
     await driver.open('lookup');
