@@ -1,14 +1,14 @@
 /**
- * Browser files early, each paired with a CPU-bound file: they mostly wait on Chromium,
- * so started beside the busy files they overlap them instead of running alone at the end. Jest's own order (slowest first
- * by its timing cache, else largest file first) holds within each group; a clean clone
- * has no timing cache.
+ * Browser files early, each paired with a CPU-bound file: they partly wait on Chromium, so
+ * started beside the busy files they overlap them instead of running alone at the end.
+ * Jest's own order (slowest first by its timing cache, else largest file first) holds
+ * within each group; a clean clone has no timing cache.
  */
 const Sequencer = require('@jest/test-sequencer').default;
 
 const isBrowser = (test) => /[\\/]test[\\/]browser[\\/].*\.e2e\.test\.ts$/.test(test.path);
 
-class BrowserFirstSequencer extends Sequencer {
+class BrowserBesideBusySequencer extends Sequencer {
   sort(tests) {
     const sorted = super.sort(tests);
     const browser = sorted.filter(isBrowser);
@@ -19,4 +19,4 @@ class BrowserFirstSequencer extends Sequencer {
   }
 }
 
-module.exports = BrowserFirstSequencer;
+module.exports = BrowserBesideBusySequencer;
